@@ -1,0 +1,445 @@
+import { BUCKETS, exposureBucketer, inShards, percentToBuckets, splitBounds, splitBucketer, type Bucketer } from './bucketing.js';
+import { ConfigError } from './config-error.js';
+import { attributeReader, DEFAULT_KIND, kindReader, textOf, type AttributeReader, type KindReader } from './context.js';
+import type {
+  Allocation,
+  AttributeRef,
+  Clause,
+  EvaluationContext,
+  EvaluationResult,
+  FlagConfig,
+  FlagType,
+  FlagValue,
+  Reason,
+  Segment,
+  Serve,
+} from './model.js';
+import { compileAttributeClause, type ClauseTest } from './operators.js';
+import { compileSegment, type CompiledSegment } from './segments.js';
+import { parseInstant } from './time.js';
+
+/**
+ * The compiled form of a flag: everything evaluation needs, prepared once per change.
+ * Results that do not depend on the caller's default are built here, frozen and shared, so the
+ * hot path allocates nothing. A result without `variation` stands for "the caller's default".
+ */
+export interface CompiledFlag {
+  key: string;
+  type: FlagType;
+  config: FlagConfig;
+  on: boolean;
+  /** Set when the flag's result never depends on the context (off, or on with nothing to decide). */
+  constant: EvaluationResult | undefined;
+  off: EvaluationResult;
+  prerequisiteFailed: EvaluationResult;
+  prerequisites: CompiledPrerequisite[];
+  targets: CompiledTarget[];
+  allocations: CompiledAllocation[];
+  fallthrough: CompiledServe;
+  /** Served when a rollout has no value to bucket on. */
+  missingBucketingValue: EvaluationResult;
+  readBucketingValue: (context: EvaluationContext) => string | undefined;
+  /** The flag could not be compiled; `constant` is its error result. */
+  broken: boolean;
+  usesClock: boolean;
+}
+
+export interface CompiledPrerequisite {
+  flag: string;
+  variations: ReadonlySet<string>;
+}
+
+export interface CompiledTarget {
+  contextKind: string;
+  readKind: KindReader;
+  keys: ReadonlySet<string>;
+  result: EvaluationResult;
+}
+
+export interface CompiledCondition {
+  clause: Clause;
+  test: ClauseTest;
+  /** For explanations: the attribute's value, or segment membership. */
+  inspect: (context: EvaluationContext) => unknown;
+}
+
+// Compiled objects always carry every field (undefined when absent) so that evaluation sees one
+// object shape per kind and V8's property access stays monomorphic.
+export interface CompiledAllocation {
+  id: string;
+  name: string | undefined;
+  enabled: boolean;
+  conditions: CompiledCondition[];
+  /** All conditions at once: the AND of their tests. */
+  matches: ClauseTest;
+  /** The result when the allocation serves one variation to all its traffic (no bucketing needed). */
+  everyone: EvaluationResult | undefined;
+  startAt: number | undefined;
+  endAt: number | undefined;
+  /** Exposed buckets out of BUCKETS, and the bucket of a context when exposure is partial. */
+  exposure: number;
+  exposureBucket: Bucketer;
+  readBucketingValue: (context: EvaluationContext) => string | undefined;
+  serve: CompiledServe;
+  excluded: EvaluationResult;
+}
+
+/**
+ * What an allocation or the fallthrough serves. A split maps a bucket to a result; Eppo shards
+ * pick a result from the bucketing value, or none when the context falls in no shard range.
+ */
+export type CompiledServe =
+  | { kind: 'fixed'; result: EvaluationResult }
+  | { kind: 'split'; bucket: (value: string) => number; at: (bucket: number) => EvaluationResult }
+  | { kind: 'shards'; pick: (value: string) => EvaluationResult | undefined }
+  | { kind: 'none'; result: EvaluationResult };
+
+export interface CompileOptions {
+  /** Known segments by key. */
+  segments: ReadonlyMap<string, CompiledSegment>;
+}
+
+/**
+ * Compiles segments by key. A malformed segment is left out rather than taking every flag down;
+ * flags that use it then fail to compile with "unknown segment".
+ */
+export function compileSegments(segments: Segment[]): Map<string, CompiledSegment> {
+  const compiled = new Map<string, CompiledSegment>();
+  for (const segment of segments) {
+    try {
+      compiled.set(segment.key, compileSegment(segment));
+    } catch {
+      // Reported by the validator, and through the flags that use it.
+    }
+  }
+  return compiled;
+}
+
+/** Compiles one flag; throws ConfigError (with a path inside the flag) when it is malformed. */
+export function compileFlag(flag: FlagConfig, options: CompileOptions): CompiledFlag {
+  const results = new ResultFactory(flag);
+  const flagBucketBy = bucketingReader(flag.bucketBy, ['bucketBy']);
+  const allocations = (flag.allocations ?? []).map((allocation, index) =>
+    locate(['allocations', index], () => compileAllocation(flag, allocation, results, flagBucketBy, options)),
+  );
+  const fallthrough = flag.fallthrough
+    ? locate(['fallthrough'], () =>
+        compileServe(flag.fallthrough!, results, { salt: flag.salt ?? flag.key, fixedReason: 'DEFAULT' }),
+      )
+    : ({ kind: 'none', result: results.callerDefault('DEFAULT') } as const);
+  const targets = (flag.targets ?? []).map((target, index) =>
+    locate(['targets', index], () => ({
+      contextKind: target.contextKind ?? DEFAULT_KIND,
+      readKind: kindReader(target.contextKind),
+      keys: new Set(target.values),
+      result: results.variation(target.variation, 'TARGETING_MATCH'),
+    })),
+  );
+  const prerequisites = (flag.prerequisites ?? []).map((prerequisite) => ({
+    flag: prerequisite.flag,
+    variations: new Set(prerequisite.variations),
+  }));
+  const off = flag.offVariation === undefined
+    ? results.callerDefault('DISABLED')
+    : locate(['offVariation'], () => results.variation(flag.offVariation!, 'DISABLED'));
+  const prerequisiteFailed = flag.offVariation === undefined
+    ? results.callerDefault('PREREQUISITE_FAILED')
+    : results.variation(flag.offVariation, 'PREREQUISITE_FAILED');
+
+  const compiled: CompiledFlag = {
+    key: flag.key,
+    constant: undefined,
+    type: flag.type,
+    config: flag,
+    on: flag.on === true,
+    off,
+    prerequisiteFailed,
+    prerequisites,
+    targets,
+    allocations,
+    fallthrough,
+    missingBucketingValue: missingBucketingValue(fallthrough, results),
+    readBucketingValue: flagBucketBy,
+    broken: false,
+    usesClock: allocations.some((allocation) => allocation.startAt !== undefined || allocation.endAt !== undefined),
+  };
+  if (!compiled.on) {
+    compiled.constant = off;
+  } else if (prerequisites.length === 0 && targets.length === 0 && !allocations.some((a) => a.enabled)) {
+    // Nothing about the context matters: a fixed fallthrough is STATIC (OpenFeature's term).
+    if (fallthrough.kind === 'fixed') compiled.constant = results.restate(fallthrough.result, 'STATIC');
+    if (fallthrough.kind === 'none') compiled.constant = fallthrough.result;
+  }
+  return compiled;
+}
+
+/** A flag that cannot be evaluated (malformed, or on a prerequisite cycle): always this error. */
+export function brokenFlag(
+  flag: FlagConfig,
+  errorCode: NonNullable<EvaluationResult['errorCode']>,
+  errorMessage: string,
+): CompiledFlag {
+  const error = freeze<EvaluationResult>({ value: undefined as unknown as FlagValue, reason: 'ERROR', errorCode, errorMessage });
+  const none = { kind: 'none', result: error } as const;
+  return {
+    key: flag.key,
+    constant: error,
+    type: flag.type,
+    config: flag,
+    on: false,
+    off: error,
+    prerequisiteFailed: error,
+    prerequisites: [],
+    targets: [],
+    allocations: [],
+    fallthrough: none,
+    missingBucketingValue: error,
+    readBucketingValue: () => undefined,
+    broken: true,
+    usesClock: false,
+  };
+}
+
+/** A rollout that cannot bucket serves the fallthrough's fixed variation, flagged as an error. */
+function missingBucketingValue(fallthrough: CompiledServe, results: ResultFactory): EvaluationResult {
+  const message = 'the context has no value to bucket on';
+  if (fallthrough.kind === 'fixed' && fallthrough.result.variation !== undefined) {
+    return freeze({ ...fallthrough.result, reason: 'ERROR', errorCode: 'TARGETING_KEY_MISSING', errorMessage: message });
+  }
+  return results.error('TARGETING_KEY_MISSING', message);
+}
+
+function compileAllocation(
+  flag: FlagConfig,
+  allocation: Allocation,
+  results: ResultFactory,
+  flagBucketBy: (context: EvaluationContext) => string | undefined,
+  options: CompileOptions,
+): CompiledAllocation {
+  if (typeof allocation.id !== 'string' || allocation.id === '') throw new ConfigError('is required', ['id']);
+  const exposurePercent = allocation.exposure ?? 100;
+  if (typeof exposurePercent !== 'number' || !(exposurePercent >= 0 && exposurePercent <= 100)) {
+    throw new ConfigError('must be a percentage from 0 to 100', ['exposure']);
+  }
+  const exposure = percentToBuckets(exposurePercent);
+  const track = allocation.track === true;
+  const salt = allocation.salt ?? `${flag.key}.${allocation.id}`;
+  const serve = locate(['serve'], () =>
+    compileServe(allocation.serve, results, {
+      salt,
+      fixedReason: exposure < BUCKETS ? 'SPLIT' : 'TARGETING_MATCH',
+      allocation: allocation.id,
+      track,
+    }),
+  );
+  const conditions = (allocation.conditions ?? []).map((clause, index) =>
+    locate(['conditions', index], () => compileCondition(clause, options)),
+  );
+  return {
+    id: allocation.id,
+    name: allocation.name,
+    enabled: allocation.enabled !== false,
+    conditions,
+    matches: allOf(conditions.map((condition) => condition.test)),
+    everyone: exposure === BUCKETS && serve.kind === 'fixed' ? serve.result : undefined,
+    startAt: instant('startAt', allocation.startAt),
+    endAt: instant('endAt', allocation.endAt),
+    exposure,
+    exposureBucket: exposureBucketer(salt),
+    readBucketingValue: allocation.bucketBy ? bucketingReader(allocation.bucketBy, ['bucketBy']) : flagBucketBy,
+    serve,
+    excluded: results.callerDefault('TRAFFIC_EXCLUDED', allocation.id),
+  };
+}
+
+function instant(field: string, value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseInstant(value);
+  if (parsed === undefined) throw new ConfigError('must be an ISO 8601 date or epoch milliseconds', [field]);
+  return parsed;
+}
+
+function allOf(tests: ClauseTest[]): ClauseTest {
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) return tests[0]!;
+  return (context) => {
+    for (let index = 0; index < tests.length; index++) if (!tests[index]!(context)) return false;
+    return true;
+  };
+}
+
+function compileCondition(clause: Clause, options: CompileOptions): CompiledCondition {
+  if (typeof clause !== 'object' || clause === null) throw new ConfigError('must be a clause object');
+  if ('segment' in clause) {
+    const negate = clause.negate === true;
+    const segment = options.segments.get(clause.segment);
+    if (!segment) throw new ConfigError(`unknown segment "${clause.segment}"`, ['segment']);
+    return {
+      clause,
+      test: (context) => segment.contains(context) !== negate,
+      inspect: (context) => segment.contains(context),
+    };
+  }
+  const test = compileAttributeClause(clause);
+  const read = attributeReader(clause.contextKind, clause.attribute);
+  return { clause, test, inspect: read };
+}
+
+interface ServeOptions {
+  salt: string;
+  /** The reason of a fixed variation: TARGETING_MATCH, DEFAULT (fallthrough) or SPLIT (partial exposure). */
+  fixedReason: Reason;
+  allocation?: string;
+  track?: boolean;
+}
+
+function compileServe(serve: Serve, results: ResultFactory, options: ServeOptions): CompiledServe {
+  const { salt, allocation, track } = options;
+  if (typeof serve !== 'object' || serve === null) throw new ConfigError('must serve a variation, a split or shards');
+  if ('variation' in serve) {
+    return { kind: 'fixed', result: results.variation(serve.variation, options.fixedReason, allocation, track) };
+  }
+  if ('split' in serve) {
+    checkSplit(serve.split);
+    const bounds = splitBounds(serve.split);
+    const picks = serve.split.map((share, index) =>
+      locate(['split', index, 'variation'], () => results.variation(share.variation, 'SPLIT', allocation, track)),
+    );
+    return {
+      kind: 'split',
+      bucket: splitBucketer(salt),
+      at(bucket) {
+        for (let index = 0; index < bounds.length - 1; index++) if (bucket < bounds[index]!) return picks[index]!;
+        return picks[picks.length - 1]!;
+      },
+    };
+  }
+  if ('shards' in serve) {
+    const { totalShards } = serve;
+    if (!Number.isInteger(totalShards) || totalShards <= 0) {
+      throw new ConfigError('must be a positive whole number', ['totalShards']);
+    }
+    const entries = serve.shards.map((entry, index) => ({
+      shards: entry.shards,
+      // A shard-less entry takes everyone: a plain targeting match, not a bucketing decision.
+      result: locate(['shards', index, 'variation'], () =>
+        results.variation(entry.variation, entry.shards.length > 0 ? 'SPLIT' : 'TARGETING_MATCH', allocation, track),
+      ),
+    }));
+    return {
+      kind: 'shards',
+      pick(value) {
+        for (const entry of entries) if (inShards(entry.shards, value, totalShards)) return entry.result;
+        return undefined;
+      },
+    };
+  }
+  throw new ConfigError('must serve a variation, a split or shards');
+}
+
+function checkSplit(split: unknown): asserts split is { variation: string; weight: number }[] {
+  if (!Array.isArray(split) || split.length === 0) throw new ConfigError('needs at least one variation', ['split']);
+  let total = 0;
+  split.forEach((share: { weight?: unknown }, index) => {
+    const weight = share?.weight;
+    if (typeof weight !== 'number' || !(weight >= 0 && weight <= 100)) {
+      throw new ConfigError('must be a percentage from 0 to 100', ['split', index, 'weight']);
+    }
+    if (Math.abs(weight * 100 - Math.round(weight * 100)) > 1e-6) {
+      throw new ConfigError('has a resolution of 0.01 %', ['split', index, 'weight']);
+    }
+    total += weight;
+  });
+  if (Math.abs(total - 100) > 1e-6) throw new ConfigError(`weights must sum to 100, not ${round2(total)}`, ['split']);
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function bucketingReader(ref: AttributeRef | undefined, path: (string | number)[]): (context: EvaluationContext) => string | undefined {
+  const read = locate(path, () => attributeReader(ref?.contextKind, ref?.attribute ?? 'key'));
+  return (context) => {
+    const text = textOf(read(context));
+    return text === '' ? undefined : text;
+  };
+}
+
+/** Runs a compile step, placing any ConfigError it throws under `path`. */
+function locate<T>(path: (string | number)[], step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof ConfigError) throw error.under(...path);
+    throw new ConfigError((error as Error).message, path);
+  }
+}
+
+/** Builds the frozen results of one flag, checking that each served variation exists and fits the type. */
+class ResultFactory {
+  private readonly values = new Map<string, FlagValue>();
+
+  constructor(private readonly flag: FlagConfig) {
+    if (!Array.isArray(flag.variations)) throw new ConfigError('must be an array', ['variations']);
+    for (const variation of flag.variations) this.values.set(variation.key, frozenCopy(variation.value));
+  }
+
+  variation(key: string, reason: Reason, allocation?: string, track?: boolean): EvaluationResult {
+    // Reached only if the validator was bypassed (e.g. an imported configuration): an error when served.
+    if (!this.values.has(key)) return this.error('PARSE_ERROR', `serves unknown variation "${key}"`, allocation);
+    const value = this.values.get(key)!;
+    const mismatch = typeMismatch(this.flag, value);
+    if (mismatch) {
+      return this.error('TYPE_MISMATCH', `variation "${key}" ${mismatch}`, allocation);
+    }
+    return freeze({ value, variation: key, reason, ...(allocation ? { allocation } : {}), ...(track ? { track } : {}) });
+  }
+
+  /** A result whose value is the caller's default (filled in by the engine per call). */
+  callerDefault(reason: Reason, allocation?: string): EvaluationResult {
+    return freeze({ value: undefined as unknown as FlagValue, reason, ...(allocation ? { allocation } : {}) });
+  }
+
+  error(errorCode: NonNullable<EvaluationResult['errorCode']>, errorMessage: string, allocation?: string): EvaluationResult {
+    return freeze({ value: undefined as unknown as FlagValue, reason: 'ERROR', ...(allocation ? { allocation } : {}), errorCode, errorMessage });
+  }
+
+  restate(result: EvaluationResult, reason: Reason): EvaluationResult {
+    return result.reason === 'ERROR' ? result : freeze({ ...result, reason });
+  }
+}
+
+/** Why a value cannot be served by this flag, or undefined when it can. */
+export function typeMismatch(flag: Pick<FlagConfig, 'type' | 'integer'>, value: unknown): string | undefined {
+  switch (flag.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'is not a boolean';
+    case 'string':
+      return typeof value === 'string' ? undefined : 'is not a string';
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'is not a finite number';
+      return flag.integer && !Number.isInteger(value) ? 'is not a whole number' : undefined;
+    case 'json':
+      return value === undefined ? 'has no value' : undefined;
+    default:
+      return `has unknown flag type "${String(flag.type)}"`;
+  }
+}
+
+function freeze<T extends object>(value: T): T {
+  return Object.freeze(value);
+}
+
+/** A frozen copy, so one caller mutating a served JSON value cannot change what others get. */
+function frozenCopy(value: FlagValue): FlagValue {
+  if (typeof value !== 'object' || value === null) return value;
+  return deepFreeze(JSON.parse(JSON.stringify(value)) as FlagValue);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
