@@ -14,7 +14,9 @@ import type {
   Segment,
   Serve,
 } from './model.js';
-import { compileAttributeClause, type ClauseTest } from './operators.js';
+import type { AllocationsEvaluator, ClausePlan } from './codegen.js';
+import { allocationsEvaluator } from './evaluate.js';
+import { clauseClosure, planAttributeClause, type ClauseTest } from './operators.js';
 import { compileSegment, type CompiledSegment } from './segments.js';
 import { parseInstant } from './time.js';
 
@@ -35,6 +37,8 @@ export interface CompiledFlag {
   prerequisites: CompiledPrerequisite[];
   targets: CompiledTarget[];
   allocations: CompiledAllocation[];
+  /** The allocation waterfall and the fallthrough (see `allocationsEvaluator`). */
+  evaluateAllocations: AllocationsEvaluator;
   fallthrough: CompiledServe;
   /** Served when a rollout has no value to bucket on. */
   missingBucketingValue: EvaluationResult;
@@ -58,6 +62,7 @@ export interface CompiledTarget {
 
 export interface CompiledCondition {
   clause: Clause;
+  plan: ClausePlan;
   test: ClauseTest;
   /** For explanations: the attribute's value, or segment membership. */
   inspect: (context: EvaluationContext) => unknown;
@@ -157,6 +162,7 @@ export function compileFlag(flag: FlagConfig, options: CompileOptions): Compiled
     prerequisites,
     targets,
     allocations,
+    evaluateAllocations: () => off, // replaced below, once the flag is complete
     fallthrough,
     missingBucketingValue: missingBucketingValue(fallthrough, results),
     readBucketingValue: flagBucketBy,
@@ -170,6 +176,7 @@ export function compileFlag(flag: FlagConfig, options: CompileOptions): Compiled
     if (fallthrough.kind === 'fixed') compiled.constant = results.restate(fallthrough.result, 'STATIC');
     if (fallthrough.kind === 'none') compiled.constant = fallthrough.result;
   }
+  if (compiled.constant === undefined) compiled.evaluateAllocations = allocationsEvaluator(compiled);
   return compiled;
 }
 
@@ -192,6 +199,7 @@ export function brokenFlag(
     prerequisites: [],
     targets: [],
     allocations: [],
+    evaluateAllocations: () => error,
     fallthrough: none,
     missingBucketingValue: error,
     readBucketingValue: () => undefined,
@@ -274,15 +282,11 @@ function compileCondition(clause: Clause, options: CompileOptions): CompiledCond
     const negate = clause.negate === true;
     const segment = options.segments.get(clause.segment);
     if (!segment) throw new ConfigError(`unknown segment "${clause.segment}"`, ['segment']);
-    return {
-      clause,
-      test: (context) => segment.contains(context) !== negate,
-      inspect: (context) => segment.contains(context),
-    };
+    const test: ClauseTest = (context) => segment.contains(context) !== negate;
+    return { clause, plan: { type: 'opaque', test }, test, inspect: (context) => segment.contains(context) };
   }
-  const test = compileAttributeClause(clause);
-  const read = attributeReader(clause.contextKind, clause.attribute);
-  return { clause, test, inspect: read };
+  const plan = planAttributeClause(clause);
+  return { clause, plan, test: clauseClosure(plan), inspect: plan.read };
 }
 
 interface ServeOptions {

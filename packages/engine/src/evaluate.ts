@@ -1,4 +1,5 @@
 import { BUCKETS } from './bucketing.js';
+import { codeGenerationAvailable, generatedAllocations, type AllocationsEvaluator } from './codegen.js';
 import type { CompiledAllocation, CompiledFlag, CompiledServe } from './compile.js';
 import type { Clause, EvaluationContext, EvaluationResult } from './model.js';
 
@@ -99,53 +100,90 @@ export function evaluateFlag(
   }
 
   const now = flag.usesClock ? scope.now() : 0;
-  const allocations = flag.allocations;
-  for (let index = 0; index < allocations.length; index++) {
-    const allocation = allocations[index]!;
-    const step = trace === undefined ? undefined : allocationStep(trace, allocation);
-    if (!allocation.enabled) {
-      if (step) step.outcome = 'disabled';
-      continue;
-    }
-    if (allocation.startAt !== undefined && now < allocation.startAt) {
-      if (step) step.outcome = 'not-started';
-      continue;
-    }
-    if (allocation.endAt !== undefined && now > allocation.endAt) {
-      if (step) step.outcome = 'ended';
-      continue;
-    }
-    if (step === undefined ? !allocation.matches(context) : !traceConditions(allocation, context, step)) continue;
-    if (allocation.everyone !== undefined) return allocation.everyone;
+  if (trace === undefined) return flag.evaluateAllocations(context, now);
 
-    const value = allocation.readBucketingValue(context);
-    if (value === undefined) {
-      if (step) step.outcome = 'missing-bucketing-value';
-      return flag.missingBucketingValue;
+  for (const allocation of flag.allocations) {
+    const step = allocationStep(trace, allocation);
+    if (!allocation.enabled) step.outcome = 'disabled';
+    else if (allocation.startAt !== undefined && now < allocation.startAt) step.outcome = 'not-started';
+    else if (allocation.endAt !== undefined && now > allocation.endAt) step.outcome = 'ended';
+    else if (traceConditions(allocation, context, step)) {
+      const result = serveAllocation(flag, allocation, context, step);
+      if (result !== undefined) return result;
     }
-    if (allocation.exposure < BUCKETS) {
-      const bucket = allocation.exposureBucket(value);
-      if (step) step.exposure = { bucket, exposed: allocation.exposure };
-      if (bucket >= allocation.exposure) {
-        if (step) step.outcome = 'traffic-excluded';
-        return allocation.excluded;
-      }
-    }
-    const result = serveTo(allocation.serve, value, step);
-    if (result !== undefined) return result;
-    if (step) step.outcome = 'not-in-shards';
   }
+  const step: FallthroughStep = { step: 'fallthrough' };
+  trace.push(step);
+  return serveFallthrough(flag, context, step);
+}
 
+/**
+ * The allocation waterfall and the fallthrough, without tracing: one generated function where
+ * the runtime allows it (see codegen.ts), else a loop over the compiled closures.
+ */
+export function allocationsEvaluator(flag: CompiledFlag): AllocationsEvaluator {
   const fallthrough = flag.fallthrough;
-  if (fallthrough.kind === 'fixed' || fallthrough.kind === 'none') {
-    trace?.push({ step: 'fallthrough' });
-    return fallthrough.result;
+  const fixedFallthrough = fallthrough.kind === 'fixed' || fallthrough.kind === 'none' ? fallthrough.result : undefined;
+  const serveFallthroughTo = (context: EvaluationContext) => serveFallthrough(flag, context, undefined);
+  const allocations = flag.allocations;
+  if (codeGenerationAvailable()) {
+    return generatedAllocations(
+      allocations.map((allocation) => ({
+        ...allocation,
+        clauses: allocation.conditions.map((condition) => condition.plan),
+        serve: (context: EvaluationContext) => serveAllocation(flag, allocation, context, undefined),
+      })),
+      fixedFallthrough ?? serveFallthroughTo,
+    );
   }
+  return (context, now) => {
+    for (const allocation of allocations) {
+      if (!allocation.enabled) continue;
+      if (allocation.startAt !== undefined && now < allocation.startAt) continue;
+      if (allocation.endAt !== undefined && now > allocation.endAt) continue;
+      if (!allocation.matches(context)) continue;
+      const result = serveAllocation(flag, allocation, context, undefined);
+      if (result !== undefined) return result;
+    }
+    return fixedFallthrough ?? serveFallthroughTo(context);
+  };
+}
+
+function serveFallthrough(flag: CompiledFlag, context: EvaluationContext, step: FallthroughStep | undefined): EvaluationResult {
+  const fallthrough = flag.fallthrough;
+  if (fallthrough.kind === 'fixed' || fallthrough.kind === 'none') return fallthrough.result;
   const value = flag.readBucketingValue(context);
-  const step: FallthroughStep | undefined = trace && { step: 'fallthrough' };
-  if (step) trace!.push(step);
   if (value === undefined) return flag.missingBucketingValue;
   return serveTo(fallthrough, value, step) ?? flag.missingBucketingValue;
+}
+
+/**
+ * What an allocation whose conditions hold serves: its variation, its split's, the caller's
+ * default outside its exposure, or undefined when Eppo shards place the context nowhere.
+ */
+function serveAllocation(
+  flag: CompiledFlag,
+  allocation: CompiledAllocation,
+  context: EvaluationContext,
+  step: AllocationStep | undefined,
+): EvaluationResult | undefined {
+  if (allocation.everyone !== undefined) return allocation.everyone;
+  const value = allocation.readBucketingValue(context);
+  if (value === undefined) {
+    if (step) step.outcome = 'missing-bucketing-value';
+    return flag.missingBucketingValue;
+  }
+  if (allocation.exposure < BUCKETS) {
+    const bucket = allocation.exposureBucket(value);
+    if (step) step.exposure = { bucket, exposed: allocation.exposure };
+    if (bucket >= allocation.exposure) {
+      if (step) step.outcome = 'traffic-excluded';
+      return allocation.excluded;
+    }
+  }
+  const result = serveTo(allocation.serve, value, step);
+  if (result === undefined && step) step.outcome = 'not-in-shards';
+  return result;
 }
 
 function allocationStep(trace: ExplainStep[], allocation: CompiledAllocation): AllocationStep {

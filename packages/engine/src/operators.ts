@@ -1,5 +1,5 @@
 import { ConfigError } from './config-error.js';
-import { codeGenerationAvailable, generatedClauseTest } from './codegen.js';
+import { codeGenerationAvailable, generatedClause, type AttributeClausePlan, type InlineForms } from './codegen.js';
 import { attributeReader, DEFAULT_KIND, numberOf, parseAttributePath, textOf, type AttributeReader } from './context.js';
 import type { AttributeClause, EvaluationContext, FlagValue, Operator } from './model.js';
 import { compileSafeRegex, MAX_REGEX_INPUT_LENGTH } from './regex-safety.js';
@@ -14,18 +14,11 @@ type ValueTest = (value: unknown) => boolean;
 
 /**
  * An operator compiled against its clause values: `test` decides any present value; `inline`
- * optionally gives the same decision for strings and numbers as JavaScript expressions over
- * `value` (and `operand`), which generated clause code embeds instead of calling `test`.
+ * optionally writes the same decision for strings and numbers as code (see codegen.ts).
  */
-export interface CompiledOperator {
+interface CompiledOperator {
   test: ValueTest;
   inline?: InlineForms;
-}
-
-export interface InlineForms {
-  string?: string;
-  number?: string;
-  operand?: unknown;
 }
 
 export const OPERATORS: readonly Operator[] = [
@@ -35,7 +28,7 @@ export const OPERATORS: readonly Operator[] = [
 ];
 
 /**
- * Compiles an attribute clause. Its semantics:
+ * Plans an attribute clause. Its semantics:
  * - a missing (absent or null) attribute fails the clause, negated or not, except `not_exists`;
  * - a clause lists values and holds when the attribute satisfies the operator for any of them
  *   (`not_*` operators: for none of them); `negate` inverts the outcome for present attributes;
@@ -44,7 +37,7 @@ export const OPERATORS: readonly Operator[] = [
  *   numeric operators accept numbers and numeric strings; other types never satisfy them.
  * Throws ConfigError for values the operator cannot use, so bad clauses never reach evaluation.
  */
-export function compileAttributeClause(clause: AttributeClause, generate = codeGenerationAvailable()): ClauseTest {
+export function planAttributeClause(clause: AttributeClause): AttributeClausePlan {
   if (!OPERATORS.includes(clause.operator)) {
     throw new ConfigError(`unknown operator "${String(clause.operator)}"`, ['operator']);
   }
@@ -56,16 +49,35 @@ export function compileAttributeClause(clause: AttributeClause, generate = codeG
     throw new ConfigError((error as Error).message, ['attribute']);
   }
   const negate = clause.negate === true;
-  if (clause.operator === 'not_exists') return (context) => (read(context) == null) !== negate;
-
-  const { test, inline } = compileOperator(clause.operator, clause.values);
+  const { test, inline } = clause.operator === 'not_exists' ? ABSENT : compileOperator(clause.operator, clause.values);
   const path = parseAttributePath(clause.attribute)!;
-  if (generate && path.length === 1 && path[0] !== 'kind') {
-    return generatedClauseTest(clause.contextKind ?? DEFAULT_KIND, path[0]!, test, inline, negate);
-  }
+  return {
+    type: 'attribute',
+    contextKind: clause.contextKind ?? DEFAULT_KIND,
+    name: path.length === 1 && path[0] !== 'kind' ? path[0] : undefined,
+    read,
+    test,
+    inline,
+    negate,
+    whenMissing: clause.operator === 'not_exists' && !negate,
+  };
+}
+
+/** `not_exists` fails for every present value (and holds, unless negated, for a missing one). */
+const ABSENT: CompiledOperator = { test: () => false, inline: { string: () => 'false', number: () => 'false' } };
+
+/** Compiles an attribute clause to a test: generated code where the runtime allows it, else a closure. */
+export function compileAttributeClause(clause: AttributeClause, generate = codeGenerationAvailable()): ClauseTest {
+  const plan = planAttributeClause(clause);
+  return generate && plan.name !== undefined ? generatedClause(plan) : clauseClosure(plan);
+}
+
+/** The closure form of a clause plan; generated code must decide exactly as this does. */
+export function clauseClosure(plan: AttributeClausePlan): ClauseTest {
+  const { read, test, negate, whenMissing } = plan;
   return (context) => {
     const value = read(context);
-    if (value == null) return false;
+    if (value == null) return whenMissing;
     if (Array.isArray(value)) return value.some(test) !== negate;
     return test(value) !== negate;
   };
@@ -74,7 +86,7 @@ export function compileAttributeClause(clause: AttributeClause, generate = codeG
 function compileOperator(operator: Exclude<Operator, 'not_exists'>, values: FlagValue[]): CompiledOperator {
   switch (operator) {
     case 'exists':
-      return { test: () => true, inline: { string: 'true', number: 'true' } };
+      return { test: () => true, inline: { string: () => 'true', number: () => 'true' } };
     case 'equals':
     case 'in':
       return oneOf(texts(values));
@@ -130,12 +142,17 @@ function oneOf(operands: string[]): CompiledOperator {
     const text = textOf(value);
     return text !== undefined && set.has(text);
   };
-  const string =
-    operands.length <= INLINE_COMPARISONS
-      ? operands.map((operand) => `value === ${JSON.stringify(operand)}`).join(' || ')
-      : 'operand.has(value)';
+  const string = (value: string, setName: string) => {
+    if (operands.length <= INLINE_COMPARISONS) return operands.map((operand) => `${value} === ${JSON.stringify(operand)}`).join(' || ');
+    // Most values are in no list: a first-character check rejects them before the string is hashed.
+    const firstCodes = new Set(operands.map((operand) => operand.charCodeAt(0)));
+    if (set.has('') || firstCodes.size > MAX_FIRST_CODES) return `${setName}.has(${value})`;
+    return `(${[...firstCodes].map((code) => `${value}.charCodeAt(0) === ${code}`).join(' || ')}) && ${setName}.has(${value})`;
+  };
   return { test, inline: { string, operand: set } };
 }
+
+const MAX_FIRST_CODES = 16;
 
 function textTest(operands: string[], method: 'includes' | 'startsWith' | 'endsWith'): CompiledOperator {
   const test: ValueTest = (value) => {
@@ -144,8 +161,17 @@ function textTest(operands: string[], method: 'includes' | 'startsWith' | 'endsW
     for (const operand of operands) if (text[method](operand)) return true;
     return false;
   };
-  const string = operands.map((operand) => `value.${method}(${JSON.stringify(operand)})`).join(' || ');
+  const string = (value: string) => operands.map((operand) => textCheck(value, method, operand)).join(' || ');
   return { test, inline: { string } };
+}
+
+/** One string test as code; prefixes and suffixes first compare the one character most likely to differ. */
+function textCheck(value: string, method: 'includes' | 'startsWith' | 'endsWith', operand: string): string {
+  const call = `${value}.${method}(${JSON.stringify(operand)})`;
+  if (operand === '') return 'true';
+  if (method === 'startsWith') return `(${value}.charCodeAt(${operand.length - 1}) === ${operand.charCodeAt(operand.length - 1)} && ${call})`;
+  if (method === 'endsWith') return `(${value}.charCodeAt(${value}.length - 1) === ${operand.charCodeAt(operand.length - 1)} && ${call})`;
+  return call;
 }
 
 /** The `not_*` operators: present, textual, and not the positive operator. */
@@ -153,7 +179,7 @@ function negation(positive: CompiledOperator): CompiledOperator {
   const { string, operand } = positive.inline ?? {};
   return {
     test: (value) => textOf(value) !== undefined && !positive.test(value),
-    ...(string ? { inline: { string: `!(${string})`, operand } } : {}),
+    ...(string ? { inline: { string: (value: string, operandName: string) => `!(${string(value, operandName)})`, operand } } : {}),
   };
 }
 
@@ -164,8 +190,13 @@ function comparison(operator: '>' | '>=' | '<' | '<=', bound: number): CompiledO
       const number = numberOf(value);
       return number !== undefined && holds(number, bound);
     },
-    inline: { number: `Number.isFinite(value) && value ${operator} operand`, operand: bound },
+    inline: { number: (value) => `Number.isFinite(${value}) && ${value} ${operator} ${numberLiteral(bound)}` },
   };
+}
+
+/** A finite number as JavaScript source (negative numbers parenthesised). */
+function numberLiteral(value: number): string {
+  return value < 0 || Object.is(value, -0) ? `(${String(value)})` : String(value);
 }
 
 const COMPARISONS = {
@@ -182,8 +213,9 @@ function matchesAny(patterns: RegExp[]): CompiledOperator {
     for (const pattern of patterns) if (pattern.test(text)) return true;
     return false;
   };
-  const match = patterns.length === 1 ? 'operand[0].test(value)' : 'operand.some((pattern) => pattern.test(value))';
-  return { test, inline: { string: `value.length <= ${MAX_REGEX_INPUT_LENGTH} && ${match}`, operand: patterns } };
+  const string = (value: string, list: string) =>
+    `${value}.length <= ${MAX_REGEX_INPUT_LENGTH} && ${patterns.length === 1 ? `${list}[0].test(${value})` : `${list}.some((pattern) => pattern.test(${value}))`}`;
+  return { test, inline: { string, operand: patterns } };
 }
 
 function semverTest(values: FlagValue[], holds: (order: number) => boolean): CompiledOperator {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { compile, type EvaluationContext, type FlagType, type FlagValue, type Ruleset } from '../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setCodeGeneration } from '../src/codegen.js';
+import { compile, type CompiledRuleset, type EvaluationContext, type FlagType, type FlagValue, type Ruleset } from '../src/index.js';
 
 interface EvaluationSuite {
   name: string;
@@ -20,11 +21,20 @@ const { suites } = JSON.parse(readFileSync(new URL('./fixtures/evaluation.json',
   suites: EvaluationSuite[];
 };
 
-describe('flag evaluation (fixtures/evaluation.json)', () => {
+// Conditions run as generated code where the runtime allows it, else as closures: both must pass.
+describe.each([
+  ['generated code', undefined],
+  ['closures only', false],
+] as const)('flag evaluation (fixtures/evaluation.json), %s', (_, generation) => {
   for (const suite of suites) {
     describe(suite.name, () => {
       const now = suite.now;
-      const ruleset = compile(suite.ruleset, now === undefined ? {} : { now: () => now });
+      let ruleset: CompiledRuleset;
+      beforeAll(() => {
+        setCodeGeneration(generation);
+        ruleset = compile(suite.ruleset, now === undefined ? {} : { now: () => now });
+        setCodeGeneration(undefined);
+      });
 
       it.each(suite.cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
         const result = ruleset.evaluate(c.flag, c.context, c.default, c.expectedType);

@@ -9,6 +9,7 @@ import {
   type FlagConfig,
   type Ruleset,
 } from '../src/index.js';
+import { setCodeGeneration } from '../src/codegen.js';
 import { compileAttributeClause } from '../src/operators.js';
 
 const BOOLEAN_VARIATIONS = [{ key: 'on', value: true }, { key: 'off', value: false }];
@@ -133,6 +134,8 @@ const allocationArb = (id: number): fc.Arbitrary<Allocation> =>
     exposure: fc.integer({ min: 0, max: 100 }),
     serve: serveArb,
     track: fc.boolean(),
+    startAt: fc.constantFrom(undefined, '2020-01-01', '2100-01-01'),
+    endAt: fc.constantFrom(undefined, '2021-01-01T00:00:00Z', 4102444800000),
   });
 const flagArb = (key: string, prerequisiteKeys: string[]): fc.Arbitrary<FlagConfig> =>
   fc.record({
@@ -287,6 +290,21 @@ describe('generated clause code', () => {
         },
       ),
       { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('code generation', () => {
+  it('never changes a result: generated and closure-only rulesets agree', () => {
+    fc.assert(
+      fc.property(fc.array(flagArb('f', ['g']), { minLength: 1, maxLength: 1 }), flagArb('g', []), fc.array(contextArb, { minLength: 1, maxLength: 5 }), ([flag], prerequisite, contexts) => {
+        const generated = compile({ flags: [flag!, prerequisite] });
+        setCodeGeneration(false);
+        const closures = compile({ flags: [flag!, prerequisite] });
+        setCodeGeneration(undefined);
+        for (const context of contexts) expect(closures.evaluate('f', context)).toEqual(generated.evaluate('f', context));
+      }),
+      { numRuns: 1_000 },
     );
   });
 });

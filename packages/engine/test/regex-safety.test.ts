@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileSafeRegex, MAX_REGEX_INPUT_LENGTH } from '../src/regex-safety.js';
+
+/** Patterns people actually write for targeting rules, plus parser coverage. All must be accepted. */
+const ACCEPTED: string[] = [
+  // from the product brief
+  '^Mozilla/5\\.0 \\((iPhone|iPad);',
+  '@example\\.com$',
+  '^[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}$',
+  '^\\d{3}-\\d{4}$',
+  '^(beta|canary|stable)$',
+  '^v?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$',
+  'Chrome/(\\d+)',
+  '^user-\\d+$',
+  '[Ee]xample',
+  '^https?://([a-z0-9-]+\\.)*example\\.com(/.*)?$',
+  '^[^@]+@[^@]+$',
+  '.*foo.*',
+  '^.*a.*$',
+  // more realistic shapes
+  '(\\d{1,3}\\.){3}\\d{1,3}',
+  '^(?=.*\\d)(?=.*[a-z]).{8,}$',
+  '^(?:(?!internal).)*$',
+  '[a-z]+@[a-z]+\\.com',
+  '\\w+@\\w+\\.\\w{2,3}',
+  '.*\\.(jpg|png)$',
+  'iPhone OS (\\d+)_(\\d+)',
+  '^(?:[a-z0-9]+(?:-[a-z0-9]+)*\\.)+[a-z]{2,}$',
+  '^(\\w+)(,\\s*\\w+)*$',
+  '^[A-Z]{2}-\\d{4,6}$',
+  '^(GET|POST|PUT|PATCH|DELETE)$',
+  '(?:ab|ac)*',
+  '(ab?)+',
+  '\\d+(\\.\\d+)?',
+  '^\\s*$',
+  'Mozilla/5\\.0 \\([^)]*\\) AppleWebKit/[\\d.]+ \\(KHTML, like Gecko\\) Version/[\\d.]+ Mobile/\\w+ Safari/[\\d.]+',
+  '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+  '(?<=@)example\\.org$',
+  '(?<major>\\d+)\\.(?<minor>\\d+)',
+  // parser coverage: escapes, classes and Annex B leniencies of non-unicode patterns
+  '\\u00e9t\\u00e9|\\x41\\cA\\0',
+  '[\\b\\-\\]\\\\]',
+  '\\p{L}',
+  'a{',
+  'x{2,',
+  ']}',
+  '[]|[^]',
+  '[\\w-.]',
+  '\\c_',
+  '\\k',
+  '(?=a)?b',
+  '',
+];
+
+/** Patterns that must be refused, with a fragment of the expected reason. */
+const REJECTED: [pattern: string, reason: string][] = [
+  // exponential: nested quantifiers (OWASP catalogue and friends)
+  ['^(a+)+$', 'nested quantifier "(a+)+"'],
+  ['([a-zA-Z]+)*', 'nested quantifier "([a-zA-Z]+)*"'],
+  ['(a*)*', 'nested quantifier "(a*)*"'],
+  ['(\\w+\\s?)*', 'nested quantifier "(\\w+\\s?)*"'],
+  ['(.*a){20}', 'nested quantifier "(.*a){20}"'],
+  ['(.*a){11}', 'nested quantifier'],
+  ['^(([a-z])+.)+[A-Z]([a-z])+$', 'nested quantifier "(([a-z])+.)+"'],
+  [
+    '^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$',
+    'nested quantifier',
+  ],
+  ['(a{1,2})+', 'nested quantifier'],
+  ['^(\\d+\\.?)+$', 'nested quantifier'],
+  ['(x+x+)+y', 'nested quantifier'],
+  ['((ab)*)*', 'nested quantifier'],
+  ['^(\\s*,\\s*)*$', 'nested quantifier'],
+  // exponential: repeated alternations with overlapping or empty branches
+  ['(a|aa)+', 'repeated alternation "(a|aa)+"'],
+  ['(a|a?)+', 'branch that can match the empty string'],
+  ['(a|a)*', 'repeated alternation "(a|a)*"'],
+  ['(a|ab)*', 'repeated alternation'],
+  ['(\\w|\\d)+', 'repeated alternation'],
+  ['(.|\\s)*', 'repeated alternation'],
+  ['(?:\\s+|,)*', 'nested quantifier'],
+  ['(|x)*', 'empty string'],
+  ['(?=a)+', 'can match the empty string'],
+  ['(?=a)*b', 'can match the empty string'],
+  // polynomial of degree >= 3
+  ['.*.*.*x', 'backtracking steps'],
+  ['^.*.*.*x', 'backtracking steps'],
+  ['\\w*\\w*\\w*!', '"\\w*", "\\w*" and "\\w*" overlap'],
+  ['a*a*a*b', 'overlap'],
+  ['\\d+\\d+\\d+', 'overlap'],
+  ['.*.*x', 'the unanchored start'],
+  ['.*foo.*bar', 'overlap'],
+  ['^a*a*bc*c*d', 'overlap'],
+  ['\\s*#?\\s*$', 'overlap'],
+  ['.*(?:.*=.*)', 'overlap'],
+  ['^.{0,1000}.{0,1000}.{0,1000}x', 'overlap'],
+  ['(?:(?=.*x).)*y', 'overlap'],
+  ['[ab]+(?!a[ab]{2,})ab*', 'overlap'],
+  ['^.*b*?(?<=$b+?)$', 'overlap'],
+  ['a?'.repeat(30) + 'a'.repeat(30), 'overlap'],
+  ['(a|a)'.repeat(30) + 'b', 'overlap'],
+  // refused constructs
+  ['(a)\\1', 'backreference "\\1"'],
+  ['(?<n>a)\\k<n>', 'backreference "\\k<n>"'],
+  ['\\8', 'ambiguous'],
+  ['\\01', 'ambiguous'],
+  ['a'.repeat(1001), 'longer than 1000 characters'],
+];
+
+const SYNTAX_ERRORS: [pattern: string, message: string][] = [
+  ['(', 'Unterminated group'],
+  ['[a-', 'Unterminated character class'],
+  ['a{2,1}', 'numbers out of order'],
+  ['*', 'Nothing to repeat'],
+  ['\\', '\\ at end of pattern'],
+  ['(?<a>x)\\k<b>', 'Invalid named capture referenced'],
+];
+
+/**
+ * Inputs that make a backtracking engine work hard on `pattern`: long runs of characters the
+ * pattern mentions, ending in a character that makes the match fail.
+ */
+function adversarialInputs(pattern: string): string[] {
+  const picks = new Set<string>();
+  const escapes: Record<string, string> = { d: '1', w: 'a', s: ' ' };
+  for (const [, escape, literal] of pattern.matchAll(/\\([dws])|([\w@./ -])/g)) {
+    picks.add(escape ? escapes[escape]! : literal!);
+  }
+  const chars = [...picks, 'a', '1'].slice(0, 4);
+  const n = MAX_REGEX_INPUT_LENGTH;
+  const runs = chars.flatMap((c) => [c.repeat(n - 1) + '\n', c.repeat(n - 1) + '!']);
+  const mixed = chars.join('').repeat(n).slice(0, n - 1) + '\n';
+  return [...runs, mixed];
+}
+
+describe('compileSafeRegex', () => {
+  it.each(ACCEPTED)('accepts %j', (pattern) => {
+    const result = compileSafeRegex(pattern);
+    expect(result).toEqual({ ok: true, regex: new RegExp(pattern) });
+  });
+
+  it.each(REJECTED)('refuses %j', (pattern, fragment) => {
+    const result = compileSafeRegex(pattern);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(fragment);
+  });
+
+  it.each(SYNTAX_ERRORS)('reports the engine message for %j', (pattern, message) => {
+    const result = compileSafeRegex(pattern);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason.startsWith('invalid regular expression: ')).toBe(true);
+      expect(result.reason).toContain(message);
+    }
+  });
+
+  it('compiles without flags, so pasted identity escapes keep working', () => {
+    const result = compileSafeRegex('^a\\-b\\/c$');
+    expect(result.ok && result.regex.flags).toBe('');
+    expect(result.ok && result.regex.test('a-b/c')).toBe(true);
+  });
+
+  it('accepted patterns finish on adversarial inputs of the maximum length', () => {
+    // Not a timing assertion: a catastrophic pattern would simply never let this test finish.
+    for (const pattern of ACCEPTED) {
+      const result = compileSafeRegex(pattern);
+      if (!result.ok) throw new Error(`expected ${pattern} to be accepted`);
+      for (const input of adversarialInputs(pattern)) {
+        expect(input).toHaveLength(MAX_REGEX_INPUT_LENGTH);
+        expect(typeof result.regex.test(input)).toBe('boolean');
+      }
+    }
+  });
+});
+
+describe('compileSafeRegex properties', () => {
+  const tokens = ['a', 'b', '.', '*', '+', '?', '(', ')', '|', '[a-z]', '\\d', '{2,}', '(?:', '^', '$', '\\', ']', '{1,3}'];
+  const regexish = fc.array(fc.constantFrom(...tokens), { maxLength: 16 }).map((parts) => parts.join(''));
+
+  const check = (pattern: string): void => {
+    const result = compileSafeRegex(pattern);
+    if (result.ok) {
+      // `source` escapes `/` and line terminators, so compare with the engine's own rendering.
+      expect(result.regex.source).toBe(new RegExp(pattern).source);
+      expect(result.regex.flags).toBe('');
+    } else {
+      expect(result.reason.length).toBeGreaterThan(0);
+    }
+  };
+
+  it('never throws on arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 40 }), check), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 20 }), check), { numRuns: 200 });
+  });
+
+  it('never throws on regex-like token soup', () => {
+    fc.assert(fc.property(regexish, check), { numRuns: 1000 });
+  });
+});
