@@ -15,7 +15,7 @@ import type {
   Serve,
 } from './model.js';
 import type { AllocationsEvaluator, ClausePlan } from './codegen.js';
-import { allocationsEvaluator } from './evaluate.js';
+import { allocationsEvaluator, evaluateFlag, type EvaluationScope } from './evaluate.js';
 import { clauseClosure, planAttributeClause, type ClauseTest } from './operators.js';
 import { compileSegment, type CompiledSegment } from './segments.js';
 import { parseInstant } from './time.js';
@@ -39,6 +39,8 @@ export interface CompiledFlag {
   allocations: CompiledAllocation[];
   /** The allocation waterfall and the fallthrough (see `allocationsEvaluator`). */
   evaluateAllocations: AllocationsEvaluator;
+  /** Evaluation without a trace, by the shortest path this flag allows. */
+  evaluate: (context: EvaluationContext, scope: EvaluationScope) => EvaluationResult;
   fallthrough: CompiledServe;
   /** Served when a rollout has no value to bucket on. */
   missingBucketingValue: EvaluationResult;
@@ -162,7 +164,9 @@ export function compileFlag(flag: FlagConfig, options: CompileOptions): Compiled
     prerequisites,
     targets,
     allocations,
-    evaluateAllocations: () => off, // replaced below, once the flag is complete
+    // Both replaced below, once the flag is complete.
+    evaluateAllocations: () => off,
+    evaluate: () => off,
     fallthrough,
     missingBucketingValue: missingBucketingValue(fallthrough, results),
     readBucketingValue: flagBucketBy,
@@ -176,8 +180,16 @@ export function compileFlag(flag: FlagConfig, options: CompileOptions): Compiled
     if (fallthrough.kind === 'fixed') compiled.constant = results.restate(fallthrough.result, 'STATIC');
     if (fallthrough.kind === 'none') compiled.constant = fallthrough.result;
   }
-  if (compiled.constant === undefined) compiled.evaluateAllocations = allocationsEvaluator(compiled);
+  compiled.evaluate = entryPoint(compiled);
   return compiled;
+}
+
+function entryPoint(flag: CompiledFlag): CompiledFlag['evaluate'] {
+  const constant = flag.constant;
+  if (constant !== undefined) return () => constant;
+  const evaluateAllocations = (flag.evaluateAllocations = allocationsEvaluator(flag));
+  if (flag.prerequisites.length > 0 || flag.targets.length > 0) return (context, scope) => evaluateFlag(flag, context, scope);
+  return flag.usesClock ? (context, scope) => evaluateAllocations(context, scope.now()) : (context) => evaluateAllocations(context, 0);
 }
 
 /** A flag that cannot be evaluated (malformed, or on a prerequisite cycle): always this error. */
@@ -200,6 +212,7 @@ export function brokenFlag(
     targets: [],
     allocations: [],
     evaluateAllocations: () => error,
+    evaluate: () => error,
     fallthrough: none,
     missingBucketingValue: error,
     readBucketingValue: () => undefined,

@@ -2,6 +2,7 @@ import { ConfigError } from './config-error.js';
 import { codeGenerationAvailable, generatedClause, type AttributeClausePlan, type InlineForms } from './codegen.js';
 import { attributeReader, DEFAULT_KIND, numberOf, parseAttributePath, textOf, type AttributeReader } from './context.js';
 import type { AttributeClause, EvaluationContext, FlagValue, Operator } from './model.js';
+import { requiredPrefix } from './regex-prefix.js';
 import { compileSafeRegex, MAX_REGEX_INPUT_LENGTH } from './regex-safety.js';
 import { compareSemver, parseSemver, type SemVer } from './semver.js';
 import { parseInstant } from './time.js';
@@ -213,8 +214,14 @@ function matchesAny(patterns: RegExp[]): CompiledOperator {
     for (const pattern of patterns) if (pattern.test(text)) return true;
     return false;
   };
+  // An anchored pattern's literal prefix lets most values be rejected on one character.
+  const prefilters = patterns.map((pattern) => {
+    const prefix = requiredPrefix(pattern.source);
+    return (value: string) =>
+      prefix === '' ? '' : `${value}.charCodeAt(${prefix.length - 1}) === ${prefix.charCodeAt(prefix.length - 1)} && `;
+  });
   const string = (value: string, list: string) =>
-    `${value}.length <= ${MAX_REGEX_INPUT_LENGTH} && ${patterns.length === 1 ? `${list}[0].test(${value})` : `${list}.some((pattern) => pattern.test(${value}))`}`;
+    `${value}.length <= ${MAX_REGEX_INPUT_LENGTH} && (${patterns.map((_, index) => `${prefilters[index]!(value)}${list}[${index}].test(${value})`).join(' || ')})`;
   return { test, inline: { string, operand: patterns } };
 }
 

@@ -72,7 +72,7 @@ export class CompiledRuleset implements EvaluationScope {
       result = flag.constant;
     } else {
       try {
-        result = evaluateFlag(flag, typeof context === 'object' && context !== null ? context : EMPTY_CONTEXT, this);
+        result = flag.evaluate(typeof context === 'object' && context !== null ? context : EMPTY_CONTEXT, this);
       } catch (error) {
         result = errorResult('GENERAL', (error as Error)?.message ?? String(error));
       }
