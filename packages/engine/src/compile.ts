@@ -149,9 +149,13 @@ export function compileFlag(flag: FlagConfig, options: CompileOptions): Compiled
   const off = flag.offVariation === undefined
     ? results.callerDefault('DISABLED')
     : locate(['offVariation'], () => results.variation(flag.offVariation!, 'DISABLED'));
-  const prerequisiteFailed = flag.offVariation === undefined
-    ? results.callerDefault('PREREQUISITE_FAILED')
-    : results.variation(flag.offVariation, 'PREREQUISITE_FAILED');
+  // Only built when a flag can need them: a thousand simple flags should cost little memory.
+  const prerequisiteFailed = prerequisites.length === 0
+    ? off
+    : flag.offVariation === undefined
+      ? results.callerDefault('PREREQUISITE_FAILED')
+      : results.variation(flag.offVariation, 'PREREQUISITE_FAILED');
+  const buckets = fallthrough.kind === 'split' || allocations.some((allocation) => allocation.everyone === undefined);
 
   const compiled: CompiledFlag = {
     key: flag.key,
@@ -164,11 +168,10 @@ export function compileFlag(flag: FlagConfig, options: CompileOptions): Compiled
     prerequisites,
     targets,
     allocations,
-    // Both replaced below, once the flag is complete.
-    evaluateAllocations: () => off,
-    evaluate: () => off,
+    evaluateAllocations: unreachable, // both replaced below, once the flag is complete
+    evaluate: unreachable,
     fallthrough,
-    missingBucketingValue: missingBucketingValue(fallthrough, results),
+    missingBucketingValue: buckets ? missingBucketingValue(fallthrough, results) : NO_BUCKETING,
     readBucketingValue: flagBucketBy,
     broken: false,
     usesClock: allocations.some((allocation) => allocation.startAt !== undefined || allocation.endAt !== undefined),
@@ -183,6 +186,13 @@ export function compileFlag(flag: FlagConfig, options: CompileOptions): Compiled
   compiled.evaluate = entryPoint(compiled);
   return compiled;
 }
+
+function unreachable(): never {
+  throw new Error('a compiled flag was evaluated before it was complete');
+}
+
+/** Stands for "no rollout in this flag, so never served". */
+const NO_BUCKETING: EvaluationResult = Object.freeze({ value: null, reason: 'ERROR', errorCode: 'GENERAL' });
 
 function entryPoint(flag: CompiledFlag): CompiledFlag['evaluate'] {
   const constant = flag.constant;
@@ -374,13 +384,22 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function bucketingReader(ref: AttributeRef | undefined, path: (string | number)[]): (context: EvaluationContext) => string | undefined {
-  const read = locate(path, () => attributeReader(ref?.contextKind, ref?.attribute ?? 'key'));
+type BucketingReader = (context: EvaluationContext) => string | undefined;
+
+function bucketingReader(ref: AttributeRef | undefined, path: (string | number)[]): BucketingReader {
+  if (ref === undefined) return USER_KEY;
+  return readTextOf(locate(path, () => attributeReader(ref.contextKind, ref.attribute ?? 'key')));
+}
+
+function readTextOf(read: AttributeReader): BucketingReader {
   return (context) => {
     const text = textOf(read(context));
     return text === '' ? undefined : text;
   };
 }
+
+/** The default bucketing value: the user context's key. */
+const USER_KEY = readTextOf(attributeReader(DEFAULT_KIND, 'key'));
 
 /** Runs a compile step, placing any ConfigError it throws under `path`. */
 function locate<T>(path: (string | number)[], step: () => T): T {
