@@ -1,5 +1,6 @@
 import { md5Prefix32 } from './hash/md5.js';
 import { bucketOf, murmur3WithPrefix } from './hash/murmur3.js';
+import { ConfigError } from './config-error.js';
 import type { Shard, WeightedVariation } from './model.js';
 
 /**
@@ -36,6 +37,30 @@ export function exposureBucketer(salt: string): Bucketer {
 /** A percentage (0–100, 0.01 % resolution) as a number of buckets. */
 export function percentToBuckets(percent: number): number {
   return Math.round(percent * (BUCKETS / 100));
+}
+
+/** Why `value` is not a percentage Vexil can bucket (0–100, at most two decimals), or undefined. */
+export function percentageProblem(value: unknown): string | undefined {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 100)) return 'must be a percentage from 0 to 100';
+  if (Math.abs(value * 100 - Math.round(value * 100)) > 1e-6) return 'has a resolution of 0.01 %';
+  return undefined;
+}
+
+/** Every problem with a split's weights, located inside the split; none means the split is usable. */
+export function splitProblems(split: unknown): ConfigError[] {
+  if (!Array.isArray(split) || split.length === 0) return [new ConfigError('needs at least one variation')];
+  const problems: ConfigError[] = [];
+  let total = 0;
+  split.forEach((share: unknown, index) => {
+    const weight = (share as { weight?: unknown } | null)?.weight;
+    const problem = percentageProblem(weight);
+    if (problem) problems.push(new ConfigError(problem, [index, 'weight']));
+    else total += weight as number;
+  });
+  if (problems.length === 0 && Math.abs(total - 100) > 1e-6) {
+    problems.push(new ConfigError(`weights must sum to 100, not ${Math.round(total * 100) / 100}`));
+  }
+  return problems;
 }
 
 /** Upper bounds (exclusive) of each variation's bucket range, in order; the last is BUCKETS. */

@@ -1,4 +1,14 @@
-import { BUCKETS, exposureBucketer, inShards, percentToBuckets, splitBounds, splitBucketer, type Bucketer } from './bucketing.js';
+import {
+  BUCKETS,
+  exposureBucketer,
+  inShards,
+  percentageProblem,
+  percentToBuckets,
+  splitBounds,
+  splitBucketer,
+  splitProblems,
+  type Bucketer,
+} from './bucketing.js';
 import { ConfigError } from './config-error.js';
 import { attributeReader, DEFAULT_KIND, kindReader, textOf, type AttributeReader, type KindReader } from './context.js';
 import type {
@@ -17,6 +27,7 @@ import type {
 import type { AllocationsEvaluator, ClausePlan } from './codegen.js';
 import { allocationsEvaluator, evaluateFlag, type EvaluationScope } from './evaluate.js';
 import { clauseClosure, planAttributeClause, type ClauseTest } from './operators.js';
+import { freeze, ResultFactory } from './results.js';
 import { compileSegment, type CompiledSegment } from './segments.js';
 import { parseInstant } from './time.js';
 
@@ -249,9 +260,8 @@ function compileAllocation(
 ): CompiledAllocation {
   if (typeof allocation.id !== 'string' || allocation.id === '') throw new ConfigError('is required', ['id']);
   const exposurePercent = allocation.exposure ?? 100;
-  if (typeof exposurePercent !== 'number' || !(exposurePercent >= 0 && exposurePercent <= 100)) {
-    throw new ConfigError('must be a percentage from 0 to 100', ['exposure']);
-  }
+  const problem = percentageProblem(exposurePercent);
+  if (problem) throw new ConfigError(problem, ['exposure']);
   const exposure = percentToBuckets(exposurePercent);
   const track = allocation.track === true;
   const salt = allocation.salt ?? `${flag.key}.${allocation.id}`;
@@ -327,7 +337,8 @@ function compileServe(serve: Serve, results: ResultFactory, options: ServeOption
     return { kind: 'fixed', result: results.variation(serve.variation, options.fixedReason, allocation, track) };
   }
   if ('split' in serve) {
-    checkSplit(serve.split);
+    const [problem] = splitProblems(serve.split);
+    if (problem) throw problem.under('split');
     const bounds = splitBounds(serve.split);
     const picks = serve.split.map((share, index) =>
       locate(['split', index, 'variation'], () => results.variation(share.variation, 'SPLIT', allocation, track)),
@@ -364,26 +375,6 @@ function compileServe(serve: Serve, results: ResultFactory, options: ServeOption
   throw new ConfigError('must serve a variation, a split or shards');
 }
 
-function checkSplit(split: unknown): asserts split is { variation: string; weight: number }[] {
-  if (!Array.isArray(split) || split.length === 0) throw new ConfigError('needs at least one variation', ['split']);
-  let total = 0;
-  split.forEach((share: { weight?: unknown }, index) => {
-    const weight = share?.weight;
-    if (typeof weight !== 'number' || !(weight >= 0 && weight <= 100)) {
-      throw new ConfigError('must be a percentage from 0 to 100', ['split', index, 'weight']);
-    }
-    if (Math.abs(weight * 100 - Math.round(weight * 100)) > 1e-6) {
-      throw new ConfigError('has a resolution of 0.01 %', ['split', index, 'weight']);
-    }
-    total += weight;
-  });
-  if (Math.abs(total - 100) > 1e-6) throw new ConfigError(`weights must sum to 100, not ${round2(total)}`, ['split']);
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
 type BucketingReader = (context: EvaluationContext) => string | undefined;
 
 function bucketingReader(ref: AttributeRef | undefined, path: (string | number)[]): BucketingReader {
@@ -409,73 +400,4 @@ function locate<T>(path: (string | number)[], step: () => T): T {
     if (error instanceof ConfigError) throw error.under(...path);
     throw new ConfigError((error as Error).message, path);
   }
-}
-
-/** Builds the frozen results of one flag, checking that each served variation exists and fits the type. */
-class ResultFactory {
-  private readonly values = new Map<string, FlagValue>();
-
-  constructor(private readonly flag: FlagConfig) {
-    if (!Array.isArray(flag.variations)) throw new ConfigError('must be an array', ['variations']);
-    for (const variation of flag.variations) this.values.set(variation.key, frozenCopy(variation.value));
-  }
-
-  variation(key: string, reason: Reason, allocation?: string, track?: boolean): EvaluationResult {
-    // Reached only if the validator was bypassed (e.g. an imported configuration): an error when served.
-    if (!this.values.has(key)) return this.error('PARSE_ERROR', `serves unknown variation "${key}"`, allocation);
-    const value = this.values.get(key)!;
-    const mismatch = typeMismatch(this.flag, value);
-    if (mismatch) {
-      return this.error('TYPE_MISMATCH', `variation "${key}" ${mismatch}`, allocation);
-    }
-    return freeze({ value, variation: key, reason, ...(allocation ? { allocation } : {}), ...(track ? { track } : {}) });
-  }
-
-  /** A result whose value is the caller's default (filled in by the engine per call). */
-  callerDefault(reason: Reason, allocation?: string): EvaluationResult {
-    return freeze({ value: undefined as unknown as FlagValue, reason, ...(allocation ? { allocation } : {}) });
-  }
-
-  error(errorCode: NonNullable<EvaluationResult['errorCode']>, errorMessage: string, allocation?: string): EvaluationResult {
-    return freeze({ value: undefined as unknown as FlagValue, reason: 'ERROR', ...(allocation ? { allocation } : {}), errorCode, errorMessage });
-  }
-
-  restate(result: EvaluationResult, reason: Reason): EvaluationResult {
-    return result.reason === 'ERROR' ? result : freeze({ ...result, reason });
-  }
-}
-
-/** Why a value cannot be served by this flag, or undefined when it can. */
-export function typeMismatch(flag: Pick<FlagConfig, 'type' | 'integer'>, value: unknown): string | undefined {
-  switch (flag.type) {
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'is not a boolean';
-    case 'string':
-      return typeof value === 'string' ? undefined : 'is not a string';
-    case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'is not a finite number';
-      return flag.integer && !Number.isInteger(value) ? 'is not a whole number' : undefined;
-    case 'json':
-      return value === undefined ? 'has no value' : undefined;
-    default:
-      return `has unknown flag type "${String(flag.type)}"`;
-  }
-}
-
-function freeze<T extends object>(value: T): T {
-  return Object.freeze(value);
-}
-
-/** A frozen copy, so one caller mutating a served JSON value cannot change what others get. */
-function frozenCopy(value: FlagValue): FlagValue {
-  if (typeof value !== 'object' || value === null) return value;
-  return deepFreeze(JSON.parse(JSON.stringify(value)) as FlagValue);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

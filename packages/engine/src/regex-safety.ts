@@ -27,6 +27,9 @@ export type RegexCheck = { ok: true; regex: RegExp } | { ok: false; reason: stri
 
 /** Compiles `pattern` for the `matches` operator, or says in a short human sentence why it is refused. */
 export function compileSafeRegex(pattern: string): RegexCheck {
+  if (pattern.length > MAX_REGEX_PATTERN_LENGTH) {
+    return refuse(`pattern is longer than ${MAX_REGEX_PATTERN_LENGTH} characters`);
+  }
   let regex: RegExp;
   try {
     // No flags on purpose: with 'u' the engine rejects identity escapes such as `\-`, `\/` or `\_`
@@ -35,9 +38,6 @@ export function compileSafeRegex(pattern: string): RegexCheck {
     regex = new RegExp(pattern);
   } catch (error) {
     return refuse(`invalid regular expression: ${engineMessage(error, pattern)}`);
-  }
-  if (pattern.length > MAX_REGEX_PATTERN_LENGTH) {
-    return refuse(`pattern is longer than ${MAX_REGEX_PATTERN_LENGTH} characters`);
   }
   try {
     const ast = new Parser(pattern).parse();
@@ -120,7 +120,16 @@ class CharSet {
   }
 
   overlaps(other: CharSet): boolean {
-    return !this.intersect(other).isEmpty();
+    let i = 0;
+    let j = 0;
+    while (i < this.ranges.length && j < other.ranges.length) {
+      const a = this.ranges[i]!;
+      const b = other.ranges[j]!;
+      if (a[1] < b[0]) i++;
+      else if (b[1] < a[0]) j++;
+      else return true;
+    }
+    return false;
   }
 
   complement(): CharSet {
@@ -165,6 +174,8 @@ interface Info {
   chars: CharSet;
   first: CharSet;
   last: CharSet;
+  /** Code units it may consume after its first one: what it can extend a match with. */
+  rest: CharSet;
 }
 
 type NodeBody =
@@ -178,13 +189,17 @@ type NodeBody =
 
 /** `label` is the node's source text, used to name the offending part in reasons. */
 type Node = NodeBody & { info: Info; label: string };
+type AltNode = Extract<Node, { kind: 'alt' }>;
+type RepeatNode = Extract<Node, { kind: 'repeat' }>;
 
 const ZERO_WIDTH: Info = {
-  minLen: 0, maxLen: 0, nullable: true, alwaysSucceeds: false, chars: EMPTY, first: EMPTY, last: EMPTY,
+  minLen: 0, maxLen: 0, nullable: true, alwaysSucceeds: false, chars: EMPTY, first: EMPTY, last: EMPTY, rest: EMPTY,
 };
 
 function charNode(set: CharSet, label: string): Node {
-  const info: Info = { minLen: 1, maxLen: 1, nullable: false, alwaysSucceeds: false, chars: set, first: set, last: set };
+  const info: Info = {
+    minLen: 1, maxLen: 1, nullable: false, alwaysSucceeds: false, chars: set, first: set, last: set, rest: EMPTY,
+  };
   return { kind: 'char', set, info, label };
 }
 
@@ -203,6 +218,13 @@ function seqNode(items: Node[], label: string): Node {
     last = last.union(item.info.last);
     if (!item.info.nullable) break;
   }
+  let rest = EMPTY;
+  let consumed = false;
+  for (const item of items) {
+    rest = rest.union(item.info.rest);
+    if (consumed) rest = rest.union(item.info.first);
+    consumed ||= item.info.maxLen > 0;
+  }
   const info: Info = {
     minLen: sum(items.map((i) => i.info.minLen)),
     maxLen: sum(items.map((i) => i.info.maxLen)),
@@ -211,6 +233,7 @@ function seqNode(items: Node[], label: string): Node {
     chars: items.reduce((set, i) => set.union(i.info.chars), EMPTY),
     first,
     last,
+    rest,
   };
   return { kind: 'seq', items, info, label };
 }
@@ -224,6 +247,7 @@ function altNode(branches: Node[], label: string): Node {
     chars: branches.reduce((set, b) => set.union(b.info.chars), EMPTY),
     first: branches.reduce((set, b) => set.union(b.info.first), EMPTY),
     last: branches.reduce((set, b) => set.union(b.info.last), EMPTY),
+    rest: branches.reduce((set, b) => set.union(b.info.rest), EMPTY),
   };
   return { kind: 'alt', branches, info, label };
 }
@@ -240,6 +264,8 @@ function repeatNode(body: Node, min: number, max: number, label: string): Node {
         chars: b.chars,
         first: b.first,
         last: b.last,
+        // A further iteration starts right after the previous one.
+        rest: max >= 2 && b.maxLen > 0 ? b.rest.union(b.first) : b.rest,
       };
   return { kind: 'repeat', body, min, max, info, label };
 }
@@ -508,35 +534,43 @@ function scanGroups(src: string): { captures: number; named: boolean } {
 // ---------------------------------------------------------------------------------------------
 
 const PREFIX_LIMIT = 64;
+const leadingCache = new WeakMap<Node, CharSet[]>();
 
-/** The sets of the leading fixed characters of `node`; `complete` if that is all it matches. */
-function fixedPrefix(node: Node, out: CharSet[] = []): { sets: CharSet[]; complete: boolean } {
-  const done = (complete: boolean) => ({ sets: out, complete });
-  if (out.length >= PREFIX_LIMIT) return done(false);
+/** The sets of the node's leading characters at fixed positions: `ab?c` gives [a]. */
+function leadingSets(node: Node): CharSet[] {
+  let sets = leadingCache.get(node);
+  if (!sets) {
+    sets = [];
+    collectLeading(node, sets);
+    leadingCache.set(node, sets);
+  }
+  return sets;
+}
+
+/** Appends fixed-position character sets; false once positions stop being fixed. */
+function collectLeading(node: Node, out: CharSet[]): boolean {
+  if (out.length >= PREFIX_LIMIT) return false;
   switch (node.kind) {
     case 'char':
       out.push(node.set);
-      return done(true);
+      return true;
     case 'group':
-      return fixedPrefix(node.body, out);
+      return collectLeading(node.body, out);
     case 'seq':
-      for (const item of node.items) if (!fixedPrefix(item, out).complete) return done(false);
-      return done(true);
-    case 'repeat': {
-      const copies = Math.min(node.min, PREFIX_LIMIT);
-      for (let i = 0; i < copies; i++) if (!fixedPrefix(node.body, out).complete) return done(false);
-      return done(node.min === node.max);
-    }
+      return node.items.every((item) => collectLeading(item, out));
+    case 'repeat':
+      for (let i = 0; i < Math.min(node.min, PREFIX_LIMIT); i++) if (!collectLeading(node.body, out)) return false;
+      return node.min === node.max;
     default:
-      return done(false);
+      return false; // assertions and lookarounds: stop comparing, conservatively
   }
 }
 
-/** True when some position of the two branches' fixed prefixes has disjoint characters. */
+/** True when the two branches provably start differently (disjoint at some fixed position). */
 function startsDiffer(a: Node, b: Node): boolean {
   if (!a.info.nullable && !b.info.nullable && !a.info.first.overlaps(b.info.first)) return true;
-  const pa = fixedPrefix(a).sets;
-  const pb = fixedPrefix(b).sets;
+  const pa = leadingSets(a);
+  const pb = leadingSets(b);
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
     if (!pa[i]!.overlaps(pb[i]!)) return true;
   }
@@ -549,13 +583,32 @@ function mayMatchSameText(a: Node, b: Node): boolean {
   return !startsDiffer(a, b);
 }
 
+const sameTextCache = new WeakMap<Node, number>();
+
+/** The largest number of branches that may all match one string (1 when they are distinct). */
+function sameTextBranches(alt: AltNode): number {
+  let most = sameTextCache.get(alt);
+  if (most === undefined) {
+    const { branches } = alt;
+    const counts = branches.map(() => 1);
+    for (let i = 0; i < branches.length; i++) {
+      for (let j = i + 1; j < branches.length; j++) {
+        if (mayMatchSameText(branches[i]!, branches[j]!)) [counts[i], counts[j]] = [counts[i]! + 1, counts[j]! + 1];
+      }
+    }
+    most = Math.max(...counts);
+    sameTextCache.set(alt, most);
+  }
+  return most;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rule: repeated subexpressions must split their input into iterations in only one way.
 // ---------------------------------------------------------------------------------------------
 
 function findRepetitionProblem(node: Node): string | null {
   if (node.kind === 'repeat' && node.max >= 2 && unwrap(node.body).kind !== 'char') {
-    const problem = repetitionProblem(node as Node & { kind: 'repeat' });
+    const problem = repetitionProblem(node);
     if (problem) return problem;
   }
   for (const child of children(node)) {
@@ -580,7 +633,7 @@ function children(node: Node): Node[] {
   }
 }
 
-function repetitionProblem(node: Node & { kind: 'repeat' }): string | null {
+function repetitionProblem(node: RepeatNode): string | null {
   const label = quote(node);
   const top = unwrap(node.body);
   if (top.kind === 'alt') {
@@ -634,6 +687,11 @@ interface Candidate {
   chars: CharSet;
   first: CharSet;
   last: CharSet;
+  /** Characters it could extend its match with (its `rest`, or any first one if it may be empty). */
+  extend: CharSet;
+  /** What the pattern consumes right after it; `open` while only optional parts have followed. */
+  next: CharSet;
+  open: boolean;
   /** log2 of the paths arriving at the part, and the parts that multiplied them. */
   before: number;
   beforeChain: readonly string[];
@@ -688,6 +746,9 @@ function addCandidate(flow: Flow, c: Candidate): void {
   const early = old.before >= c.before ? old : c;
   flow.candidates.set(key, {
     ...top,
+    extend: old.extend.union(c.extend),
+    next: old.next.union(c.next),
+    open: old.open || c.open,
     before: early.before,
     beforeChain: early.beforeChain,
     range: Math.max(old.range, c.range),
@@ -713,6 +774,7 @@ function requireChar(flow: Flow, set: CharSet): void {
       flow.candidates.delete(key);
     } else {
       c.separators.set(narrowed.key, narrowed);
+      if (c.open) [c.next, c.open] = [c.next.union(set), false];
     }
   }
 }
@@ -723,8 +785,14 @@ function pinAll(flow: Flow): void {
   flow.candidates.clear();
 }
 
-/** Can `later` take over characters consumed by the earlier candidate `c`? */
+/**
+ * Can `later` take over characters consumed by the earlier candidate `c`? Necessary conditions:
+ * `c` can extend its match with whatever follows it, some character is common to both, and
+ * every character required in between admits it.
+ */
 function trades(c: Candidate, later: Info): boolean {
+  const following = c.open ? c.next.union(later.first) : c.next;
+  if (!c.extend.overlaps(following)) return false;
   const common = c.chars.intersect(later.chars);
   if (common.isEmpty() || !c.last.overlaps(common) || !later.first.overlaps(common)) return false;
   for (const sep of c.separators.values()) if (!sep.overlaps(common)) return false;
@@ -835,16 +903,16 @@ class PathCounter {
     return flow;
   }
 
-  private alternation(node: Node & { kind: 'alt' }, flow: Flow, ctx: Context): Flow {
+  private alternation(node: AltNode, flow: Flow, ctx: Context): Flow {
     const entry = this.entryCandidate(node, flow, ctx);
     const out = mergeFlows(node.branches.map((b) => this.visit(b, cloneFlow(flow), ctx)));
     if (entry) addCandidate(out, entry);
-    const overlapping = Math.max(...node.branches.map((a) => node.branches.filter((b) => mayMatchSameText(a, b)).length));
+    const overlapping = sameTextBranches(node);
     if (overlapping > 1) {
       // Branches that match the same text double the paths for everything that follows.
       if (this.strict) this.ambiguous = true;
       const bits = Math.log2(overlapping);
-      const label = `"${node.label}"`;
+      const label = quote(node);
       out.base += bits;
       out.baseChain = [...out.baseChain, label];
       for (const c of out.candidates.values()) [c.before, c.beforeChain] = [c.before + bits, [...c.beforeChain, label]];
@@ -852,7 +920,7 @@ class PathCounter {
     return out;
   }
 
-  private repeat(node: Node & { kind: 'repeat' }, flow: Flow, ctx: Context): Flow {
+  private repeat(node: RepeatNode, flow: Flow, ctx: Context): Flow {
     if (node.max === 0) return flow;
     const entry = this.entryCandidate(node, flow, ctx);
     const inner: Context = {
@@ -883,8 +951,11 @@ class PathCounter {
       const bits = traded ? c.before + c.range : c.before;
       if (bits > before) [before, beforeChain] = [bits, traded ? [...c.beforeChain, c.label] : c.beforeChain];
     }
-    const { chars, first, last } = node.info;
-    return { label: quote(node), chars, first, last, before, beforeChain, range: rangeBits(node), separators: new Map() };
+    const { chars, first, last, rest, nullable } = node.info;
+    return {
+      label: quote(node), chars, first, last, extend: nullable ? rest.union(first) : rest, next: EMPTY, open: true,
+      before, beforeChain, range: rangeBits(node), separators: new Map(),
+    };
   }
 }
 
@@ -893,7 +964,7 @@ function findBacktrackingProblem(ast: Node): string | null {
   const flow = emptyFlow();
   // Without `^` the engine retries at every start position: a loop over any character.
   addCandidate(flow, {
-    label: START_LABEL, chars: ANY, first: ANY, last: ANY,
+    label: START_LABEL, chars: ANY, first: ANY, last: ANY, extend: ANY, next: EMPTY, open: true,
     before: 0, beforeChain: [], range: N_BITS, separators: new Map(),
   });
   counter.noteArrivals(flow);

@@ -1,7 +1,9 @@
-import { compileFlag, compileSegments, typeMismatch } from './compile.js';
+import { percentageProblem, splitProblems } from './bucketing.js';
+import { compileFlag, compileSegments } from './compile.js';
+import { typeMismatch } from './results.js';
 import { ConfigError, formatPath, type Path } from './config-error.js';
 import { parseAttributePath } from './context.js';
-import type { FlagConfig, Ruleset, Segment } from './model.js';
+import type { FlagConfig, Segment } from './model.js';
 import { compileAttributeClause, OPERATORS } from './operators.js';
 import { prerequisiteCycles } from './ruleset.js';
 import { parseInstant } from './time.js';
@@ -105,7 +107,8 @@ export function validateFlag(input: unknown, scope: ValidationScope): Validation
       if (allocation[field] !== undefined && typeof allocation[field] !== 'boolean') errors.add([...path, field], 'must be true or false');
     }
     validateWindow(errors, allocation, path);
-    if (allocation.exposure !== undefined) percentage(errors, [...path, 'exposure'], allocation.exposure);
+    const exposureProblem = allocation.exposure === undefined ? undefined : percentageProblem(allocation.exposure);
+    if (exposureProblem) errors.add([...path, 'exposure'], exposureProblem);
     if (allocation.conditions !== undefined && !Array.isArray(allocation.conditions)) {
       errors.add([...path, 'conditions'], 'must be a list of clauses');
     }
@@ -256,15 +259,13 @@ function validateServe(errors: Collector, path: Path, serve: unknown, variation:
   if (!isObject(serve)) return errors.add(path, 'must serve a variation, a split or shards');
   if ('variation' in serve) return variation([...path, 'variation'], serve.variation);
   if ('split' in serve) {
-    if (!Array.isArray(serve.split) || serve.split.length === 0) return errors.add([...path, 'split'], 'needs at least one variation');
-    let total = 0;
-    serve.split.forEach((share: unknown, index: number) => {
-      const sharePath = [...path, 'split', index];
-      if (!isObject(share)) return errors.add(sharePath, 'must be { variation, weight }');
-      variation([...sharePath, 'variation'], share.variation);
-      if (percentage(errors, [...sharePath, 'weight'], share.weight)) total += share.weight as number;
-    });
-    if (Math.abs(total - 100) > 1e-6) errors.add([...path, 'split'], `weights must sum to 100, not ${Math.round(total * 100) / 100}`);
+    for (const problem of splitProblems(serve.split)) errors.add([...path, 'split', ...problem.path], problem.message);
+    if (Array.isArray(serve.split)) {
+      serve.split.forEach((share: unknown, index: number) => {
+        if (!isObject(share)) return errors.add([...path, 'split', index], 'must be { variation, weight }');
+        variation([...path, 'split', index, 'variation'], share.variation);
+      });
+    }
     return;
   }
   if ('shards' in serve) {
@@ -299,19 +300,6 @@ function validateWindow(errors: Collector, allocation: Record<string, unknown>, 
   if (instants.startAt !== undefined && instants.endAt !== undefined && instants.startAt > instants.endAt) {
     errors.add([...path, 'endAt'], 'must not be before startAt');
   }
-}
-
-/** True when `value` is a percentage 0–100 with at most two decimals (one bucket is 0.01 %). */
-function percentage(errors: Collector, path: Path, value: unknown): boolean {
-  if (typeof value !== 'number' || !(value >= 0 && value <= 100)) {
-    errors.add(path, 'must be a percentage from 0 to 100');
-    return false;
-  }
-  if (Math.abs(value * 100 - Math.round(value * 100)) > 1e-6) {
-    errors.add(path, 'has a resolution of 0.01 %');
-    return false;
-  }
-  return true;
 }
 
 function attributeRef(errors: Collector, path: Path, ref: unknown): void {
