@@ -2,8 +2,8 @@ import { ConfigError } from './config-error.js';
 import { codeGenerationAvailable, generatedClause, type AttributeClausePlan, type InlineForms } from './codegen.js';
 import { attributeReader, DEFAULT_KIND, numberOf, parseAttributePath, textOf, type AttributeReader } from './context.js';
 import type { AttributeClause, EvaluationContext, FlagValue, Operator } from './model.js';
-import { requiredPrefix } from './regex-prefix.js';
-import { compileSafeRegex, MAX_REGEX_INPUT_LENGTH } from './regex-safety.js';
+import { requiredPrefix } from './regex/prefix.js';
+import { compileSafeRegex, MAX_REGEX_INPUT_LENGTH } from './regex/safety.js';
 import { compareSemver, parseSemver, type SemVer } from './semver.js';
 import { parseInstant } from './time.js';
 

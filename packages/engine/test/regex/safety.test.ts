@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileSafeRegex, MAX_REGEX_INPUT_LENGTH } from '../src/regex-safety.js';
+import { compileSafeRegex, MAX_REGEX_INPUT_LENGTH } from '../../src/regex/safety.js';
 
 /** Patterns people actually write for targeting rules, plus parser coverage. All must be accepted. */
 const ACCEPTED: string[] = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requiredPrefix } from '../src/regex-prefix.js';
+import { requiredPrefix } from '../../src/regex/prefix.js';
 
 describe('requiredPrefix', () => {
   it.each([
