@@ -55,8 +55,8 @@ export interface AllocationPlan {
   serve: (context: EvaluationContext) => EvaluationResult | undefined;
 }
 
-/** The allocation waterfall then the fallthrough, for a context at time `now`. */
-export type AllocationsEvaluator = (context: EvaluationContext, now: number) => EvaluationResult;
+/** The allocation waterfall then the fallthrough; `scope` tells the time to allocations with a window. */
+export type AllocationsEvaluator = (context: EvaluationContext, scope: { now(): number }) => EvaluationResult;
 
 let available: boolean | undefined;
 
@@ -102,10 +102,11 @@ export function generatedAllocations(
       : `if (${holds} && (result = ${code.value(allocation.serve)}(context)) !== undefined) return result;`;
   });
   const last = typeof fallthrough === 'function' ? `${code.value(fallthrough)}(context)` : code.value(fallthrough);
+  const timed = allocations.some((allocation) => allocation.enabled && (allocation.startAt !== undefined || allocation.endAt !== undefined));
   return code.build(`
-    return function evaluateAllocations(context, now) {
+    return function evaluateAllocations(context, scope) {
       ${code.kindVariables()}
-      var result;
+      var result${timed ? ', now = scope.now()' : ''};
       ${steps.join('\n      ')}
       return ${last};
     };`);

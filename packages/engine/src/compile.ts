@@ -208,9 +208,9 @@ const NO_BUCKETING: EvaluationResult = Object.freeze({ value: null, reason: 'ERR
 function entryPoint(flag: CompiledFlag): CompiledFlag['evaluate'] {
   const constant = flag.constant;
   if (constant !== undefined) return () => constant;
-  const evaluateAllocations = (flag.evaluateAllocations = allocationsEvaluator(flag));
+  flag.evaluateAllocations = allocationsEvaluator(flag);
   if (flag.prerequisites.length > 0 || flag.targets.length > 0) return (context, scope) => evaluateFlag(flag, context, scope);
-  return flag.usesClock ? (context, scope) => evaluateAllocations(context, scope.now()) : (context) => evaluateAllocations(context, 0);
+  return flag.evaluateAllocations;
 }
 
 /** A flag that cannot be evaluated (malformed, or on a prerequisite cycle): always this error. */

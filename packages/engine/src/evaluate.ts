@@ -57,8 +57,9 @@ const MAX_PREREQUISITE_DEPTH = 64;
 
 /**
  * Evaluates a compiled flag: kill switch, prerequisites, individual targets, the allocation
- * waterfall, then the fallthrough. With `trace`, records every step for `explain`; evaluation and
- * explanation share this one function so they cannot disagree.
+ * waterfall, then the fallthrough. With `trace`, records every step for `explain`: the waterfall
+ * is then walked one clause at a time over the same compiled allocations that the fast path
+ * (`flag.evaluateAllocations`) runs, and property tests hold the two paths equal.
  */
 export function evaluateFlag(
   flag: CompiledFlag,
@@ -99,8 +100,9 @@ export function evaluateFlag(
     if (matched) return target.result;
   }
 
+  if (trace === undefined) return flag.evaluateAllocations(context, scope);
+
   const now = flag.usesClock ? scope.now() : 0;
-  if (trace === undefined) return flag.evaluateAllocations(context, now);
 
   for (const allocation of flag.allocations) {
     const step = allocationStep(trace, allocation);
@@ -136,7 +138,8 @@ export function allocationsEvaluator(flag: CompiledFlag): AllocationsEvaluator {
       fixedFallthrough ?? serveFallthroughTo,
     );
   }
-  return (context, now) => {
+  return (context, scope) => {
+    const now = flag.usesClock ? scope.now() : 0;
     for (const allocation of allocations) {
       if (!allocation.enabled) continue;
       if (allocation.startAt !== undefined && now < allocation.startAt) continue;
