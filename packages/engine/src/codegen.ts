@@ -8,7 +8,7 @@
  * Runtimes that forbid code generation (a browser page with a strict Content-Security-Policy)
  * use the closures instead; both follow the same `ClausePlan`, and tests hold them equal.
  */
-import type { AttributeReader } from './context.js';
+import { isInherited, type AttributeReader } from './context.js';
 import type { EvaluationContext, EvaluationResult } from './model.js';
 
 /** How to generate an operator's test of a string or number `value` against `operand`, as a JS expression. */
@@ -112,6 +112,11 @@ export function generatedAllocations(
     };`);
 }
 
+/** The attributes of a kind the context does not have: nothing, not even inherited properties. */
+const NO_ATTRIBUTES = Object.freeze(Object.create(null) as object);
+
+const hasOwn = (object: object, name: string) => Object.prototype.hasOwnProperty.call(object, name);
+
 /** Collects the values generated code refers to, and the context kinds it reads. */
 class CodeWriter {
   private readonly values: unknown[] = [];
@@ -122,7 +127,9 @@ class CodeWriter {
     const negate = plan.negate ? '!' : '';
     const read = plan.name === undefined
       ? `${this.value(plan.read)}(context)`
-      : `(${this.kind(plan.contextKind)} === undefined ? undefined : ${this.kind(plan.contextKind)}[${JSON.stringify(plan.name)}])`;
+      : isInherited(plan.name)
+        ? `(${this.value(hasOwn)}(${this.kind(plan.contextKind)}, ${JSON.stringify(plan.name)}) ? ${this.kind(plan.contextKind)}[${JSON.stringify(plan.name)}] : undefined)`
+        : `${this.kind(plan.contextKind)}[${JSON.stringify(plan.name)}]`;
     const test = this.value(plan.test);
     const operand = this.value(plan.inline?.operand);
     const string = plan.inline?.string ? `typeof value === "string" ? ${negate}(${plan.inline.string('value', operand)}) : ` : '';
@@ -131,13 +138,16 @@ class CodeWriter {
       `Array.isArray(value) ? ${negate}value.some(${test}) : ${negate}${test}(value))`;
   }
 
-  /** Declares `context`'s attributes of each kind read, once per call. */
+  /**
+   * Declares `context`'s attributes of each kind read, once per call: the attributes object, or
+   * an empty one when the context has no such kind, so reading an attribute needs no guard.
+   */
   kindVariables(): string {
     const declarations = [...this.kinds].map(([kind, variable]) => {
       const literal = JSON.stringify(kind);
       const single = kind === 'user' ? 'kind === undefined || kind === "user"' : `kind === ${literal}`;
       return `var ${variable} = ${single} ? context : kind === "multi" ? context[${literal}] : undefined;
-      if (typeof ${variable} !== "object" || ${variable} === null) ${variable} = undefined;`;
+      if (typeof ${variable} !== "object" || ${variable} === null) ${variable} = ${this.value(NO_ATTRIBUTES)};`;
     });
     return `var kind = context.kind, value; ${declarations.join('\n')}`;
   }

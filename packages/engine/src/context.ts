@@ -62,16 +62,28 @@ export function attributeReader(contextKind: string | undefined, attribute: stri
   if (path.length === 1) {
     const name = path[0]!;
     if (name === 'kind') return (context) => (readKind(context) ? kind : undefined);
+    if (isInherited(name)) return (context) => ownProperty(readKind(context), name);
     return (context) => readKind(context)?.[name];
   }
   return (context) => {
     let value: unknown = readKind(context);
     for (const part of path) {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-      value = (value as Record<string, unknown>)[part];
+      if (Array.isArray(value)) return undefined;
+      value = ownProperty(value, part);
     }
     return value;
   };
+}
+
+/** Names every object inherits (`constructor`, `toString`…): attributes only when a context has its own. */
+export function isInherited(name: string): boolean {
+  return name in Object.prototype;
+}
+
+/** An object's own property (never one every object inherits, like `constructor`), or undefined. */
+function ownProperty(object: unknown, name: string): unknown {
+  if (typeof object !== 'object' || object === null) return undefined;
+  return Object.prototype.hasOwnProperty.call(object, name) ? (object as Record<string, unknown>)[name] : undefined;
 }
 
 /** The text form operators compare: strings as they are, numbers and booleans converted. */

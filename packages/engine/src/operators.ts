@@ -134,8 +134,11 @@ function compileOperator(operator: Exclude<Operator, 'not_exists'>, values: Flag
   }
 }
 
-/** Up to this many values are compared one by one in generated code; more use a Set. */
-const INLINE_COMPARISONS = 4;
+/**
+ * Up to this many values are compared one by one in generated code, more use a Set: comparing
+ * strings (by pointer when both are internalised, else length first) beats hashing the value.
+ */
+const INLINE_COMPARISONS = 16;
 
 function oneOf(operands: string[]): CompiledOperator {
   const set = new Set(operands);
