@@ -1,6 +1,7 @@
 import { brokenFlag, compileFlag, compileSegments, type CompiledFlag } from './compile.js';
 import { ConfigError, formatPath } from './config-error.js';
 import { evaluateFlag, type EvaluationScope, type ExplainStep } from './evaluate.js';
+import { prerequisiteCycles } from './prerequisites.js';
 import type { ErrorCode, EvaluationContext, EvaluationResult, FlagConfig, FlagType, FlagValue, Ruleset } from './model.js';
 import type { CompiledSegment } from './segments.js';
 
@@ -136,45 +137,6 @@ export class CompiledRuleset implements EvaluationScope {
       this.flags.set(key, brokenFlag(flag.config, 'GENERAL', `flag "${key}" is on a prerequisite cycle`));
     }
   }
-}
-
-/**
- * Keys of the flags that lie on a prerequisite cycle: members of a strongly connected component
- * with more than one flag, or with a flag that requires itself (Tarjan's algorithm).
- */
-export function prerequisiteCycles(flags: ReadonlyMap<string, { prerequisites: { flag: string }[] }>): string[] {
-  const index = new Map<string, number>();
-  const lowLink = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const onCycle: string[] = [];
-  const connect = (key: string): void => {
-    index.set(key, index.size);
-    lowLink.set(key, index.get(key)!);
-    stack.push(key);
-    onStack.add(key);
-    for (const { flag: next } of flags.get(key)!.prerequisites) {
-      if (!flags.has(next)) continue;
-      if (!index.has(next)) {
-        connect(next);
-        lowLink.set(key, Math.min(lowLink.get(key)!, lowLink.get(next)!));
-      } else if (onStack.has(next)) {
-        lowLink.set(key, Math.min(lowLink.get(key)!, index.get(next)!));
-      }
-    }
-    if (lowLink.get(key) !== index.get(key)) return;
-    const component: string[] = [];
-    let member: string;
-    do {
-      member = stack.pop()!;
-      onStack.delete(member);
-      component.push(member);
-    } while (member !== key);
-    const selfLoop = flags.get(key)!.prerequisites.some((prerequisite) => prerequisite.flag === key);
-    if (component.length > 1 || selfLoop) onCycle.push(...component);
-  };
-  for (const key of flags.keys()) if (!index.has(key)) connect(key);
-  return onCycle;
 }
 
 function errorResult(errorCode: ErrorCode, errorMessage: string): EvaluationResult {

@@ -5,7 +5,7 @@ import { ConfigError, formatPath, type Path } from './config-error.js';
 import { parseAttributePath } from './context.js';
 import type { FlagConfig, Segment } from './model.js';
 import { compileAttributeClause, OPERATORS } from './operators.js';
-import { prerequisiteCycles } from './ruleset.js';
+import { prerequisiteCycles } from './prerequisites.js';
 import { parseInstant } from './time.js';
 
 /** One problem with a configuration, at a path like `allocations[0].conditions[1].values[0]`. */
