@@ -63,25 +63,19 @@ export class CompiledRuleset implements EvaluationScope {
     defaultValue?: T,
     expectedType?: FlagType,
   ): EvaluationResult<T> {
-    // Kept small so that V8 inlines it into callers: constant flags are answered right here.
+    // Kept small, so that V8 inlines it into its callers.
     const flag = this.flags.get(flagKey);
-    let result = flag?.constant;
-    if (result === undefined || (expectedType !== undefined && flag!.type !== expectedType)) {
-      result = this.resolve(flagKey, flag, context, expectedType);
+    let result: EvaluationResult | undefined;
+    if (flag === undefined || (expectedType !== undefined && flag.type !== expectedType)) {
+      result = refusal(flagKey, flag, expectedType);
+    } else if ((result = flag.constant) === undefined) {
+      try {
+        result = flag.evaluate(typeof context === 'object' && context !== null ? context : EMPTY_CONTEXT, this);
+      } catch (error) {
+        result = errorResult('GENERAL', (error as Error)?.message ?? String(error));
+      }
     }
     return (result.variation === undefined && defaultValue !== undefined ? { ...result, value: defaultValue } : result) as EvaluationResult<T>;
-  }
-
-  private resolve(flagKey: string, flag: CompiledFlag | undefined, context: EvaluationContext, expectedType?: FlagType): EvaluationResult {
-    if (flag === undefined) return errorResult('FLAG_NOT_FOUND', `flag "${flagKey}" not found`);
-    if (expectedType !== undefined && flag.type !== expectedType) {
-      return errorResult('TYPE_MISMATCH', `flag "${flagKey}" is a ${flag.type} flag, not ${expectedType}`);
-    }
-    try {
-      return flag.evaluate(typeof context === 'object' && context !== null ? context : EMPTY_CONTEXT, this);
-    } catch (error) {
-      return errorResult('GENERAL', (error as Error)?.message ?? String(error));
-    }
   }
 
   /** Evaluates every flag (or those `include` accepts) for one context, by flag key. */
@@ -137,6 +131,12 @@ export class CompiledRuleset implements EvaluationScope {
       this.flags.set(key, brokenFlag(flag.config, 'GENERAL', `flag "${key}" is on a prerequisite cycle`));
     }
   }
+}
+
+/** Why a flag cannot be evaluated as asked: it does not exist, or it is not of the expected type. */
+function refusal(flagKey: string, flag: CompiledFlag | undefined, expectedType?: FlagType): EvaluationResult {
+  if (flag === undefined) return errorResult('FLAG_NOT_FOUND', `flag "${flagKey}" not found`);
+  return errorResult('TYPE_MISMATCH', `flag "${flagKey}" is a ${flag.type} flag, not ${expectedType}`);
 }
 
 function errorResult(errorCode: ErrorCode, errorMessage: string): EvaluationResult {
