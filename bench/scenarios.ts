@@ -39,6 +39,11 @@ export function prng(seed: number): () => number {
   };
 }
 
+/** A user's attributes other than the key, as every engine's context carries them. */
+export function attributesOf(user: User): { email: string; country: string; plan: string; age: number; userAgent: string } {
+  return { email: user.email, country: user.country, plan: user.plan, age: user.age, userAgent: user.userAgent };
+}
+
 function pick<T>(rnd: () => number, items: readonly T[]): T {
   const item = items[Math.floor(rnd() * items.length)];
   if (item === undefined) throw new Error('pick() from an empty list');

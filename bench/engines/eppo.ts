@@ -1,6 +1,6 @@
 import { EppoClient, FormatEnum, MemoryOnlyConfigurationStore, type Attributes, type Flag } from '@eppo/js-client-sdk-common';
 import { NO_OP_EVENT_DISPATCHER } from '@eppo/node-server-sdk';
-import { S1, S2, S3, S4_KEYS, escapeRegExp, type Scenario, type User } from '../scenarios.js';
+import { S1, S2, S3, S4_KEYS, attributesOf, escapeRegExp, type Scenario, type User } from '../scenarios.js';
 import type { Engine, SyncScenario } from './types.js';
 
 /*
@@ -109,7 +109,7 @@ export const engine: Engine = {
   prepare(users: readonly User[]) {
     const subjects: { key: string; attributes: Attributes }[] = users.map((u) => ({
       key: u.key,
-      attributes: { email: u.email, country: u.country, plan: u.plan, age: u.age, userAgent: u.userAgent },
+      attributes: attributesOf(u),
     }));
     return {
       async load(scenario: Scenario): Promise<SyncScenario> {

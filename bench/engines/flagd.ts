@@ -1,5 +1,5 @@
 import { FlagdCore } from '@openfeature/flagd-core';
-import { S1, S2, S3, S4_KEYS, type Scenario, type User } from '../scenarios.js';
+import { S1, S2, S3, S4_KEYS, attributesOf, type Scenario, type User } from '../scenarios.js';
 import type { Engine, SyncScenario } from './types.js';
 
 type Logger = NonNullable<ConstructorParameters<typeof FlagdCore>[1]>;
@@ -71,11 +71,7 @@ export const engine: Engine = {
   prepare(users: readonly User[]) {
     const contexts: EvaluationContext[] = users.map((u) => ({
       targetingKey: u.key,
-      email: u.email,
-      country: u.country,
-      plan: u.plan,
-      age: u.age,
-      userAgent: u.userAgent,
+      ...attributesOf(u),
     }));
     return {
       async load(scenario: Scenario): Promise<SyncScenario> {

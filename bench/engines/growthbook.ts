@@ -1,5 +1,5 @@
 import { GrowthBookClient, type FeatureDefinition, type UserContext } from '@growthbook/growthbook';
-import { S1, S2, S3, S4_KEYS, escapeRegExp, type Scenario, type Served, type User } from '../scenarios.js';
+import { S1, S2, S3, S4_KEYS, attributesOf, escapeRegExp, type Scenario, type Served, type User } from '../scenarios.js';
 import type { Engine, SyncScenario } from './types.js';
 
 const booleanFeature: FeatureDefinition<boolean> = { defaultValue: true };
@@ -54,7 +54,7 @@ export const engine: Engine = {
   ],
   prepare(users: readonly User[]) {
     const contexts: UserContext[] = users.map((u) => ({
-      attributes: { id: u.key, email: u.email, country: u.country, plan: u.plan, age: u.age, userAgent: u.userAgent },
+      attributes: { id: u.key, ...attributesOf(u) },
     }));
     return {
       async load(scenario: Scenario): Promise<SyncScenario> {

@@ -1,6 +1,6 @@
 import { basicLogger, init, type LDContext } from '@launchdarkly/node-server-sdk';
 import { TestData } from '@launchdarkly/node-server-sdk/integrations';
-import { S1, S2, S3, S4_KEYS, type Scenario, type Served, type User } from '../scenarios.js';
+import { S1, S2, S3, S4_KEYS, attributesOf, type Scenario, type Served, type User } from '../scenarios.js';
 import { UNREACHABLE_URL, type Engine, type AsyncScenario } from './types.js';
 
 /** A clause of LaunchDarkly's flag data model. */
@@ -117,11 +117,7 @@ export const engine: Engine = {
     const contexts: LDContext[] = users.map((u) => ({
       kind: 'user',
       key: u.key,
-      email: u.email,
-      country: u.country,
-      plan: u.plan,
-      age: u.age,
-      userAgent: u.userAgent,
+      ...attributesOf(u),
     }));
     return {
       async load(scenario: Scenario): Promise<AsyncScenario> {

@@ -1,5 +1,5 @@
 import { InMemStorageProvider, Unleash, type Context, type UnleashConfig } from 'unleash-client';
-import { S1, S2, S3, S4_KEYS, type Scenario, type User } from '../scenarios.js';
+import { S1, S2, S3, S4_KEYS, attributesOf, type Scenario, type User } from '../scenarios.js';
 import { UNREACHABLE_URL, type Engine, type SyncScenario } from './types.js';
 
 type Bootstrap = NonNullable<UnleashConfig['bootstrap']>;
@@ -81,7 +81,7 @@ export const engine: Engine = {
   prepare(users: readonly User[]) {
     const contexts: Context[] = users.map((u) => ({
       userId: u.key,
-      properties: { email: u.email, country: u.country, plan: u.plan, age: u.age, userAgent: u.userAgent },
+      properties: attributesOf(u),
     }));
     return {
       async load(scenario: Scenario): Promise<SyncScenario> {

@@ -1,5 +1,5 @@
 import { compile, type EvaluationContext, type FlagConfig, type Ruleset } from '@vexil/engine';
-import { S1, S2, S3, S4_KEYS, type Scenario, type Served, type User } from '../scenarios.js';
+import { S1, S2, S3, S4_KEYS, attributesOf, type Scenario, type Served, type User } from '../scenarios.js';
 import type { Engine, SyncScenario } from './types.js';
 
 
@@ -64,11 +64,7 @@ export const engine: Engine = {
     const contexts: EvaluationContext[] = users.map((u) => ({
       kind: 'user',
       key: u.key,
-      email: u.email,
-      country: u.country,
-      plan: u.plan,
-      age: u.age,
-      userAgent: u.userAgent,
+      ...attributesOf(u),
     }));
     return {
       async load(scenario: Scenario): Promise<SyncScenario> {
