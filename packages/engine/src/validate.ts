@@ -4,7 +4,7 @@ import { typeMismatch } from './results.js';
 import { ConfigError, formatPath, type Path } from './config-error.js';
 import { parseAttributePath } from './context.js';
 import type { FlagConfig, Segment } from './model.js';
-import { compileAttributeClause, OPERATORS } from './operators.js';
+import { OPERATORS, planAttributeClause } from './operators.js';
 import { prerequisiteCycles } from './prerequisites.js';
 import { parseInstant } from './time.js';
 
@@ -248,7 +248,7 @@ function validateClause(errors: Collector, path: Path, clause: unknown, scope?: 
   }
   if (!Array.isArray(clause.values)) return errors.add([...path, 'values'], 'must be a list');
   try {
-    compileAttributeClause(clause as never);
+    planAttributeClause(clause as never);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     errors.add([...path, ...error.path], error.message);
