@@ -6,9 +6,13 @@ export default defineConfig({
   resolve: {
     alias: {
       '@vexil/engine': fileURLToPath(new URL('./packages/engine/src/index.ts', import.meta.url)),
+      '@vexil/server': fileURLToPath(new URL('./packages/server/src/index.ts', import.meta.url)),
     },
   },
   test: {
     include: ['packages/*/test/**/*.test.ts'],
+    // Server suites start real servers on SQLite and PostgreSQL; give slow machines room.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
   },
 });

@@ -1,0 +1,87 @@
+import cors from '@fastify/cors';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import { apiTokenRoutes } from './api-tokens/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { authenticate } from './auth/actor.js';
+import type { ServerContext } from './context.js';
+import { environmentRoutes } from './environments/routes.js';
+import { flagRoutes } from './flags/routes.js';
+import { healthRoutes } from './health/routes.js';
+import type { Api } from './http/api.js';
+import { problemErrorHandler, problems } from './http/problems.js';
+import { ProblemSchema } from './http/schemas.js';
+import { schemaValidatorCompiler } from './http/validation.js';
+import { ofrepRoutes } from './ofrep/routes.js';
+import { organizationRoutes } from './organizations/routes.js';
+import { projectRoutes } from './projects/routes.js';
+import { sdkKeyRoutes } from './sdk-keys/routes.js';
+import { sdkRoutes } from './sdk/routes.js';
+import { segmentRoutes } from './segments/routes.js';
+import { userRoutes } from './users/routes.js';
+
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * The HTTP surface: management API under /api/v1 (bearer tokens), SDK delivery under /sdk/v1 (SDK
+ * keys), OFREP under /ofrep/v1, health and metrics. Routes validate and delegate; services decide.
+ */
+export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Promise<Api> {
+  const app = Fastify({
+    logger: options.logger ?? { level: ctx.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    // Keys and paths are matched as written; `/api/v1/projects/` is not `/api/v1/projects`.
+    routerOptions: { ignoreTrailingSlash: false },
+    // One line per request is too much at SDK traffic volumes; /metrics counts them instead.
+    logController: new LogController({ disableRequestLogging: true }),
+  }).withTypeProvider() as unknown as Api;
+
+  app.setValidatorCompiler(schemaValidatorCompiler());
+  app.setErrorHandler(problemErrorHandler);
+  app.setNotFoundHandler((request) => {
+    throw problems.notFound(`${request.method} ${request.url.split('?')[0]}`);
+  });
+  app.addSchema(ProblemSchema);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Vexil management API', version: '1', description: 'Feature flags, remote configuration and experiments. Errors are RFC 9457 problem details.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  // The management API: every route needs a bearer token; permissions are checked in services.
+  await app.register(
+    async (api: Api) => {
+      api.addHook('onRequest', async (request) => {
+        request.actor = await authenticate(ctx.db, request.headers.authorization, ctx.config.adminToken);
+      });
+      organizationRoutes(api, ctx);
+      projectRoutes(api, ctx);
+      environmentRoutes(api, ctx);
+      flagRoutes(api, ctx);
+      segmentRoutes(api, ctx);
+      sdkKeyRoutes(api, ctx);
+      apiTokenRoutes(api, ctx);
+      auditRoutes(api, ctx);
+      userRoutes(api, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  // SDK and OFREP endpoints are called from browsers too: CORS for any origin, ETag readable.
+  await app.register(async (sdk: Api) => {
+    await sdk.register(cors, { origin: true, exposedHeaders: ['ETag'], maxAge: 86400 });
+    sdkRoutes(sdk, ctx);
+    ofrepRoutes(sdk, ctx);
+  });
+  healthRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,188 @@
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import type { Dialect } from './database.js';
+
+/**
+ * Versioned migrations, applied in order on start. Never edit one that has shipped: add the next.
+ * Written once for both databases; `serial` is the only word that differs.
+ */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const serial = (db: Kysely<any>, table: string) =>
+    db.schema.createTable(table).addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+      dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    );
+  return {
+    '0001_initial': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('organizations')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('key', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('projects')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+          .addColumn('key', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('environments')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('environments_project_key', ['project_id', 'key'])
+          .execute();
+        await db.schema
+          .createTable('flags')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('definition', 'text', (c) => c.notNull())
+          .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('flags_project_key', ['project_id', 'key'])
+          .execute();
+        await db.schema
+          .createTable('flag_states')
+          .addColumn('flag_id', 'text', (c) => c.notNull().references('flags.id').onDelete('cascade'))
+          .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('flag_states_pk', ['flag_id', 'environment_id'])
+          .execute();
+        await db.schema
+          .createTable('segments')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('definition', 'text', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('segments_project_key', ['project_id', 'key'])
+          .execute();
+        await db.schema
+          .createTable('sdk_keys')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('client_key', 'text')
+          .addColumn('hint', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('members')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+          .addColumn('email', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('roles', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('api_tokens')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('hint', 'text', (c) => c.notNull())
+          .addColumn('roles', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('last_used_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await serial(db, 'audit_log')
+          .addColumn('organization_id', 'text', (c) => c.notNull())
+          .addColumn('project_key', 'text')
+          .addColumn('environment_key', 'text')
+          .addColumn('actor_type', 'text', (c) => c.notNull())
+          .addColumn('actor_id', 'text', (c) => c.notNull())
+          .addColumn('actor_name', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('resource_type', 'text', (c) => c.notNull())
+          .addColumn('resource_key', 'text', (c) => c.notNull())
+          .addColumn('before', 'text')
+          .addColumn('after', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('audit_log_resource').on('audit_log').columns(['resource_type', 'resource_key']).execute();
+        await db.schema.createIndex('audit_log_created').on('audit_log').column('created_at').execute();
+        await db.schema
+          .createTable('changes')
+          .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('changes_pk', ['environment_id', 'revision'])
+          .execute();
+        await db.schema
+          .createTable('contexts')
+          .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('attributes', 'text', (c) => c.notNull())
+          .addColumn('first_seen', 'text', (c) => c.notNull())
+          .addColumn('last_seen', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('contexts_pk', ['environment_id', 'kind', 'key'])
+          .execute();
+        await serial(db, 'events')
+          .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('flag_key', 'text')
+          .addColumn('variation_key', 'text')
+          .addColumn('allocation_id', 'text')
+          .addColumn('event_key', 'text')
+          .addColumn('value', 'double precision')
+          .addColumn('context_kind', 'text', (c) => c.notNull())
+          .addColumn('context_key', 'text', (c) => c.notNull())
+          .addColumn('occurred_at', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('events_environment_type').on('events').columns(['environment_id', 'type', 'occurred_at']).execute();
+        await db.schema
+          .createTable('evaluation_counts')
+          .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
+          .addColumn('flag_key', 'text', (c) => c.notNull())
+          .addColumn('variation_key', 'text', (c) => c.notNull())
+          .addColumn('hour', 'text', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('evaluation_counts_pk', ['environment_id', 'flag_key', 'variation_key', 'hour'])
+          .execute();
+      },
+    },
+  };
+}
+
+/** Brings the schema up to date; several nodes starting at once take turns (Kysely's lock table). */
+export async function migrate(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(dialect) },
+    migrationTableName: 'vexil_migrations',
+    migrationLockTableName: 'vexil_migrations_lock',
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+  // Keeps the planner's statistics fresh on SQLite, where nothing else would.
+  if (dialect === 'sqlite') await sql`PRAGMA optimize`.execute(db);
+}

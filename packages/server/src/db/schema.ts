@@ -1,0 +1,194 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * The tables, as Kysely sees them (camelCase here, snake_case in SQL). JSON documents are stored
+ * as text so SQLite and PostgreSQL hold identical bytes; times are ISO 8601 UTC strings, which sort.
+ */
+export interface Database {
+  organizations: OrganizationTable;
+  projects: ProjectTable;
+  environments: EnvironmentTable;
+  flags: FlagTable;
+  flagStates: FlagStateTable;
+  segments: SegmentTable;
+  sdkKeys: SdkKeyTable;
+  members: MemberTable;
+  apiTokens: ApiTokenTable;
+  auditLog: AuditTable;
+  changes: ChangeTable;
+  contexts: ContextTable;
+  events: EventTable;
+  evaluationCounts: EvaluationCountTable;
+}
+
+export interface OrganizationTable {
+  id: string;
+  key: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface ProjectTable {
+  id: string;
+  organizationId: string;
+  key: string;
+  name: string;
+  description: string;
+  createdAt: string;
+}
+
+export interface EnvironmentTable {
+  id: string;
+  projectId: string;
+  key: string;
+  name: string;
+  position: number;
+  /** Bumped by every change that reaches the environment's SDKs; the ETag and SSE event id. */
+  revision: number;
+  createdAt: string;
+}
+
+export interface FlagTable {
+  id: string;
+  projectId: string;
+  key: string;
+  /** JSON: the flag's definition without key and archived (engine `Flag`). */
+  definition: string;
+  archived: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FlagStateTable {
+  flagId: string;
+  environmentId: string;
+  /** JSON: engine `FlagState`. */
+  state: string;
+  version: number;
+  updatedAt: string;
+}
+
+export interface SegmentTable {
+  id: string;
+  projectId: string;
+  key: string;
+  /** JSON: engine `Segment` without key. */
+  definition: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SdkKeyTable {
+  id: string;
+  environmentId: string;
+  name: string;
+  kind: 'server' | 'client';
+  /** SHA-256 of the key: keys are random and long, so a fast hash is enough and lookups stay O(1). */
+  keyHash: string;
+  /** Client keys are public and stay readable; server keys are shown once and never stored. */
+  clientKey: string | null;
+  /** A few characters of the key, to recognise it in lists. */
+  hint: string;
+  createdAt: string;
+  /** Set when the key is rotated: it keeps working until then. */
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface MemberTable {
+  id: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  /** JSON: RoleBinding[]. */
+  roles: string;
+  createdAt: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  organizationId: string;
+  name: string;
+  tokenHash: string;
+  hint: string;
+  /** JSON: RoleBinding[]. */
+  roles: string;
+  createdAt: string;
+  createdBy: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  organizationId: string;
+  projectKey: string | null;
+  environmentKey: string | null;
+  actorType: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  resourceType: string;
+  resourceKey: string;
+  before: string | null;
+  after: string | null;
+  createdAt: string;
+}
+
+export interface ChangeTable {
+  environmentId: string;
+  revision: number;
+  kind: 'flag' | 'segment';
+  key: string;
+  /** JSON: the flag's FlagConfig or the segment as SDKs see it; null when it was deleted. */
+  payload: string | null;
+  createdAt: string;
+}
+
+export interface ContextTable {
+  environmentId: string;
+  kind: string;
+  key: string;
+  /** JSON: the attributes last reported, private ones removed. */
+  attributes: string;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  environmentId: string;
+  type: 'exposure' | 'custom';
+  flagKey: string | null;
+  variationKey: string | null;
+  allocationId: string | null;
+  eventKey: string | null;
+  value: number | null;
+  contextKind: string;
+  contextKey: string;
+  occurredAt: string;
+  receivedAt: string;
+}
+
+export interface EvaluationCountTable {
+  environmentId: string;
+  flagKey: string;
+  variationKey: string;
+  /** The hour the evaluations happened in: `2026-11-22T03`. */
+  hour: string;
+  count: ColumnType<number, number, number>;
+}
+
+export type OrganizationRow = Selectable<OrganizationTable>;
+export type ProjectRow = Selectable<ProjectTable>;
+export type EnvironmentRow = Selectable<EnvironmentTable>;
+export type FlagRow = Selectable<FlagTable>;
+export type SegmentRow = Selectable<SegmentTable>;
+export type SdkKeyRow = Selectable<SdkKeyTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type MemberRow = Selectable<MemberTable>;
+export type AuditRow = Selectable<AuditTable>;
+export type NewAuditEntry = Insertable<AuditTable>;

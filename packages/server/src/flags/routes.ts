@@ -1,0 +1,75 @@
+import { Type } from 'typebox';
+import type { FlagState } from '@vexil/engine';
+import { actorOf, type Api } from '../http/api.js';
+import { problems } from '../http/problems.js';
+import { Strict } from '../http/schemas.js';
+import type { ServerContext } from '../context.js';
+import { FlagStatePatchSchema, FlagStateSchema, FlagUpdateSchema, NewFlagSchema } from './schemas.js';
+import { changeFlagState, createFlag, deleteFlag, getFlag, listFlags, setArchived, updateFlag } from './service.js';
+
+const ProjectParams = Strict({ project: Type.String() });
+const FlagParams = Strict({ project: Type.String(), flag: Type.String() });
+const StateParams = Strict({ project: Type.String(), flag: Type.String(), environment: Type.String() });
+const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The state version you edited; 412 if it changed since' })) });
+
+export function flagRoutes(api: Api, ctx: ServerContext): void {
+  const tags = ['flags'];
+  api.get(
+    '/projects/:project/flags',
+    {
+      schema: {
+        tags,
+        summary: 'List flags',
+        params: ProjectParams,
+        querystring: Strict({ archived: Type.Optional(Type.Boolean()), tag: Type.Optional(Type.String()), q: Type.Optional(Type.String({ maxLength: 200 })) }),
+      },
+    },
+    (request) => listFlags(ctx, actorOf(request), request.params.project, request.query),
+  );
+
+  api.post('/projects/:project/flags', { schema: { tags, summary: 'Create a flag (off in every environment)', params: ProjectParams, body: NewFlagSchema } }, async (request, reply) =>
+    reply.code(201).send(await createFlag(ctx, actorOf(request), request.params.project, request.body)),
+  );
+
+  api.get('/projects/:project/flags/:flag', { schema: { tags, summary: 'Get a flag with its state in every environment', params: FlagParams } }, (request) =>
+    getFlag(ctx, actorOf(request), request.params.project, request.params.flag),
+  );
+
+  api.patch('/projects/:project/flags/:flag', { schema: { tags, summary: 'Change a flag’s definition', params: FlagParams, body: FlagUpdateSchema } }, (request) =>
+    updateFlag(ctx, actorOf(request), request.params.project, request.params.flag, request.body),
+  );
+
+  api.post('/projects/:project/flags/:flag/archive', { schema: { tags, summary: 'Archive a flag (SDKs stop seeing it)', params: FlagParams } }, (request) =>
+    setArchived(ctx, actorOf(request), request.params.project, request.params.flag, true),
+  );
+
+  api.post('/projects/:project/flags/:flag/restore', { schema: { tags, summary: 'Restore an archived flag', params: FlagParams } }, (request) =>
+    setArchived(ctx, actorOf(request), request.params.project, request.params.flag, false),
+  );
+
+  api.delete('/projects/:project/flags/:flag', { schema: { tags, summary: 'Delete a flag for good', params: FlagParams } }, async (request, reply) => {
+    await deleteFlag(ctx, actorOf(request), request.params.project, request.params.flag);
+    return reply.code(204).send();
+  });
+
+  api.put(
+    '/projects/:project/flags/:flag/environments/:environment',
+    { schema: { tags, summary: 'Replace a flag’s state in an environment', params: StateParams, headers: IfMatch, body: FlagStateSchema } },
+    (request) =>
+      changeFlagState(ctx, actorOf(request), request.params.project, request.params.flag, request.params.environment, { replace: request.body as FlagState }, versionOf(request.headers['if-match'])),
+  );
+
+  api.patch(
+    '/projects/:project/flags/:flag/environments/:environment',
+    { schema: { tags, summary: 'Change some fields of a flag’s state in an environment (e.g. {"on": true})', params: StateParams, headers: IfMatch, body: FlagStatePatchSchema } },
+    (request) =>
+      changeFlagState(ctx, actorOf(request), request.params.project, request.params.flag, request.params.environment, { patch: request.body }, versionOf(request.headers['if-match'])),
+  );
+}
+
+function versionOf(ifMatch: string | undefined): number | undefined {
+  if (ifMatch === undefined) return undefined;
+  const version = Number(ifMatch.replace(/^W\//, '').replace(/"/g, ''));
+  if (!Number.isInteger(version)) throw problems.badRequest('If-Match must be the state version, e.g. "3"', [{ path: 'headers.if-match', message: 'must be a version number' }]);
+  return version;
+}

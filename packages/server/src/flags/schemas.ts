@@ -1,0 +1,103 @@
+import { Type, type Static } from 'typebox';
+import { OPERATORS } from '@vexil/engine';
+import { Description, Key, Name, Strict } from '../http/schemas.js';
+
+/**
+ * The flag model on the wire (PRODUCT.md §1). These schemas check shape and refuse unknown fields;
+ * the engine's validator then checks meaning (variations referenced, operators' values, regex
+ * safety, prerequisite cycles) with the same field paths.
+ */
+
+const ContextKind = Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' });
+const Instant = Type.Union([Type.String(), Type.Number()], { description: 'ISO 8601 or epoch milliseconds' });
+const Percent = Type.Number({ minimum: 0, maximum: 100 });
+
+export const VariationSchema = Strict({ key: Key, value: Type.Unknown({ description: 'A value of the flag type' }), name: Type.Optional(Name) });
+
+const AttributeRef = Strict({ contextKind: Type.Optional(ContextKind), attribute: Type.Optional(Type.String({ minLength: 1 })) });
+
+export const AttributeClauseSchema = Strict({
+  contextKind: Type.Optional(ContextKind),
+  attribute: Type.String({ minLength: 1 }),
+  operator: Type.Union(OPERATORS.map((operator) => Type.Literal(operator))),
+  values: Type.Array(Type.Unknown()),
+  negate: Type.Optional(Type.Boolean()),
+});
+const SegmentClause = Strict({ segment: Key, negate: Type.Optional(Type.Boolean()) });
+const Clause = Type.Union([AttributeClauseSchema, SegmentClause]);
+
+const Split = Type.Array(Strict({ variation: Key, weight: Percent }), { minItems: 1 });
+const Shards = Strict({
+  shards: Type.Array(
+    Strict({
+      variation: Key,
+      shards: Type.Array(Strict({ salt: Type.String(), ranges: Type.Array(Strict({ start: Type.Integer(), end: Type.Integer() })) })),
+    }),
+  ),
+  totalShards: Type.Integer({ minimum: 1 }),
+});
+export const ServeSchema = Type.Union([Strict({ variation: Key }), Strict({ split: Split }), Shards], {
+  description: 'One variation, a weighted split, or imported Eppo shards',
+});
+
+const Allocation = Strict({
+  id: Key,
+  name: Type.Optional(Name),
+  enabled: Type.Optional(Type.Boolean()),
+  conditions: Type.Optional(Type.Array(Clause)),
+  startAt: Type.Optional(Instant),
+  endAt: Type.Optional(Instant),
+  exposure: Type.Optional(Percent),
+  serve: ServeSchema,
+  track: Type.Optional(Type.Boolean()),
+  salt: Type.Optional(Type.String({ minLength: 1 })),
+  bucketBy: Type.Optional(AttributeRef),
+});
+
+const stateFields = {
+  on: Type.Boolean({ description: 'The kill switch: off serves offVariation and nothing else' }),
+  offVariation: Type.Optional(Key),
+  prerequisites: Type.Optional(Type.Array(Strict({ flag: Key, variations: Type.Array(Key, { minItems: 1 }) }))),
+  targets: Type.Optional(Type.Array(Strict({ contextKind: Type.Optional(ContextKind), variation: Key, values: Type.Array(Type.String()) }))),
+  allocations: Type.Optional(Type.Array(Allocation)),
+  fallthrough: Type.Optional(ServeSchema),
+  bucketBy: Type.Optional(AttributeRef),
+  salt: Type.Optional(Type.String({ minLength: 1 })),
+};
+
+/** A flag's state in one environment, replaced whole by PUT. */
+export const FlagStateSchema = Strict(stateFields);
+/** Changes to a flag's state: the fields given replace the current ones. */
+export const FlagStatePatchSchema = Type.Partial(FlagStateSchema, { additionalProperties: false });
+
+const definitionFields = {
+  name: Type.Optional(Name),
+  description: Type.Optional(Description),
+  tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50 })),
+  type: Type.Union([Type.Literal('boolean'), Type.Literal('string'), Type.Literal('number'), Type.Literal('json')]),
+  integer: Type.Optional(Type.Boolean({ description: 'number flags only: every value is a whole number' })),
+  variations: Type.Array(VariationSchema, { minItems: 2 }),
+  temporary: Type.Optional(Type.Boolean({ description: 'A release toggle, expected to be removed' })),
+  clientSideAvailable: Type.Optional(Type.Boolean({ description: 'Client SDK keys may evaluate it' })),
+};
+
+export const NewFlagSchema = Strict({
+  key: Key,
+  ...definitionFields,
+  type: Type.Optional(definitionFields.type),
+  variations: Type.Optional(definitionFields.variations),
+  environments: Type.Optional(Type.Record(Type.String(), FlagStatePatchSchema, { description: 'Initial state per environment key' })),
+});
+
+export const FlagUpdateSchema = Strict({
+  name: Type.Optional(Name),
+  description: definitionFields.description,
+  tags: definitionFields.tags,
+  variations: Type.Optional(definitionFields.variations),
+  temporary: definitionFields.temporary,
+  clientSideAvailable: definitionFields.clientSideAvailable,
+});
+
+export type NewFlag = Static<typeof NewFlagSchema>;
+export type FlagUpdate = Static<typeof FlagUpdateSchema>;
+export type FlagStatePatch = Static<typeof FlagStatePatchSchema>;

@@ -1,0 +1,288 @@
+import { randomUUID } from 'node:crypto';
+import { validateFlag, type FlagConfig, type FlagState, type Segment } from '@vexil/engine';
+import { authorize, type Actor } from '../auth/actor.js';
+import type { Write } from '../changes/writer.js';
+import type { ServerContext } from '../context.js';
+import type { Queryable } from '../db/database.js';
+import type { EnvironmentRow, FlagRow, ProjectRow } from '../db/schema.js';
+import { joinPath, problems, type FieldError } from '../http/problems.js';
+import { environmentsOf, findEnvironment, findProject } from '../projects/lookup.js';
+import { flagConfigOf, segmentOf, type FlagDefinition } from '../rulesets/load.js';
+import { BOOLEAN_VARIATIONS, defaultState } from './defaults.js';
+import type { FlagStatePatch, FlagUpdate, NewFlag } from './schemas.js';
+
+export interface FlagView extends FlagDefinition {
+  key: string;
+  archived: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** The flag's state per environment key. */
+  environments: Record<string, FlagState & { version: number; updatedAt: string }>;
+}
+
+export interface FlagFilter {
+  archived?: boolean | undefined;
+  tag?: string | undefined;
+  q?: string | undefined;
+}
+
+export async function listFlags(ctx: ServerContext, actor: Actor, projectKey: string, filter: FlagFilter): Promise<FlagView[]> {
+  const project = await findProject(ctx.db, actor, projectKey);
+  authorize(actor, 'read', { project: project.key });
+  let query = ctx.db.selectFrom('flags').selectAll().where('projectId', '=', project.id).where('archived', '=', filter.archived ? 1 : 0);
+  if (filter.q) {
+    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['key']), 'like', pattern), eb(eb.fn('lower', ['definition']), 'like', pattern)]));
+  }
+  const rows = await query.orderBy('key').execute();
+  const views = await viewsOf(ctx.db, project, rows);
+  return filter.tag ? views.filter((view) => view.tags?.includes(filter.tag as string)) : views;
+}
+
+export async function getFlag(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<FlagView> {
+  const project = await findProject(ctx.db, actor, projectKey);
+  authorize(actor, 'read', { project: project.key });
+  const [view] = await viewsOf(ctx.db, project, [await findFlag(ctx.db, project, key)]);
+  return view as FlagView;
+}
+
+export async function createFlag(ctx: ServerContext, actor: Actor, projectKey: string, input: NewFlag): Promise<FlagView> {
+  return ctx.write(actor, async (write) => {
+    const project = await findProject(write.tx, actor, projectKey);
+    authorize(actor, 'write', { project: project.key });
+    const type = input.type ?? 'boolean';
+    if (input.variations === undefined && type !== 'boolean') {
+      throw problems.validation([{ path: 'variations', message: `is required for ${type} flags` }]);
+    }
+    const definition = definitionOf({ ...input, type, variations: (input.variations as FlagDefinition['variations']) ?? BOOLEAN_VARIATIONS });
+    const taken = await write.tx.selectFrom('flags').select('id').where('projectId', '=', project.id).where('key', '=', input.key).executeTakeFirst();
+    if (taken) throw problems.conflict(`Flag "${input.key}" already exists in project "${project.key}"`, [{ path: 'key', message: 'is taken' }]);
+
+    const environments = await environmentsOf(write.tx, project.id);
+    const unknown = Object.keys(input.environments ?? {}).filter((key) => !environments.some((environment) => environment.key === key));
+    if (unknown.length > 0) throw problems.validation(unknown.map((key) => ({ path: `environments.${key}`, message: 'is not an environment of this project' })));
+
+    const row: FlagRow = { id: randomUUID(), projectId: project.id, key: input.key, definition: JSON.stringify(definition), archived: 0, version: 1, createdAt: write.now, updatedAt: write.now };
+    const states = new Map<string, FlagState>();
+    const errors: FieldError[] = definitionErrors(row.key, definition);
+    for (const environment of environments) {
+      const state = { ...defaultState(definition), ...(input.environments?.[environment.key] as Partial<FlagState> | undefined) };
+      states.set(environment.id, state);
+      if (errors.length === 0) {
+        errors.push(...(await stateErrors(write.tx, environment, { key: row.key, ...definition, ...state }, `environments.${environment.key}`)));
+      }
+    }
+    if (errors.length > 0) throw problems.validation(errors);
+
+    await write.tx.insertInto('flags').values(row).execute();
+    for (const environment of environments) {
+      const state = states.get(environment.id) as FlagState;
+      await write.tx.insertInto('flagStates').values({ flagId: row.id, environmentId: environment.id, state: JSON.stringify(state), version: 1, updatedAt: write.now }).execute();
+      write.rulesetChanged(environment.id, 'flag', row.key, { key: row.key, ...definition, ...state });
+    }
+    const [view] = await viewsOf(write.tx, project, [row]);
+    write.audit({ action: 'flag.created', resourceType: 'flag', resourceKey: row.key, projectKey: project.key, after: view });
+    return view as FlagView;
+  });
+}
+
+/** Changes a flag's definition; every environment's state must stay valid with it. */
+export async function updateFlag(ctx: ServerContext, actor: Actor, projectKey: string, key: string, input: FlagUpdate): Promise<FlagView> {
+  return ctx.write(actor, async (write) => {
+    const project = await findProject(write.tx, actor, projectKey);
+    authorize(actor, 'write', { project: project.key });
+    const row = await findFlag(write.tx, project, key);
+    const [before] = await viewsOf(write.tx, project, [row]);
+    const current = JSON.parse(row.definition) as FlagDefinition;
+    const definition = definitionOf({ ...current, ...input, variations: (input.variations as FlagDefinition['variations'] | undefined) ?? current.variations });
+    const errors = definitionErrors(key, definition);
+    const environments = await environmentsOf(write.tx, project.id);
+    const states = await statesOf(write.tx, row.id);
+    for (const environment of environments) {
+      if (errors.length > 0) break;
+      const state = states.get(environment.id) as FlagState;
+      errors.push(...(await stateErrors(write.tx, environment, { key, ...definition, ...state }, `environments.${environment.key}`)));
+    }
+    if (errors.length > 0) throw problems.validation(errors);
+
+    const updated = { ...row, definition: JSON.stringify(definition), version: row.version + 1, updatedAt: write.now };
+    await write.tx.updateTable('flags').set({ definition: updated.definition, version: updated.version, updatedAt: write.now }).where('id', '=', row.id).execute();
+    if (!row.archived) {
+      for (const environment of environments) write.rulesetChanged(environment.id, 'flag', key, { key, ...definition, ...(states.get(environment.id) as FlagState) });
+    }
+    const [after] = await viewsOf(write.tx, project, [updated]);
+    write.audit({ action: 'flag.updated', resourceType: 'flag', resourceKey: key, projectKey: project.key, before, after });
+    return after as FlagView;
+  });
+}
+
+/** Replaces (`replace`) or merges into (`patch`) a flag's state in one environment. */
+export async function changeFlagState(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  key: string,
+  environmentKey: string,
+  change: { replace: FlagState } | { patch: FlagStatePatch },
+  expectedVersion?: number,
+): Promise<FlagState & { version: number; updatedAt: string }> {
+  return ctx.write(actor, async (write) => {
+    const project = await findProject(write.tx, actor, projectKey);
+    authorize(actor, 'write', { project: project.key, environment: environmentKey });
+    const environment = await findEnvironment(write.tx, project, environmentKey);
+    const row = await findFlag(write.tx, project, key);
+    const stored = await write.tx.selectFrom('flagStates').selectAll().where('flagId', '=', row.id).where('environmentId', '=', environment.id).executeTakeFirstOrThrow();
+    if (expectedVersion !== undefined && stored.version !== expectedVersion) {
+      throw problems.preconditionFailed(`The flag's state in ${environmentKey} is at version ${stored.version}, not ${expectedVersion}; reload and retry`);
+    }
+    const before = JSON.parse(stored.state) as FlagState;
+    const state = 'replace' in change ? change.replace : dropUndefined({ ...before, ...(change.patch as Partial<FlagState>) });
+    const config = flagConfigOf(row, state);
+    const errors = await stateErrors(write.tx, environment, config, '');
+    if (errors.length > 0) throw problems.validation(errors);
+
+    const version = stored.version + 1;
+    await write.tx.updateTable('flagStates').set({ state: JSON.stringify(state), version, updatedAt: write.now }).where('flagId', '=', row.id).where('environmentId', '=', environment.id).execute();
+    if (!row.archived) write.rulesetChanged(environment.id, 'flag', key, config);
+    write.audit({ action: 'flag.state.updated', resourceType: 'flag', resourceKey: key, projectKey: project.key, environmentKey, before, after: state });
+    return { ...state, version, updatedAt: write.now };
+  });
+}
+
+/** Archived flags leave every SDK's ruleset but keep their history; restore brings them back. */
+export async function setArchived(ctx: ServerContext, actor: Actor, projectKey: string, key: string, archived: boolean): Promise<FlagView> {
+  return ctx.write(actor, async (write) => {
+    const project = await findProject(write.tx, actor, projectKey);
+    authorize(actor, 'write', { project: project.key });
+    const row = await findFlag(write.tx, project, key);
+    if (Boolean(row.archived) === archived) {
+      throw problems.conflict(`Flag "${key}" is ${archived ? 'already' : 'not'} archived`);
+    }
+    if (archived) await refuseIfRequired(write, project, key, 'archive');
+    const updated = { ...row, archived: archived ? 1 : 0, version: row.version + 1, updatedAt: write.now };
+    await write.tx.updateTable('flags').set({ archived: updated.archived, version: updated.version, updatedAt: write.now }).where('id', '=', row.id).execute();
+    const states = await statesOf(write.tx, row.id);
+    for (const [environmentId, state] of states) {
+      write.rulesetChanged(environmentId, 'flag', key, archived ? null : flagConfigOf(row, state));
+    }
+    const [view] = await viewsOf(write.tx, project, [updated]);
+    write.audit({ action: archived ? 'flag.archived' : 'flag.restored', resourceType: 'flag', resourceKey: key, projectKey: project.key, before: { archived: !archived }, after: { archived } });
+    return view as FlagView;
+  });
+}
+
+export async function deleteFlag(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<void> {
+  await ctx.write(actor, async (write) => {
+    const project = await findProject(write.tx, actor, projectKey);
+    authorize(actor, 'write', { project: project.key });
+    const row = await findFlag(write.tx, project, key);
+    await refuseIfRequired(write, project, key, 'delete');
+    const [before] = await viewsOf(write.tx, project, [row]);
+    const states = await statesOf(write.tx, row.id);
+    await write.tx.deleteFrom('flags').where('id', '=', row.id).execute();
+    if (!row.archived) for (const environmentId of states.keys()) write.rulesetChanged(environmentId, 'flag', key, null);
+    write.audit({ action: 'flag.deleted', resourceType: 'flag', resourceKey: key, projectKey: project.key, before });
+  });
+}
+
+export async function findFlag(db: Queryable, project: ProjectRow, key: string): Promise<FlagRow> {
+  const row = await db.selectFrom('flags').selectAll().where('projectId', '=', project.id).where('key', '=', key).executeTakeFirst();
+  if (!row) throw problems.notFound(`Flag "${key}" in project "${project.key}"`);
+  return row;
+}
+
+function definitionOf(input: FlagDefinition): FlagDefinition {
+  const { name, description, tags, type, integer, variations, temporary, clientSideAvailable } = input;
+  return dropUndefined({ name, description, tags, type, integer, variations, temporary: temporary ?? true, clientSideAvailable: clientSideAvailable ?? false });
+}
+
+/** Problems with the definition alone (type, variations), checked by the engine with a neutral state. */
+function definitionErrors(key: string, definition: FlagDefinition): FieldError[] {
+  const none = { flag: () => undefined, segment: () => undefined };
+  const errors = validateFlag({ key, ...definition, on: false }, none);
+  return errors.filter((error) => !error.path.startsWith('on'));
+}
+
+/**
+ * Validates a flag's config in an environment against the rest of it (other flags for
+ * prerequisites and cycles, the project's segments); flags that name it as a prerequisite are
+ * checked too, since new variations could break them.
+ */
+async function stateErrors(db: Queryable, environment: EnvironmentRow, config: FlagConfig, prefix: string): Promise<FieldError[]> {
+  const rows = await db
+    .selectFrom('flags')
+    .innerJoin('flagStates', 'flagStates.flagId', 'flags.id')
+    .select(['flags.key', 'flags.definition', 'flagStates.state'])
+    .where('flagStates.environmentId', '=', environment.id)
+    .execute();
+  const flags = new Map<string, FlagConfig>(rows.map((row) => [row.key, flagConfigOf(row, row.state)]));
+  flags.set(config.key, config);
+  const segmentRows = await db.selectFrom('segments').select(['key', 'definition']).where('projectId', '=', environment.projectId).execute();
+  const segments = new Map<string, Segment>(segmentRows.map((row) => [row.key, segmentOf(row)]));
+  const scope = { flag: (key: string) => flags.get(key), segment: (key: string) => segments.get(key) };
+  const errors = validateFlag(config, scope).map((error) => ({ path: joinPath(prefix, error.path), message: error.message }));
+  for (const other of flags.values()) {
+    if (other.key === config.key || !other.prerequisites?.some((prerequisite) => prerequisite.flag === config.key)) continue;
+    for (const error of validateFlag(other, scope)) {
+      errors.push({ path: joinPath(prefix, 'variations'), message: `flag "${other.key}" in ${environment.key}: ${error.path} ${error.message}` });
+    }
+  }
+  return errors;
+}
+
+async function refuseIfRequired(write: Write, project: ProjectRow, key: string, verb: string): Promise<void> {
+  const rows = await write.tx
+    .selectFrom('flags')
+    .innerJoin('flagStates', 'flagStates.flagId', 'flags.id')
+    .select(['flags.key', 'flagStates.state'])
+    .where('flags.projectId', '=', project.id)
+    .where('flags.archived', '=', 0)
+    .where('flags.key', '!=', key)
+    .execute();
+  const dependents = [...new Set(rows.filter((row) => (JSON.parse(row.state) as FlagState).prerequisites?.some((p) => p.flag === key)).map((row) => row.key))];
+  if (dependents.length > 0) {
+    throw problems.conflict(`Cannot ${verb} flag "${key}": it is a prerequisite of ${dependents.map((d) => `"${d}"`).join(', ')}`);
+  }
+}
+
+async function statesOf(db: Queryable, flagId: string): Promise<Map<string, FlagState>> {
+  const rows = await db.selectFrom('flagStates').select(['environmentId', 'state']).where('flagId', '=', flagId).execute();
+  return new Map(rows.map((row) => [row.environmentId, JSON.parse(row.state) as FlagState]));
+}
+
+async function viewsOf(db: Queryable, project: ProjectRow, rows: FlagRow[]): Promise<FlagView[]> {
+  if (rows.length === 0) return [];
+  const environments = await environmentsOf(db, project.id);
+  const keyOf = new Map(environments.map((environment) => [environment.id, environment.key]));
+  const states = await db
+    .selectFrom('flagStates')
+    .selectAll()
+    .where(
+      'flagId',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .execute();
+  const stateOf = new Map(states.map((state) => [`${state.flagId}/${state.environmentId}`, state]));
+  return rows.map((row) => {
+    const environmentStates: FlagView['environments'] = {};
+    for (const environment of environments) {
+      const state = stateOf.get(`${row.id}/${environment.id}`);
+      if (state) environmentStates[keyOf.get(environment.id) as string] = { ...(JSON.parse(state.state) as FlagState), version: state.version, updatedAt: state.updatedAt };
+    }
+    return {
+      key: row.key,
+      ...(JSON.parse(row.definition) as FlagDefinition),
+      archived: Boolean(row.archived),
+      version: row.version,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      environments: environmentStates,
+    };
+  });
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}

@@ -1,0 +1,50 @@
+import { Type } from 'typebox';
+import { actorOf, type Api } from '../http/api.js';
+import { Description, Key, Name, Strict } from '../http/schemas.js';
+import type { ServerContext } from '../context.js';
+import { createProject, deleteProject, getProject, listProjects, updateProject } from './service.js';
+
+const ProjectParams = Strict({ project: Type.String() });
+
+export function projectRoutes(api: Api, ctx: ServerContext): void {
+  api.get('/projects', { schema: { tags: ['projects'], summary: 'List projects' } }, (request) => listProjects(ctx, actorOf(request)));
+
+  api.post(
+    '/projects',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Create a project (with development, staging and production unless environments are given)',
+        body: Strict({
+          key: Key,
+          name: Type.Optional(Name),
+          description: Type.Optional(Description),
+          environments: Type.Optional(Type.Array(Strict({ key: Key, name: Type.Optional(Name) }), { minItems: 1, maxItems: 100 })),
+        }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createProject(ctx, actorOf(request), request.body)),
+  );
+
+  api.get('/projects/:project', { schema: { tags: ['projects'], summary: 'Get a project', params: ProjectParams } }, (request) =>
+    getProject(ctx, actorOf(request), request.params.project),
+  );
+
+  api.patch(
+    '/projects/:project',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Rename or describe a project',
+        params: ProjectParams,
+        body: Strict({ name: Type.Optional(Name), description: Type.Optional(Description) }),
+      },
+    },
+    (request) => updateProject(ctx, actorOf(request), request.params.project, request.body),
+  );
+
+  api.delete('/projects/:project', { schema: { tags: ['projects'], summary: 'Delete a project and everything in it', params: ProjectParams } }, async (request, reply) => {
+    await deleteProject(ctx, actorOf(request), request.params.project);
+    return reply.code(204).send();
+  });
+}

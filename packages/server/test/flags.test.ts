@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from './support/databases.js';
+import { startTestServer, type TestServer } from './support/server.js';
+
+describe.each(await testDialects())('flags API on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+  });
+  afterAll(() => server.close());
+
+  it('creates a boolean flag that starts off in every environment', async () => {
+    const created = await server.api('POST', '/api/v1/projects/default/flags', { key: 'new-checkout', name: 'New checkout' });
+    expect(created.status).toBe(201);
+    expect(created.body.variations).toEqual([
+      { key: 'on', value: true },
+      { key: 'off', value: false },
+    ]);
+    expect(Object.keys(created.body.environments)).toEqual(['development', 'staging', 'production']);
+    expect(created.body.environments.production).toMatchObject({ on: false, offVariation: 'off', fallthrough: { variation: 'on' }, version: 1 });
+  });
+
+  it('turns a flag on in one environment with PATCH, leaving the others alone', async () => {
+    const patched = await server.api('PATCH', '/api/v1/projects/default/flags/new-checkout/environments/staging', { on: true });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ on: true, version: 2 });
+    const flag = await server.api('GET', '/api/v1/projects/default/flags/new-checkout');
+    expect(flag.body.environments.staging.on).toBe(true);
+    expect(flag.body.environments.production.on).toBe(false);
+  });
+
+  it('refuses a state naming an unknown variation, with the field path, and changes nothing', async () => {
+    const refused = await server.api('PUT', '/api/v1/projects/default/flags/new-checkout/environments/staging', {
+      on: true,
+      allocations: [{ id: 'beta', conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@acme.com'] }], serve: { variation: 'maybe' } }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.errors).toContainEqual({ path: 'allocations[0].serve.variation', message: 'unknown variation "maybe"' });
+    const flag = await server.api('GET', '/api/v1/projects/default/flags/new-checkout');
+    expect(flag.body.environments.staging.version).toBe(2);
+  });
+
+  it('refuses a second flag with the same key', async () => {
+    const again = await server.api('POST', '/api/v1/projects/default/flags', { key: 'new-checkout' });
+    expect(again.status).toBe(409);
+    expect(again.body.errors).toEqual([{ path: 'key', message: 'is taken' }]);
+  });
+
+  it('requires variations for non-boolean flags and checks their values against the type', async () => {
+    const missing = await server.api('POST', '/api/v1/projects/default/flags', { key: 'banner', type: 'string' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([{ path: 'variations', message: 'is required for string flags' }]);
+    const wrong = await server.api('POST', '/api/v1/projects/default/flags', {
+      key: 'banner',
+      type: 'string',
+      variations: [
+        { key: 'a', value: 'hello' },
+        { key: 'b', value: 3 },
+      ],
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0].path).toBe('variations[1].value');
+  });
+
+  it('archives and restores a flag; a prerequisite of an active flag cannot be archived', async () => {
+    await server.api('POST', '/api/v1/projects/default/flags', {
+      key: 'checkout-tips',
+      environments: { staging: { on: true, prerequisites: [{ flag: 'new-checkout', variations: ['on'] }] } },
+    });
+    const blocked = await server.api('POST', '/api/v1/projects/default/flags/new-checkout/archive');
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.detail).toContain('checkout-tips');
+
+    expect((await server.api('POST', '/api/v1/projects/default/flags/checkout-tips/archive')).body.archived).toBe(true);
+    expect((await server.api('GET', '/api/v1/projects/default/flags')).body.map((flag: { key: string }) => flag.key)).toEqual(['new-checkout']);
+    expect((await server.api('GET', '/api/v1/projects/default/flags?archived=true')).body.map((flag: { key: string }) => flag.key)).toEqual(['checkout-tips']);
+    expect((await server.api('POST', '/api/v1/projects/default/flags/checkout-tips/restore')).body.archived).toBe(false);
+  });
+
+  it('writes an audit entry with before and after for each change', async () => {
+    const rows = await server.ctx.db.selectFrom('auditLog').selectAll().where('resourceKey', '=', 'new-checkout').orderBy('id').execute();
+    expect(rows.map((row) => row.action)).toEqual(['flag.created', 'flag.state.updated']);
+    expect(JSON.parse(rows[1]?.before ?? '{}')).toMatchObject({ on: false });
+    expect(JSON.parse(rows[1]?.after ?? '{}')).toMatchObject({ on: true });
+  });
+});
