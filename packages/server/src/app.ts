@@ -9,6 +9,7 @@ import type { ServerContext } from './context.js';
 import { environmentRoutes } from './environments/routes.js';
 import { flagRoutes } from './flags/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { importRoutes } from './imports/routes.js';
 import type { Api } from './http/api.js';
 import { problemErrorHandler, problems } from './http/problems.js';
 import { ProblemSchema } from './http/schemas.js';
@@ -72,6 +73,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
       apiTokenRoutes(api, ctx);
       auditRoutes(api, ctx);
       userRoutes(api, ctx);
+      importRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

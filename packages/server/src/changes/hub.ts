@@ -14,8 +14,12 @@ export interface RulesetChange {
 
 export type ChangeListener = (change: RulesetChange) => void;
 
+/** An SDK key stopped working (revoked, or its environment deleted): drop caches, close streams. */
+export type KeyRevokedListener = (keyHash: string) => void;
+
 export class ChangeHub {
   private readonly listeners = new Set<ChangeListener>();
+  private readonly revocationListeners = new Set<KeyRevokedListener>();
 
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
@@ -25,6 +29,18 @@ export class ChangeHub {
   publish(changes: readonly RulesetChange[]): void {
     for (const change of changes) {
       for (const listener of this.listeners) listener(change);
+    }
+  }
+
+  onKeyRevoked(listener: KeyRevokedListener): () => void {
+    this.revocationListeners.add(listener);
+    return () => this.revocationListeners.delete(listener);
+  }
+
+  /** Call after the revoking transaction committed. */
+  keysRevoked(keyHashes: readonly string[]): void {
+    for (const hash of keyHashes) {
+      for (const listener of this.revocationListeners) listener(hash);
     }
   }
 }
