@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const store = openDatabase(config);
   await migrate(store.db, store.dialect);
   const ctx = new ServerContext(config, store);
+  await ctx.start();
   const seeded = await seedIfEmpty(ctx);
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });

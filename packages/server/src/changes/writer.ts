@@ -1,6 +1,8 @@
 import type { Actor } from '../auth/actor.js';
 import type { Store, Tx } from '../db/database.js';
-import type { ChangeHub, RulesetChange } from './hub.js';
+import type { RulesetChange } from './hub.js';
+import { notifyChange, notifyKeysRevoked } from './postgres-feed.js';
+import type { ChangePublisher } from './publisher.js';
 
 export interface AuditInput {
   action: string;
@@ -16,6 +18,8 @@ export interface AuditInput {
 export class Write {
   private readonly entries: AuditInput[] = [];
   private readonly pending: Omit<RulesetChange, 'revision'>[] = [];
+  /** SDK keys this write revoked (hashes): streams using them close once it commits. */
+  readonly revokedKeys: string[] = [];
 
   constructor(
     readonly tx: Tx,
@@ -30,6 +34,10 @@ export class Write {
   /** Records that a flag or segment changed for one environment's SDKs (payload null: gone). */
   rulesetChanged(environmentId: string, kind: 'flag' | 'segment', key: string, payload: unknown): void {
     this.pending.push({ environmentId, kind, key, payload });
+  }
+
+  sdkKeysRevoked(keyHashes: readonly string[]): void {
+    this.revokedKeys.push(...keyHashes);
   }
 
   /** Appends the audit entries and numbers each change with its environment's next revision. */
@@ -85,24 +93,36 @@ export class Write {
   }
 }
 
+export interface WriteDependencies {
+  store: Store;
+  publisher: ChangePublisher;
+  /** Identifies this node in PostgreSQL notices, so it does not hear its own. */
+  nodeId: string;
+  replayWindow: number;
+  onKeysRevoked(keyHashes: readonly string[]): void;
+}
+
 /**
- * Runs `work` as one transaction with its audit entries and change records, then tells this
- * node's streams and caches what changed. Nothing is published unless the commit succeeded.
+ * Runs `work` as one transaction with its audit entries and change records; once committed, this
+ * node's streams and caches hear of the changes before the call returns (read your writes), and
+ * other nodes sharing a PostgreSQL database are notified. Nothing is published unless it commits.
  */
-export async function write<T>(
-  store: Store,
-  hub: ChangeHub,
-  replayWindow: number,
-  actor: Actor,
-  work: (write: Write) => Promise<T>,
-): Promise<T> {
+export async function write<T>(deps: WriteDependencies, actor: Actor, work: (write: Write) => Promise<T>): Promise<T> {
   let changes: RulesetChange[] = [];
-  const result = await store.db.transaction().execute(async (tx) => {
+  let revokedKeys: string[] = [];
+  const result = await deps.store.db.transaction().execute(async (tx) => {
     const write = new Write(tx, actor, new Date().toISOString());
     const value = await work(write);
-    changes = await write.commit(replayWindow);
+    changes = await write.commit(deps.replayWindow);
+    revokedKeys = write.revokedKeys;
+    if (deps.store.dialect === 'postgres') {
+      const latest = new Map(changes.map((change) => [change.environmentId, change.revision]));
+      for (const [environmentId, revision] of latest) await notifyChange(tx, { node: deps.nodeId, environmentId, revision });
+      await notifyKeysRevoked(tx, deps.nodeId, revokedKeys);
+    }
     return value;
   });
-  hub.publish(changes);
+  if (revokedKeys.length > 0) deps.onKeysRevoked(revokedKeys);
+  if (changes.length > 0) await deps.publisher.committed(changes);
   return result;
 }

@@ -143,11 +143,14 @@ export async function deleteEnvironment(ctx: ServerContext, actor: Actor, projec
     const project = await findProject(write.tx, actor, projectKey);
     authorize(actor, 'manage', { project: project.key, environment: key });
     const environment = await findEnvironment(write.tx, project, key);
+    const keys = await write.tx.selectFrom('sdkKeys').select('keyHash').where('environmentId', '=', environment.id).execute();
     // Cascades to the environment's flag states, SDK keys, change records, contexts and events.
     await write.tx.deleteFrom('environments').where('id', '=', environment.id).execute();
     write.audit({ action: 'environment.deleted', resourceType: 'environment', resourceKey: key, projectKey: project.key, environmentKey: key, before: environmentView(environment) });
     const remaining = await environmentsOf(write.tx, project.id);
     await renumber(write, remaining, undefined, 0);
+    // Its SDK keys went with it: open streams close, caches forget them.
+    write.sdkKeysRevoked(keys.map((row) => row.keyHash));
   });
 }
 

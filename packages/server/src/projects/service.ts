@@ -87,8 +87,15 @@ export async function deleteProject(ctx: ServerContext, actor: Actor, key: strin
     const project = await findProject(write.tx, actor, key);
     authorize(actor, 'own', { project: key });
     const before = await projectView(write.tx, project);
+    const keys = await write.tx
+      .selectFrom('sdkKeys')
+      .innerJoin('environments', 'environments.id', 'sdkKeys.environmentId')
+      .select('sdkKeys.keyHash')
+      .where('environments.projectId', '=', project.id)
+      .execute();
     // Cascades to environments, flags, segments and everything below them.
     await write.tx.deleteFrom('projects').where('id', '=', project.id).execute();
     write.audit({ action: 'project.deleted', resourceType: 'project', resourceKey: key, projectKey: key, before });
+    write.sdkKeysRevoked(keys.map((row) => row.keyHash));
   });
 }

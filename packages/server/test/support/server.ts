@@ -39,6 +39,7 @@ export async function startTestServer(dialect: TestDialect, overrides: Partial<S
   const store = openDatabase(config);
   await migrate(store.db, store.dialect);
   const ctx = new ServerContext(config, store);
+  await ctx.start();
   const seeded = (await seedIfEmpty(ctx)) as Seeded;
   const app = await buildApp(ctx, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
