@@ -2,9 +2,9 @@ import { Type } from 'typebox';
 import type { FlagState } from '@vexil/engine';
 import { actorOf, type Api } from '../http/api.js';
 import { problems } from '../http/problems.js';
-import { Strict } from '../http/schemas.js';
+import { created, noContent, ok, Strict } from '../http/schemas.js';
 import type { ServerContext } from '../context.js';
-import { FlagStatePatchSchema, FlagStateSchema, FlagUpdateSchema, NewFlagSchema } from './schemas.js';
+import { FlagStatePatchSchema, FlagStateSchema, FlagStateViewSchema, FlagUpdateSchema, FlagViewSchema, NewFlagSchema } from './schemas.js';
 import { changeFlagState, createFlag, deleteFlag, getFlag, listFlags, setArchived, updateFlag } from './service.js';
 
 const ProjectParams = Strict({ project: Type.String() });
@@ -20,6 +20,7 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
       schema: {
         tags,
         summary: 'List flags',
+        response: ok(Type.Array(FlagViewSchema)),
         params: ProjectParams,
         querystring: Strict({ archived: Type.Optional(Type.Boolean()), tag: Type.Optional(Type.String()), q: Type.Optional(Type.String({ maxLength: 200 })) }),
       },
@@ -27,41 +28,41 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
     (request) => listFlags(ctx, actorOf(request), request.params.project, request.query),
   );
 
-  api.post('/projects/:project/flags', { schema: { tags, summary: 'Create a flag (off in every environment)', params: ProjectParams, body: NewFlagSchema } }, async (request, reply) =>
+  api.post('/projects/:project/flags', { schema: { tags, summary: 'Create a flag (off in every environment)', params: ProjectParams, body: NewFlagSchema, response: created(FlagViewSchema) } }, async (request, reply) =>
     reply.code(201).send(await createFlag(ctx, actorOf(request), request.params.project, request.body)),
   );
 
-  api.get('/projects/:project/flags/:flag', { schema: { tags, summary: 'Get a flag with its state in every environment', params: FlagParams } }, (request) =>
+  api.get('/projects/:project/flags/:flag', { schema: { tags, summary: 'Get a flag with its state in every environment', params: FlagParams, response: ok(FlagViewSchema) } }, (request) =>
     getFlag(ctx, actorOf(request), request.params.project, request.params.flag),
   );
 
-  api.patch('/projects/:project/flags/:flag', { schema: { tags, summary: 'Change a flag’s definition', params: FlagParams, body: FlagUpdateSchema } }, (request) =>
+  api.patch('/projects/:project/flags/:flag', { schema: { tags, summary: 'Change a flag’s definition', params: FlagParams, body: FlagUpdateSchema, response: ok(FlagViewSchema) } }, (request) =>
     updateFlag(ctx, actorOf(request), request.params.project, request.params.flag, request.body),
   );
 
-  api.post('/projects/:project/flags/:flag/archive', { schema: { tags, summary: 'Archive a flag (SDKs stop seeing it)', params: FlagParams } }, (request) =>
+  api.post('/projects/:project/flags/:flag/archive', { schema: { tags, summary: 'Archive a flag (SDKs stop seeing it)', params: FlagParams, response: ok(FlagViewSchema) } }, (request) =>
     setArchived(ctx, actorOf(request), request.params.project, request.params.flag, true),
   );
 
-  api.post('/projects/:project/flags/:flag/restore', { schema: { tags, summary: 'Restore an archived flag', params: FlagParams } }, (request) =>
+  api.post('/projects/:project/flags/:flag/restore', { schema: { tags, summary: 'Restore an archived flag', params: FlagParams, response: ok(FlagViewSchema) } }, (request) =>
     setArchived(ctx, actorOf(request), request.params.project, request.params.flag, false),
   );
 
-  api.delete('/projects/:project/flags/:flag', { schema: { tags, summary: 'Delete a flag for good', params: FlagParams } }, async (request, reply) => {
+  api.delete('/projects/:project/flags/:flag', { schema: { tags, summary: 'Delete a flag for good', params: FlagParams, response: noContent } }, async (request, reply) => {
     await deleteFlag(ctx, actorOf(request), request.params.project, request.params.flag);
     return reply.code(204).send();
   });
 
   api.put(
     '/projects/:project/flags/:flag/environments/:environment',
-    { schema: { tags, summary: 'Replace a flag’s state in an environment', params: StateParams, headers: IfMatch, body: FlagStateSchema } },
+    { schema: { tags, summary: 'Replace a flag’s state in an environment', params: StateParams, headers: IfMatch, body: FlagStateSchema, response: ok(FlagStateViewSchema) } },
     (request) =>
       changeFlagState(ctx, actorOf(request), request.params.project, request.params.flag, request.params.environment, { replace: request.body as FlagState }, versionOf(request.headers['if-match'])),
   );
 
   api.patch(
     '/projects/:project/flags/:flag/environments/:environment',
-    { schema: { tags, summary: 'Change some fields of a flag’s state in an environment (e.g. {"on": true})', params: StateParams, headers: IfMatch, body: FlagStatePatchSchema } },
+    { schema: { tags, summary: 'Change some fields of a flag’s state in an environment (e.g. {"on": true})', params: StateParams, headers: IfMatch, body: FlagStatePatchSchema, response: ok(FlagStateViewSchema) } },
     (request) =>
       changeFlagState(ctx, actorOf(request), request.params.project, request.params.flag, request.params.environment, { patch: request.body }, versionOf(request.headers['if-match'])),
   );

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { OPERATORS } from '@vexil/engine';
+import { OPERATORS, type Operator } from '@vexil/engine';
+import type { FlagStateView, FlagView } from './service.js';
 import { Description, Key, Name, Strict } from '../http/schemas.js';
 
 /**
@@ -19,7 +20,7 @@ const AttributeRef = Strict({ contextKind: Type.Optional(ContextKind), attribute
 export const AttributeClauseSchema = Strict({
   contextKind: Type.Optional(ContextKind),
   attribute: Type.String({ minLength: 1 }),
-  operator: Type.Union(OPERATORS.map((operator) => Type.Literal(operator))),
+  operator: Type.Unsafe<Operator>({ type: 'string', enum: [...OPERATORS] }),
   values: Type.Array(Type.Unknown()),
   negate: Type.Optional(Type.Boolean()),
 });
@@ -101,3 +102,16 @@ export const FlagUpdateSchema = Strict({
 export type NewFlag = Static<typeof NewFlagSchema>;
 export type FlagUpdate = Static<typeof FlagUpdateSchema>;
 export type FlagStatePatch = Static<typeof FlagStatePatchSchema>;
+
+// Responses are typed by the service's views (engine types); the schemas document and serialise them.
+export const FlagStateViewSchema = Type.Unsafe<FlagStateView>(Type.Object({ ...stateFields, version: Type.Integer(), updatedAt: Type.String({ format: 'date-time' }) }));
+
+export const FlagViewSchema = Type.Unsafe<FlagView>(Type.Object({
+  key: Type.String(),
+  ...definitionFields,
+  archived: Type.Boolean(),
+  version: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  environments: Type.Record(Type.String(), FlagStateViewSchema, { description: 'State per environment key' }),
+}));

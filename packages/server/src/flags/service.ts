@@ -18,8 +18,10 @@ export interface FlagView extends FlagDefinition {
   createdAt: string;
   updatedAt: string;
   /** The flag's state per environment key. */
-  environments: Record<string, FlagState & { version: number; updatedAt: string }>;
+  environments: Record<string, FlagStateView>;
 }
+
+export type FlagStateView = FlagState & { version: number; updatedAt: string };
 
 export interface FlagFilter {
   archived?: boolean | undefined;
@@ -126,7 +128,7 @@ export async function changeFlagState(
   environmentKey: string,
   change: { replace: FlagState } | { patch: FlagStatePatch },
   expectedVersion?: number,
-): Promise<FlagState & { version: number; updatedAt: string }> {
+): Promise<FlagStateView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
     authorize(actor, 'write', { project: project.key, environment: environmentKey });

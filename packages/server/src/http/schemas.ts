@@ -25,10 +25,10 @@ export function Strict<T extends Record<string, TSchema>>(properties: T, options
   return Type.Object(properties, { additionalProperties: false, ...options });
 }
 
-export const problemResponses = {
-  400: Type.Ref('Problem'),
-  401: Type.Ref('Problem'),
-  403: Type.Ref('Problem'),
-  404: Type.Ref('Problem'),
-  409: Type.Ref('Problem'),
-};
+const problem = Type.Ref('Problem');
+const problemResponses = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
+
+/** A route's responses for validation of output and the OpenAPI document: success and problems. */
+export const ok = <T extends TSchema>(schema: T) => ({ 200: schema, ...problemResponses });
+export const created = <T extends TSchema>(schema: T) => ({ 201: schema, ...problemResponses });
+export const noContent = { 204: Type.Unsafe<void>({ description: 'Done, no content' }), ...problemResponses };

@@ -1,13 +1,14 @@
 import { Type } from 'typebox';
 import { actorOf, type Api } from '../http/api.js';
-import { Description, Key, Name, Strict } from '../http/schemas.js';
+import { created, Description, Key, Name, noContent, ok, Strict } from '../http/schemas.js';
+import { ProjectViewSchema } from './schemas.js';
 import type { ServerContext } from '../context.js';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from './service.js';
 
 const ProjectParams = Strict({ project: Type.String() });
 
 export function projectRoutes(api: Api, ctx: ServerContext): void {
-  api.get('/projects', { schema: { tags: ['projects'], summary: 'List projects' } }, (request) => listProjects(ctx, actorOf(request)));
+  api.get('/projects', { schema: { tags: ['projects'], summary: 'List projects', response: ok(Type.Array(ProjectViewSchema)) } }, (request) => listProjects(ctx, actorOf(request)));
 
   api.post(
     '/projects',
@@ -15,6 +16,7 @@ export function projectRoutes(api: Api, ctx: ServerContext): void {
       schema: {
         tags: ['projects'],
         summary: 'Create a project (with development, staging and production unless environments are given)',
+        response: created(ProjectViewSchema),
         body: Strict({
           key: Key,
           name: Type.Optional(Name),
@@ -26,7 +28,7 @@ export function projectRoutes(api: Api, ctx: ServerContext): void {
     async (request, reply) => reply.code(201).send(await createProject(ctx, actorOf(request), request.body)),
   );
 
-  api.get('/projects/:project', { schema: { tags: ['projects'], summary: 'Get a project', params: ProjectParams } }, (request) =>
+  api.get('/projects/:project', { schema: { tags: ['projects'], summary: 'Get a project', params: ProjectParams, response: ok(ProjectViewSchema) } }, (request) =>
     getProject(ctx, actorOf(request), request.params.project),
   );
 
@@ -36,6 +38,7 @@ export function projectRoutes(api: Api, ctx: ServerContext): void {
       schema: {
         tags: ['projects'],
         summary: 'Rename or describe a project',
+        response: ok(ProjectViewSchema),
         params: ProjectParams,
         body: Strict({ name: Type.Optional(Name), description: Type.Optional(Description) }),
       },
@@ -43,7 +46,7 @@ export function projectRoutes(api: Api, ctx: ServerContext): void {
     (request) => updateProject(ctx, actorOf(request), request.params.project, request.body),
   );
 
-  api.delete('/projects/:project', { schema: { tags: ['projects'], summary: 'Delete a project and everything in it', params: ProjectParams } }, async (request, reply) => {
+  api.delete('/projects/:project', { schema: { tags: ['projects'], summary: 'Delete a project and everything in it', params: ProjectParams, response: noContent } }, async (request, reply) => {
     await deleteProject(ctx, actorOf(request), request.params.project);
     return reply.code(204).send();
   });
