@@ -85,3 +85,49 @@ describe.each(await testDialects())('flags API on %s', (dialect) => {
     expect(JSON.parse(rows[1]?.after ?? '{}')).toMatchObject({ on: true });
   });
 });
+
+describe.each(await testDialects())('flag definitions and concurrency on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await server.api('POST', '/api/v1/projects/default/flags', {
+      key: 'banner',
+      type: 'string',
+      variations: [
+        { key: 'blue', value: 'blue' },
+        { key: 'green', value: 'green' },
+      ],
+    });
+  });
+  afterAll(() => server.close());
+
+  it('changes a definition and keeps every environment valid', async () => {
+    const renamed = await server.api('PATCH', '/api/v1/projects/default/flags/banner', { name: 'Banner colour', tags: ['ui'] });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Banner colour', tags: ['ui'], version: 2 });
+    // The off variation of every environment is "blue": removing it would leave them invalid.
+    const broken = await server.api('PATCH', '/api/v1/projects/default/flags/banner', { variations: [{ key: 'green', value: 'green' }, { key: 'red', value: 'red' }] });
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors[0]).toEqual({ path: 'environments.development.offVariation', message: 'unknown variation "blue"' });
+    expect((await server.api('GET', '/api/v1/projects/default/flags?tag=ui')).body.map((flag: { key: string }) => flag.key)).toEqual(['banner']);
+    expect((await server.api('GET', '/api/v1/projects/default/flags?q=colour')).body).toHaveLength(1);
+  });
+
+  it('refuses a stale edit when If-Match names an older state version', async () => {
+    const stale = await server.api('PATCH', '/api/v1/projects/default/flags/banner/environments/production', { on: true }, undefined);
+    expect(stale.status).toBe(200);
+    const response = await fetch(`${server.url}/api/v1/projects/default/flags/banner/environments/production`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json', 'if-match': '"1"' },
+      body: JSON.stringify({ on: false }),
+    });
+    expect(response.status).toBe(412);
+    expect((await server.api('GET', '/api/v1/projects/default/flags/banner')).body.environments.production.on).toBe(true);
+  });
+
+  it('deletes a flag', async () => {
+    expect((await server.api('DELETE', '/api/v1/projects/default/flags/banner')).status).toBe(204);
+    expect((await server.api('GET', '/api/v1/projects/default/flags/banner')).status).toBe(404);
+    expect((await server.api('DELETE', '/api/v1/projects/default/flags/banner')).status).toBe(404);
+  });
+});
