@@ -1,0 +1,34 @@
+import { Type, type Static } from 'typebox';
+import { AttributeClauseSchema } from '../flags/schemas.js';
+import { Description, Key, Name, Strict } from '../http/schemas.js';
+
+/**
+ * A segment on the wire: the engine's `Segment` without its key, which the URL gives. These
+ * schemas check shape and refuse unknown fields; the engine's `validateSegment` then checks the
+ * clauses' meaning (operators' values, regex safety) with the same field paths.
+ */
+
+const ContextKey = Type.String({ minLength: 1, maxLength: 1024 });
+
+export const SegmentRuleSchema = Strict({
+  id: Type.Optional(Key),
+  clauses: Type.Array(AttributeClauseSchema, { minItems: 1, description: 'AND of attribute clauses' }),
+});
+
+const segmentFields = {
+  name: Type.Optional(Name),
+  description: Type.Optional(Description),
+  // The same context kind a clause names (already optional there).
+  contextKind: AttributeClauseSchema.properties.contextKind,
+  included: Type.Optional(Type.Array(ContextKey, { maxItems: 100_000, description: 'Context keys always in the segment' })),
+  excluded: Type.Optional(Type.Array(ContextKey, { maxItems: 100_000, description: 'Context keys never in it (unless included)' })),
+  rules: Type.Optional(Type.Array(SegmentRuleSchema, { maxItems: 1000, description: 'OR of rules; a context matching any rule is in' })),
+};
+
+export const NewSegmentSchema = Strict({ key: Key, ...segmentFields });
+
+/** PUT replaces the whole definition; PATCH replaces only the fields it names. */
+export const SegmentDefinitionSchema = Strict(segmentFields);
+
+export type NewSegment = Static<typeof NewSegmentSchema>;
+export type SegmentDefinitionInput = Static<typeof SegmentDefinitionSchema>;
