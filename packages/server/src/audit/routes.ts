@@ -1,5 +1,27 @@
-import type { Api } from '../http/api.js';
+import { Type } from 'typebox';
+import { actorOf, type Api } from '../http/api.js';
+import { Key, Strict } from '../http/schemas.js';
 import type { ServerContext } from '../context.js';
+import { DEFAULT_AUDIT_PAGE, listAuditEntries, MAX_AUDIT_PAGE } from './service.js';
 
-// PLACEHOLDER: to be written.
-export function auditRoutes(_api: Api, _ctx: ServerContext): void {}
+const DateTime = Type.String({ format: 'date-time', description: 'ISO 8601 date-time with a time zone, e.g. 2026-11-22T00:00:00Z' });
+
+const AuditQuerySchema = Strict({
+  resourceType: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'e.g. flag, segment, sdk-key, api-token, environment, project' })),
+  resource: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The resource’s key (or id, for SDK keys and API tokens)' })),
+  actor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'An actor’s id or name' })),
+  project: Type.Optional(Key),
+  environment: Type.Optional(Key),
+  from: Type.Optional(DateTime),
+  to: Type.Optional(DateTime),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AUDIT_PAGE, description: `Entries per page (default ${DEFAULT_AUDIT_PAGE})` })),
+  before: Type.Optional(Type.Integer({ minimum: 1, description: 'The `next` of the previous page' })),
+});
+
+export function auditRoutes(api: Api, ctx: ServerContext): void {
+  api.get(
+    '/audit',
+    { schema: { tags: ['audit'], summary: 'The audit log, newest first (who changed what, when, before and after)', querystring: AuditQuerySchema } },
+    (request) => listAuditEntries(ctx, actorOf(request), request.query),
+  );
+}
