@@ -1,0 +1,208 @@
+/**
+ * The server under test, as users run it: `node packages/server/dist/main.js` in its own process
+ * (so it and the load generator each get a core), on a fresh SQLite data directory.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SERVER_MAIN = join(ROOT, 'packages/server/dist/main.js');
+
+/** The secrets a first start prints once. */
+export interface Secrets {
+  apiToken: string;
+  serverKey: string;
+  clientKey: string;
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  pid: number;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Present on a first start (new data directory). */
+  secrets: Secrets | undefined;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after 5 s; resolves once the process has exited. */
+  stop(): Promise<void>;
+}
+
+/** Data directories made by {@link newDataDir}, removed by {@link removeDataDirs}. */
+const dataDirs: string[] = [];
+
+export function newDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vexil-bench-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
+export function removeDataDirs(): void {
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A port nobody listens on right now (the cold-start runs must know it before the banner). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function secretsOf(output: string): Secrets | undefined {
+  const apiToken = /Owner API token:\s+(\S+)/.exec(output)?.[1];
+  const serverKey = /Server SDK key \(dev\):\s+(\S+)/.exec(output)?.[1];
+  const clientKey = /Client SDK key \(dev\):\s+(\S+)/.exec(output)?.[1];
+  return apiToken && serverKey && clientKey ? { apiToken, serverKey, clientKey } : undefined;
+}
+
+export interface SpawnOptions {
+  dataDir: string;
+  /** Default 0: a random port, read from the banner. */
+  port?: number;
+  /** Extra Node options for the server process (e.g. `--cpu-prof`). */
+  nodeOptions?: string[];
+}
+
+/** Spawns the server; call {@link waitForBanner} to wait until it is listening. */
+export function spawnServer(options: SpawnOptions): { child: ChildProcess; output: () => string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(options.port ?? 0), HOST: '127.0.0.1', LOG_LEVEL: 'warn', VEXIL_DATA_DIR: options.dataDir };
+  // The server under test uses SQLite in its own directory, whatever the caller's environment says.
+  delete env.DATABASE_URL;
+  delete env.VEXIL_ADMIN_TOKEN;
+  delete env.VEXIL_PUBLIC_URL;
+  delete env.NODE_OPTIONS;
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const hard = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.once('exit', () => {
+        clearTimeout(hard);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+}
+
+/** Starts the server and waits for its banner (15 s at most). */
+export async function startServer(options: SpawnOptions): Promise<ServerProcess> {
+  const { child, output } = spawnServer(options);
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start within 15 s:\n${output()}`));
+    }, 15_000);
+    const check = () => {
+      const match = /serving on (http:\/\/\S+)/.exec(output());
+      if (match?.[1]) {
+        clearTimeout(timer);
+        child.stdout?.off('data', check);
+        child.off('exit', exited);
+        resolve(match[1]);
+      }
+    };
+    const exited = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code} before listening:\n${output()}`));
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', exited);
+  });
+  const port = Number(new URL(url).port);
+  if (child.pid === undefined) throw new Error('the server process has no pid');
+  return { child, pid: child.pid, url: `http://127.0.0.1:${port}`, port, dataDir: options.dataDir, secrets: secretsOf(output()), output, stop: stopper(child) };
+}
+
+/** One request with a plain-text answer (for the management API, /metrics and sanity checks). */
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+export function call(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false, timeout: init.timeoutMs ?? 10_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${init.method ?? 'GET'} ${url} timed out`)));
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+/** JSON call to the management API with the owner token; throws on a non-2xx answer. */
+export async function api<T = unknown>(server: ServerProcess, method: string, path: string, body?: unknown): Promise<T> {
+  const token = server.secrets?.apiToken;
+  if (!token) throw new Error('no owner API token (the server was not started on a new data directory)');
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const answer = await call(`${server.url}${path}`, body === undefined ? { method, headers } : { method, headers, body: JSON.stringify(body) });
+  const text = answer.body.toString();
+  if (answer.status < 200 || answer.status >= 300) throw new Error(`${method} ${path} → ${answer.status}: ${text.slice(0, 2000)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Polls `GET /readyz` every `intervalMs` until it answers 200; returns the time it answered (performance.now()). */
+export async function waitUntilReady(url: string, timeoutMs = 10_000, intervalMs = 5): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    try {
+      const answer = await call(`${url}/readyz`, { timeoutMs: 1_000 });
+      if (answer.status === 200) return performance.now();
+    } catch {
+      // Not listening yet.
+    }
+    if (performance.now() > deadline) throw new Error(`${url}/readyz did not answer 200 within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** The server's Prometheus samples, keyed as exposed: `name` or `name{label="value"}`. */
+export async function metrics(server: ServerProcess): Promise<Map<string, number>> {
+  const answer = await call(`${server.url}/metrics`);
+  if (answer.status !== 200) throw new Error(`GET /metrics → ${answer.status}`);
+  const samples = new Map<string, number>();
+  for (const line of answer.body.toString().split('\n')) {
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\{[^}]*\})?) ([-+0-9.eE]+|NaN)$/.exec(line);
+    if (match?.[1] && match[2]) samples.set(match[1], Number(match[2]));
+  }
+  return samples;
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); undefined elsewhere. */
+export function cpuTimeMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
