@@ -1,0 +1,82 @@
+/**
+ * HTTP load with autocannon's programmatic API, in this process (the server runs in its own).
+ * Latencies are taken from autocannon's `response` events at full precision (its own histogram
+ * keeps whole milliseconds), and both processes' CPU use is sampled, so a report can tell a
+ * server-bound cell from a client-bound one.
+ */
+import { cpuUsage } from 'node:process';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { cpuTimeMs } from './server.js';
+import { quantile } from './stats.js';
+
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  durationS: number;
+  /** Each connection sends these in turn, over and over. */
+  requests: autocannon.Request[];
+  /** Process id of the server, for its CPU use. */
+  serverPid: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  durationS: number;
+  reqPerSec: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  bytesPerSec: number;
+  /** CPU used by the server / by this process (the load generator), in % of one core; undefined where /proc is missing. */
+  serverCpu: number | undefined;
+  clientCpu: number;
+}
+
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  let latencies = new Float64Array(1 << 16);
+  let count = 0;
+  const statusCodes: Record<string, number> = {};
+  const serverCpuBefore = cpuTimeMs(options.serverPid);
+  const clientCpuBefore = cpuUsage();
+  const started = performance.now();
+  let finish!: (error: unknown, result: autocannon.Result) => void;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => (finish = (error, result) => (error ? reject(error) : resolve(result))));
+  const instance = autocannon({ url: options.url, connections: options.connections, duration: options.durationS, requests: options.requests, timeout: 10 }, (error, result) => finish(error, result));
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    if (count === latencies.length) {
+      const grown = new Float64Array(latencies.length * 2);
+      grown.set(latencies);
+      latencies = grown;
+    }
+    latencies[count++] = responseTime;
+    statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+  });
+  const result = await finished;
+  const wallMs = performance.now() - started;
+  const clientCpu = cpuUsage(clientCpuBefore);
+  const serverCpuAfter = cpuTimeMs(options.serverPid);
+  const sorted = latencies.subarray(0, count).sort();
+  return {
+    requests: result.requests.total,
+    durationS: result.duration,
+    reqPerSec: result.requests.total / result.duration,
+    p50Ms: quantile(sorted, 0.5),
+    p90Ms: quantile(sorted, 0.9),
+    p99Ms: quantile(sorted, 0.99),
+    maxMs: sorted.length > 0 ? (sorted[sorted.length - 1] as number) : Number.NaN,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statusCodes,
+    bytesPerSec: result.throughput.average,
+    serverCpu: serverCpuBefore !== undefined && serverCpuAfter !== undefined ? ((serverCpuAfter - serverCpuBefore) / wallMs) * 100 : undefined,
+    clientCpu: ((clientCpu.user + clientCpu.system) / 1000 / wallMs) * 100,
+  };
+}
