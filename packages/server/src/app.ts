@@ -14,6 +14,7 @@ import type { Api } from './http/api.js';
 import { problemErrorHandler, problems } from './http/problems.js';
 import { ProblemSchema } from './http/schemas.js';
 import { schemaValidatorCompiler } from './http/validation.js';
+import { recordRequestDurations } from './metrics.js';
 import { ofrepRoutes } from './ofrep/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { projectRoutes } from './projects/routes.js';
@@ -40,6 +41,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider() as unknown as Api;
 
+  recordRequestDurations(app, ctx.metrics);
   app.setValidatorCompiler(schemaValidatorCompiler());
   app.setErrorHandler(problemErrorHandler);
   app.setNotFoundHandler((request) => {

@@ -6,10 +6,19 @@ import { PostgresChangeFeed } from './changes/postgres-feed.js';
 import { ChangePublisher } from './changes/publisher.js';
 import { write, type Write } from './changes/writer.js';
 import type { Store } from './db/database.js';
+import { Metrics } from './metrics.js';
+import { RulesetCache } from './rulesets/cache.js';
+import { SdkKeyResolver } from './sdk/authenticate.js';
 
 /** What every part of the server shares: settings, the database, and the change hub. */
 export class ServerContext {
   readonly hub = new ChangeHub();
+  /** Prometheus metrics, on a registry of this server's own. */
+  readonly metrics = new Metrics();
+  /** Each environment's ruleset, compiled and serialised once per revision (SDK delivery, OFREP). */
+  readonly rulesets: RulesetCache;
+  /** SDK keys, resolved and remembered for the SDK and OFREP endpoints. */
+  readonly sdkKeys: SdkKeyResolver;
   /** This process, among the nodes that may share a PostgreSQL database. */
   readonly nodeId = randomUUID();
   private readonly publisher: ChangePublisher;
@@ -21,6 +30,8 @@ export class ServerContext {
     readonly store: Store,
   ) {
     this.publisher = new ChangePublisher(store.db, this.hub);
+    this.rulesets = new RulesetCache(store, this.hub);
+    this.sdkKeys = new SdkKeyResolver(store.db, this.hub);
   }
 
   get db() {
