@@ -1,5 +1,105 @@
-import type { Api } from '../http/api.js';
+import type { FastifyReply } from 'fastify';
+import type { EvaluationContext } from '@vexil/engine';
 import type { ServerContext } from '../context.js';
+import type { Api } from '../http/api.js';
+import { problems } from '../http/problems.js';
+import { Strict } from '../http/schemas.js';
+import { requireSdkKey, sdkKeyOf, type KeyRequirement } from './authenticate.js';
+import { ContextSchema, contextParts } from './context.js';
+import { evaluateFlags } from './evaluate.js';
+import { EventBatchSchema, MAX_EVENTS_BODY_BYTES } from './event-schemas.js';
+import { ingestEvents } from './events.js';
+import { lastEventIdOf, openingFor, sdkChannel } from './frames.js';
+import { etagMatches, preferredCoding } from './negotiation.js';
+import { environmentGone, snapshotFor } from './snapshot.js';
+import { StreamRegistry } from './streams.js';
 
-// PLACEHOLDER: to be written.
-export function sdkRoutes(_api: Api, _ctx: ServerContext): void {}
+const SERVER_KEYS: KeyRequirement = {
+  kinds: ['server'],
+  refusal: 'Client keys cannot read rules: they are public. Use POST /sdk/v1/evaluate for evaluated values, or a server key.',
+};
+const ANY_KEY: KeyRequirement = { kinds: ['server', 'client'] };
+
+/** A context is a few attributes; this leaves room for generous ones without inviting abuse. */
+const EVALUATE_BODY_BYTES = 64 * 1024;
+
+/** SDK delivery, `/sdk/v1/*` (docs/sdk-protocol.md): ruleset, stream, remote evaluation, events. */
+export function sdkRoutes(api: Api, ctx: ServerContext): void {
+  const streams = new StreamRegistry(sdkChannel, ctx);
+  const evaluated = ctx.metrics.evaluations.labels({ endpoint: 'sdk' });
+  void api.register(async (sdk: Api) => {
+    sdk.decorateRequest('sdkKey', null);
+    // Not in the management API's OpenAPI document (its security is API tokens): see docs/sdk-protocol.md.
+    const hidden = { hide: true };
+
+    sdk.get(
+      '/sdk/v1/config',
+      { schema: { ...hidden, summary: 'The environment’s ruleset, for local evaluation (server keys)' }, onRequest: requireSdkKey(ctx.sdkKeys, SERVER_KEYS) },
+      async (request, reply) => {
+        const snapshot = await snapshotFor(ctx, sdkKeyOf(request).environmentId);
+        const etag = `"${snapshot.revision}"`;
+        reply.header('etag', etag).header('cache-control', 'no-cache');
+        addVary(reply, 'Accept-Encoding');
+        if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+        const coding = preferredCoding(request.headers['accept-encoding']);
+        if (coding !== 'identity') reply.header('content-encoding', coding);
+        return reply.type('application/json; charset=utf-8').send(snapshot.bodies[coding]);
+      },
+    );
+
+    sdk.get(
+      '/sdk/v1/stream',
+      {
+        schema: { ...hidden, summary: 'Server-Sent Events: the ruleset (put), then each change (patch, delete) (server keys)' },
+        onRequest: requireSdkKey(ctx.sdkKeys, SERVER_KEYS),
+        config: { streaming: true },
+      },
+      async (request, reply) => {
+        const key = sdkKeyOf(request);
+        const stream = streams.register(reply, key);
+        try {
+          const opening = await openingFor(ctx.store, ctx.rulesets, key.environmentId, lastEventIdOf(request.headers['last-event-id']));
+          if (!opening) throw environmentGone();
+          streams.start(stream, reply, opening.text, opening.revision);
+        } catch (error) {
+          streams.abandon(stream);
+          throw error;
+        }
+        return reply;
+      },
+    );
+
+    sdk.post(
+      '/sdk/v1/evaluate',
+      {
+        schema: { ...hidden, summary: 'Every flag this key may see, evaluated for one context (client and server keys)', body: Strict({ context: ContextSchema }) },
+        bodyLimit: EVALUATE_BODY_BYTES,
+        onRequest: requireSdkKey(ctx.sdkKeys, ANY_KEY),
+      },
+      async (request) => {
+        const key = sdkKeyOf(request);
+        const context = request.body.context as EvaluationContext;
+        const { errors } = contextParts(context, 'context', false);
+        if (errors.length > 0) throw problems.validation(errors);
+        const evaluations = evaluateFlags(await snapshotFor(ctx, key.environmentId), key, context);
+        evaluated.inc(Object.keys(evaluations.flags).length);
+        return evaluations;
+      },
+    );
+
+    sdk.post(
+      '/sdk/v1/events',
+      {
+        schema: { ...hidden, summary: 'A batch of exposures, custom events, evaluation summaries and contexts (client and server keys)', body: EventBatchSchema },
+        bodyLimit: MAX_EVENTS_BODY_BYTES,
+        onRequest: requireSdkKey(ctx.sdkKeys, ANY_KEY),
+      },
+      async (request, reply) => reply.code(202).send(await ingestEvents(ctx, sdkKeyOf(request), request.body.events)),
+    );
+  });
+}
+
+function addVary(reply: FastifyReply, header: string): void {
+  const vary = reply.getHeader('vary');
+  reply.header('vary', vary === undefined ? header : `${String(vary)}, ${header}`);
+}

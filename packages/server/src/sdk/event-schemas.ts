@@ -1,0 +1,170 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import type { EvaluationContext } from '@vexil/engine';
+import { fieldErrorsFromAjv, joinPath, problems, type FieldError } from '../http/problems.js';
+import { Key, Strict } from '../http/schemas.js';
+import { schemaValidatorCompiler } from '../http/validation.js';
+import { ContextSchema, contextParts, type ContextPart } from './context.js';
+
+/** Limits of one `POST /sdk/v1/events` request (docs/sdk-protocol.md). */
+export const MAX_EVENTS_PER_BATCH = 1000;
+export const MAX_EVENTS_BODY_BYTES = 512 * 1024;
+/** A batch with more problems than this lists only the first ones. */
+const MAX_REPORTED_ERRORS = 50;
+
+const Timestamp = Type.Integer({ minimum: 0, maximum: 8_640_000_000_000_000, description: 'When it happened, in milliseconds since the Unix epoch' });
+const AllocationId = Type.String({ minLength: 1, maxLength: 128 });
+
+export const ExposureEventSchema = Strict(
+  { kind: Type.Literal('exposure'), flag: Key, variation: Key, allocation: Type.Optional(AllocationId), context: ContextSchema, timestamp: Timestamp },
+  { description: 'A context was served a variation of a tracked allocation (experiments)' },
+);
+
+export const CustomEventSchema = Strict(
+  { kind: Type.Literal('custom'), key: Key, value: Type.Optional(Type.Number()), context: ContextSchema, timestamp: Timestamp },
+  { description: 'A metric event: track(eventKey, value?)' },
+);
+
+export const SummaryEventSchema = Strict(
+  {
+    kind: Type.Literal('summary'),
+    startDate: Timestamp,
+    endDate: Timestamp,
+    counters: Type.Array(
+      Strict({
+        flag: Key,
+        variation: Type.Optional(Type.Union([Key, Type.Null()], { description: 'Absent or null: the caller’s default was served' })),
+        count: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
+      }),
+      { maxItems: 10_000 },
+    ),
+  },
+  { description: 'How many times each flag served each variation between startDate and endDate' },
+);
+
+export const ContextEventSchema = Strict({ kind: Type.Literal('context'), context: ContextSchema, timestamp: Timestamp }, { description: 'A context the SDK saw' });
+
+const EVENT_KINDS = ['exposure', 'custom', 'summary', 'context'] as const;
+
+/**
+ * The request body. Each event is checked against its kind's schema afterwards, so an error names
+ * the one field at fault (`events[3].flag`) rather than every kind the event is not.
+ */
+export const EventBatchSchema = Strict({
+  events: Type.Array(Type.Object({ kind: Type.Union(EVENT_KINDS.map((kind) => Type.Literal(kind))) }, { additionalProperties: true }), {
+    maxItems: MAX_EVENTS_PER_BATCH,
+  }),
+});
+
+export type ExposureEvent = Static<typeof ExposureEventSchema>;
+export type CustomEvent = Static<typeof CustomEventSchema>;
+export type SummaryEvent = Static<typeof SummaryEventSchema>;
+export type ContextEvent = Static<typeof ContextEventSchema>;
+export type SdkEvent = ExposureEvent | CustomEvent | SummaryEvent | ContextEvent;
+
+/** A context part as it may be stored: private attributes removed, `key` required. */
+export interface ReportedContext {
+  kind: string;
+  key: string;
+  /** What is stored: the attributes without `key`, `kind`, `_meta` and the private ones. */
+  attributes: Record<string, unknown>;
+}
+
+export interface ParsedEvent {
+  event: SdkEvent;
+  contexts: ReportedContext[];
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: Parameters<typeof fieldErrorsFromAjv>[0] | null };
+
+const compileBodySchema = schemaValidatorCompiler();
+const validators: Record<SdkEvent['kind'], Validator> = {
+  exposure: compiled(ExposureEventSchema),
+  custom: compiled(CustomEventSchema),
+  summary: compiled(SummaryEventSchema),
+  context: compiled(ContextEventSchema),
+};
+
+function compiled(schema: TSchema): Validator {
+  return compileBodySchema({ schema, method: 'POST', url: '/sdk/v1/events', httpPart: 'body' }) as Validator;
+}
+
+/**
+ * Checks every event of a batch against its kind, and every context in it, and returns them
+ * ready to store; or throws one 400 listing the fields at fault, so nothing of a bad batch is kept.
+ */
+export function parseEvents(events: readonly { kind: SdkEvent['kind'] }[]): ParsedEvent[] {
+  const parsed: ParsedEvent[] = [];
+  const errors: FieldError[] = [];
+  events.forEach((raw, index) => {
+    const path = `events[${index}]`;
+    const validate = validators[raw.kind];
+    if (!validate(raw)) {
+      errors.push(...fieldErrorsFromAjv(validate.errors ?? [], path));
+      return;
+    }
+    const event = raw as SdkEvent;
+    if (event.kind === 'summary') {
+      if (event.endDate < event.startDate) errors.push({ path: joinPath(path, 'endDate'), message: 'must not be before startDate' });
+      parsed.push({ event, contexts: [] });
+      return;
+    }
+    const { parts, errors: contextErrors } = contextParts(event.context as EvaluationContext, joinPath(path, 'context'), true);
+    errors.push(...contextErrors);
+    const contexts: ReportedContext[] = [];
+    for (const part of parts) {
+      const reported = reportedContext(part, joinPath(path, 'context'), event.context.kind === 'multi', errors);
+      if (reported) contexts.push(reported);
+    }
+    parsed.push({ event, contexts });
+  });
+  if (errors.length > 0) throw problems.validation(errors.slice(0, MAX_REPORTED_ERRORS));
+  return parsed;
+}
+
+/**
+ * Drops what must never be stored: the attributes a context lists in
+ * `_meta.privateAttributes` (top-level names, or `/a/b` paths into nested objects).
+ */
+function reportedContext(part: ContextPart, contextPath: string, multi: boolean, errors: FieldError[]): ReportedContext | undefined {
+  const path = multi ? joinPath(contextPath, part.kind) : contextPath;
+  const { key: _key, kind: _kind, _meta: meta, ...attributes } = part.attributes;
+  const privateAttributes = privateAttributesOf(meta, joinPath(path, '_meta'), errors);
+  if (privateAttributes === undefined) return undefined;
+  for (const reference of privateAttributes) redact(attributes, reference);
+  return { kind: part.kind, key: part.key as string, attributes };
+}
+
+function privateAttributesOf(meta: unknown, path: string, errors: FieldError[]): string[] | undefined {
+  if (meta === undefined) return [];
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
+    errors.push({ path, message: 'must be an object' });
+    return undefined;
+  }
+  const before = errors.length;
+  for (const field of Object.keys(meta)) if (field !== 'privateAttributes') errors.push({ path: joinPath(path, field), message: 'is not a known field' });
+  const list = (meta as { privateAttributes?: unknown }).privateAttributes;
+  if (list !== undefined && (!Array.isArray(list) || list.some((name) => typeof name !== 'string' || name === ''))) {
+    errors.push({ path: joinPath(path, 'privateAttributes'), message: 'must be a list of attribute names' });
+  }
+  return errors.length > before ? undefined : ((list as string[] | undefined) ?? []);
+}
+
+/** Removes one attribute, by name or by `/path` (`~1` is `/`, `~0` is `~`, as in the engine). */
+function redact(attributes: Record<string, unknown>, reference: string): void {
+  if (!reference.startsWith('/')) {
+    delete attributes[reference];
+    return;
+  }
+  const parts = reference.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let target: unknown = attributes;
+  for (const part of parts.slice(0, -1)) {
+    if (typeof target !== 'object' || target === null || !Object.hasOwn(target, part)) return;
+    // Copied on the way down, so the request's own objects are never changed.
+    const child = (target as Record<string, unknown>)[part];
+    if (typeof child !== 'object' || child === null) return;
+    const copy = Array.isArray(child) ? [...child] : { ...child };
+    (target as Record<string, unknown>)[part] = copy;
+    target = copy;
+  }
+  if (typeof target === 'object' && target !== null) delete (target as Record<string, unknown>)[parts[parts.length - 1] as string];
+}
