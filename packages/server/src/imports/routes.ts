@@ -1,5 +1,28 @@
-import type { Api } from '../http/api.js';
+import { Type } from 'typebox';
+import { actorOf, type Api } from '../http/api.js';
+import { Strict } from '../http/schemas.js';
 import type { ServerContext } from '../context.js';
+import { UfcSchema } from './schemas.js';
+import { importEppo, refuseOtherFormats } from './service.js';
 
-// PLACEHOLDER: to be written.
-export function importRoutes(_api: Api, _ctx: ServerContext): void {}
+const EnvironmentParams = Strict({ project: Type.String(), environment: Type.String() });
+
+/** UFC documents of large Eppo accounts run to megabytes; the API's usual limit is 1 MiB. */
+export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
+
+export function importRoutes(api: Api, ctx: ServerContext): void {
+  api.post(
+    '/projects/:project/environments/:environment/import/eppo',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['imports'],
+        summary: 'Import an Eppo flag configuration (UFC) into an environment: creates or updates its flags, all or nothing',
+        params: EnvironmentParams,
+        body: UfcSchema,
+      },
+      preValidation: async (request) => refuseOtherFormats(request.body),
+    },
+    (request) => importEppo(ctx, actorOf(request), request.params.project, request.params.environment, request.body),
+  );
+}

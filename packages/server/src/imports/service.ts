@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { FlagState, Segment, UfcConfiguration } from '@vexil/engine';
+import { authorize, type Actor } from '../auth/actor.js';
+import type { Write } from '../changes/writer.js';
+import type { ServerContext } from '../context.js';
+import type { EnvironmentRow, ProjectRow, SegmentRow } from '../db/schema.js';
+import { problems, type FieldError } from '../http/problems.js';
+import { environmentsOf, findEnvironment, findProject } from '../projects/lookup.js';
+import { flagConfigOf } from '../rulesets/load.js';
+import { segmentsNamedBy, segmentView } from '../segments/service.js';
+import { translateUfc } from './eppo.js';
+import { flagErrors, planFlags, planSegments, segmentErrors, type PlannedFlag, type PlannedSegments } from './plan.js';
+
+export interface ImportSummary {
+  /** Flag keys, in the document's order. */
+  created: string[];
+  updated: string[];
+  /** Flags whose definition and state were already as imported: nothing written for them. */
+  unchanged: string[];
+}
+
+/**
+ * Imports an Eppo UFC document into one environment, in one transaction: each flag is created
+ * (off in the project's other environments) or has its variations and its state there replaced;
+ * the rules segments are created or updated. Every flag and segment is validated by the engine
+ * first, in every environment it reaches; one problem anywhere and nothing is written.
+ */
+export async function importEppo(ctx: ServerContext, actor: Actor, projectKey: string, environmentKey: string, ufc: UfcConfiguration): Promise<ImportSummary> {
+  return ctx.write(actor, async (write) => {
+    const project = await findProject(write.tx, actor, projectKey);
+    authorize(actor, 'manage', { project: project.key, environment: environmentKey });
+    // Definitions and segments are shared by every environment of the project.
+    authorize(actor, 'write', { project: project.key });
+    const environment = await findEnvironment(write.tx, project, environmentKey);
+    refuseInconsistentKeys(ufc);
+
+    const translated = translateUfc(ufc, environment.key);
+    const environments = await environmentsOf(write.tx, project.id);
+    const plan = await planFlags(write, project, environment, environments, translated.flags);
+    const segments = await planSegments(write, project, translated.segments);
+    const errors = [...segmentErrors(translated.segments), ...flagErrors(plan, segments, environment, environments)];
+    if (errors.length > 0) throw problems.validation(errors);
+
+    const summary: ImportSummary = { created: [], updated: [], unchanged: [] };
+    // Segments first, so that SDKs applying changes in order know a segment before a flag uses it.
+    for (const { segment, row } of segments.imported) await saveSegment(write, project, environments, segment, row);
+    for (const flag of translated.flags) {
+      summary[await saveFlag(write, project, environment, environments, plan.get(flag.key) as PlannedFlag)].push(flag.key);
+    }
+    await dropOrphanSegments(write, project, environment, environments, plan, segments);
+    write.audit({
+      action: 'import.eppo',
+      resourceType: 'environment',
+      resourceKey: environment.key,
+      projectKey: project.key,
+      environmentKey: environment.key,
+      after: { source: { format: ufc.format ?? null, createdAt: ufc.createdAt ?? null, environment: ufc.environment?.name ?? null }, ...summary },
+    });
+    return summary;
+  });
+}
+
+/**
+ * Eppo's CLIENT format hashes flag keys, attributes and operators, so it cannot be imported; said
+ * before the document's shape is checked, which would otherwise list every obfuscated field.
+ */
+export function refuseOtherFormats(body: unknown): void {
+  const format = typeof body === 'object' && body !== null && 'format' in body ? body.format : undefined;
+  if (format !== undefined && format !== 'SERVER') {
+    throw problems.validation([{ path: 'format', message: `must be SERVER: the obfuscated ${String(format)} format cannot be imported` }]);
+  }
+}
+
+/** Each flag under its own key, once. */
+function refuseInconsistentKeys(ufc: UfcConfiguration): void {
+  const errors: FieldError[] = [];
+  const keys = new Set<string>();
+  for (const [recordKey, flag] of Object.entries(ufc.flags)) {
+    if (flag.key !== recordKey) errors.push({ path: `flags.${recordKey}.key`, message: `must be the flag's key in flags ("${recordKey}")` });
+    if (keys.has(flag.key)) errors.push({ path: `flags.${recordKey}.key`, message: `duplicate flag key "${flag.key}"` });
+    keys.add(flag.key);
+  }
+  if (errors.length > 0) throw problems.validation(errors);
+}
+
+async function saveSegment(write: Write, project: ProjectRow, environments: EnvironmentRow[], segment: Segment, existing: SegmentRow | undefined): Promise<void> {
+  const { key, ...definition } = segment;
+  if (existing && sameJson(JSON.parse(existing.definition), definition)) return;
+  const row: SegmentRow = existing
+    ? { ...existing, definition: JSON.stringify(definition), version: existing.version + 1, updatedAt: write.now }
+    : { id: randomUUID(), projectId: project.id, key, definition: JSON.stringify(definition), version: 1, createdAt: write.now, updatedAt: write.now };
+  if (existing) {
+    await write.tx.updateTable('segments').set({ definition: row.definition, version: row.version, updatedAt: write.now }).where('id', '=', row.id).execute();
+  } else {
+    await write.tx.insertInto('segments').values(row).execute();
+  }
+  for (const environment of environments) write.rulesetChanged(environment.id, 'segment', key, segment);
+  write.audit({
+    action: existing ? 'segment.updated' : 'segment.created',
+    resourceType: 'segment',
+    resourceKey: key,
+    projectKey: project.key,
+    ...(existing ? { before: segmentView(existing) } : {}),
+    after: segmentView(row),
+  });
+}
+
+/** Writes one imported flag; says whether it was created, updated or already as imported. */
+async function saveFlag(write: Write, project: ProjectRow, target: EnvironmentRow, environments: EnvironmentRow[], planned: PlannedFlag): Promise<keyof ImportSummary> {
+  const { row, definition, states } = planned;
+  const state = states.get(target.id) as FlagState;
+  const announce = (environmentIds: string[]) => {
+    if (row.archived) return; // archived flags are not in any SDK's ruleset
+    for (const id of environmentIds) write.rulesetChanged(id, 'flag', row.key, flagConfigOf({ key: row.key, definition: JSON.stringify(definition) }, states.get(id) as FlagState));
+  };
+
+  if (!planned.before) {
+    await write.tx.insertInto('flags').values({ ...row, definition: JSON.stringify(definition) }).execute();
+    await write.tx
+      .insertInto('flagStates')
+      .values(environments.map((environment) => ({ flagId: row.id, environmentId: environment.id, state: JSON.stringify(states.get(environment.id)), version: 1, updatedAt: write.now })))
+      .execute();
+    announce(environments.map((environment) => environment.id));
+    const after = { key: row.key, ...definition, environments: Object.fromEntries(environments.map((environment) => [environment.key, states.get(environment.id)])) };
+    write.audit({ action: 'flag.created', resourceType: 'flag', resourceKey: row.key, projectKey: project.key, after });
+    return 'created';
+  }
+
+  const definitionChanged = !sameJson(planned.before, definition);
+  const stateBefore = planned.statesBefore.get(target.id);
+  const stateChanged = !sameJson(stateBefore, state);
+  if (!definitionChanged && !stateChanged) return 'unchanged';
+  if (definitionChanged) {
+    await write.tx.updateTable('flags').set({ definition: JSON.stringify(definition), version: row.version + 1, updatedAt: write.now }).where('id', '=', row.id).execute();
+    write.audit({ action: 'flag.updated', resourceType: 'flag', resourceKey: row.key, projectKey: project.key, before: planned.before, after: definition });
+  }
+  if (stateChanged) {
+    const stored = await write.tx.selectFrom('flagStates').select('version').where('flagId', '=', row.id).where('environmentId', '=', target.id).executeTakeFirst();
+    if (stored) {
+      await write.tx.updateTable('flagStates').set({ state: JSON.stringify(state), version: stored.version + 1, updatedAt: write.now }).where('flagId', '=', row.id).where('environmentId', '=', target.id).execute();
+    } else {
+      await write.tx.insertInto('flagStates').values({ flagId: row.id, environmentId: target.id, state: JSON.stringify(state), version: 1, updatedAt: write.now }).execute();
+    }
+    write.audit({ action: 'flag.state.updated', resourceType: 'flag', resourceKey: row.key, projectKey: project.key, environmentKey: target.key, before: stateBefore, after: state });
+  }
+  // A new definition reaches every environment; a new state only the one imported into.
+  announce(definitionChanged ? [...states.keys()] : [target.id]);
+  return 'updated';
+}
+
+/**
+ * Segments an earlier import made for this environment's flags that no flag uses any more (the
+ * allocation went away in Eppo) are deleted, so re-imports leave no debris.
+ */
+async function dropOrphanSegments(
+  write: Write,
+  project: ProjectRow,
+  target: EnvironmentRow,
+  environments: EnvironmentRow[],
+  plan: Map<string, PlannedFlag>,
+  segments: PlannedSegments,
+): Promise<void> {
+  const used = new Set<string>();
+  for (const planned of plan.values()) for (const state of planned.states.values()) for (const key of segmentsNamedBy(state)) used.add(key);
+  const prefixes = [...plan.values()].flatMap((planned) => (planned.imported ? [`eppo.${target.key}.${planned.row.key}.`] : []));
+  for (const row of segments.rows) {
+    if (used.has(row.key) || !prefixes.some((prefix) => row.key.startsWith(prefix))) continue;
+    await write.tx.deleteFrom('segments').where('id', '=', row.id).execute();
+    for (const environment of environments) write.rulesetChanged(environment.id, 'segment', row.key, null);
+    write.audit({ action: 'segment.deleted', resourceType: 'segment', resourceKey: row.key, projectKey: project.key, before: segmentView(row) });
+  }
+}
+
+/** Equal as JSON documents, whatever the order of their fields. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const fields = Object.entries(value as Record<string, unknown>).filter(([, field]) => field !== undefined);
+    return `{${fields
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, field]) => `${JSON.stringify(key)}:${canonical(field)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
