@@ -128,7 +128,9 @@ export class StreamRegistry {
     }
     stream.held = undefined;
     stream.revision = latest;
-    if (text !== '') response.write(text);
+    // With nothing to say yet (an up-to-date client), the head must still go out now.
+    if (text === '') response.flushHeaders();
+    else response.write(text);
   }
 
   /** Forgets a registered stream whose opening could not be read (the request fails instead). */

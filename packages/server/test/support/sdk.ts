@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { TestServer } from './server.js';
 
 /** One Server-Sent Event as a client sees it (`event` defaults to "message", as in browsers). */
@@ -10,8 +10,9 @@ export interface SseEvent {
 }
 
 /**
- * A minimal SSE client over fetch() streaming, enough to watch what a server sends: events in
- * order, comments (heartbeats) counted, and the end of the stream.
+ * A minimal SSE client over node:http, enough to watch what a server sends: events in order,
+ * comments (heartbeats) counted, and the end of the stream. Each client has its own connection,
+ * closed for good by close() (fetch() would keep reconnecting its pool behind our back).
  */
 export class SseClient {
   private readonly events: SseEvent[] = [];
@@ -21,16 +22,26 @@ export class SseClient {
   ended = false;
 
   private constructor(
-    readonly response: Response,
-    private readonly abort: AbortController,
+    readonly status: number,
+    readonly headers: IncomingHttpHeaders,
+    private readonly response: IncomingMessage,
   ) {
-    void this.pump();
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => this.receive(chunk));
+    response.on('close', () => {
+      this.ended = true;
+      this.waiting?.();
+    });
   }
 
-  static async open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
-    const abort = new AbortController();
-    const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal });
-    return new SseClient(response, abort);
+  static open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(url, { headers: { accept: 'text/event-stream', ...headers }, agent: false }, (response) =>
+        resolve(new SseClient(response.statusCode ?? 0, response.headers, response)),
+      );
+      request.on('error', reject);
+      request.end();
+    });
   }
 
   /** The next event, failing after `timeoutMs`. */
@@ -52,7 +63,7 @@ export class SseClient {
     }
   }
 
-  /** Resolves when nothing arrives for `ms`: returns what did arrive (to prove silence). */
+  /** Waits `ms` and returns whatever arrived meanwhile (to prove silence). */
   async quiet(ms: number): Promise<SseEvent[]> {
     await new Promise((resolve) => setTimeout(resolve, ms));
     return this.events.splice(0);
@@ -68,27 +79,16 @@ export class SseClient {
   }
 
   close(): void {
-    this.abort.abort();
+    this.response.destroy();
   }
 
-  private async pump(): Promise<void> {
-    const decoder = new TextDecoder();
-    try {
-      if (!this.response.body) return;
-      for await (const chunk of this.response.body) {
-        this.buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let end: number;
-        while ((end = this.buffer.indexOf('\n\n')) >= 0) {
-          const block = this.buffer.slice(0, end);
-          this.buffer = this.buffer.slice(end + 2);
-          this.parse(block);
-        }
-      }
-    } catch {
-      // aborted by close(), or the connection dropped: either way the stream is over
-    } finally {
-      this.ended = true;
-      this.waiting?.();
+  private receive(chunk: string): void {
+    this.buffer += chunk;
+    let end: number;
+    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
+      const block = this.buffer.slice(0, end);
+      this.buffer = this.buffer.slice(end + 2);
+      this.parse(block);
     }
   }
 
