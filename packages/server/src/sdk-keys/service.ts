@@ -83,7 +83,7 @@ export async function rotateSdkKey(
   id: string,
   graceSeconds: number,
 ): Promise<NewSdkKeyView & { previous: SdkKeyView }> {
-  const { result, revokedHash } = await ctx.write(actor, async (write) => {
+  return ctx.write(actor, async (write) => {
     const where = await place(write.tx, actor, projectKey, environmentKey);
     const row = await findKey(write, where, id);
     const status = statusOf(row, write.now);
@@ -94,24 +94,22 @@ export async function rotateSdkKey(
     await write.tx.updateTable('sdkKeys').set({ expiresAt: old.expiresAt, revokedAt: old.revokedAt }).where('id', '=', id).execute();
     const previous = sdkKeyView(old, write.now);
     write.audit({ ...auditPlace(where, id), action: 'sdk-key.rotated', before: auditable(sdkKeyView(row, write.now)), after: { ...auditable(previous), replacedBy: replacement.id } });
-    return { result: { ...replacement, previous }, revokedHash: graceSeconds === 0 ? row.keyHash : undefined };
+    if (graceSeconds === 0) write.sdkKeysRevoked([row.keyHash]);
+    return { ...replacement, previous };
   });
-  if (revokedHash) ctx.hub.keysRevoked([revokedHash]);
-  return result;
 }
 
 /** Revokes a key at once; the row stays, so lists and the audit log can still name it. */
 export async function revokeSdkKey(ctx: ServerContext, actor: Actor, projectKey: string, environmentKey: string, id: string): Promise<void> {
-  const keyHash = await ctx.write(actor, async (write) => {
+  await ctx.write(actor, async (write) => {
     const where = await place(write.tx, actor, projectKey, environmentKey);
     const row = await findKey(write, where, id);
     if (row.revokedAt !== null) throw problems.conflict(`SDK key "${row.name}" was already revoked at ${row.revokedAt}`);
     await write.tx.updateTable('sdkKeys').set({ revokedAt: write.now }).where('id', '=', id).execute();
     write.audit({ ...auditPlace(where, id), action: 'sdk-key.revoked', before: auditable(sdkKeyView(row, write.now)), after: auditable(sdkKeyView({ ...row, revokedAt: write.now }, write.now)) });
-    return row.keyHash;
+    // SDK streams on this key close once the revocation commits, on every node.
+    write.sdkKeysRevoked([row.keyHash]);
   });
-  // Only now that the revocation is committed: SDK streams on this key close.
-  ctx.hub.keysRevoked([keyHash]);
 }
 
 export function statusOf(row: Pick<SdkKeyRow, 'expiresAt' | 'revokedAt'>, now: string): SdkKeyStatus {
