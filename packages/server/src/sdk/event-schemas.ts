@@ -50,7 +50,7 @@ const EVENT_KINDS = ['exposure', 'custom', 'summary', 'context'] as const;
  * the one field at fault (`events[3].flag`) rather than every kind the event is not.
  */
 export const EventBatchSchema = Strict({
-  events: Type.Array(Type.Object({ kind: Type.Union(EVENT_KINDS.map((kind) => Type.Literal(kind))) }, { additionalProperties: true }), {
+  events: Type.Array(Type.Object({ kind: Type.Enum(EVENT_KINDS, { description: EVENT_KINDS.join(', ') }) }, { additionalProperties: true }), {
     maxItems: MAX_EVENTS_PER_BATCH,
   }),
 });
