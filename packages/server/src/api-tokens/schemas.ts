@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ROLES } from '../auth/roles.js';
 import { Key, Name, Strict } from '../http/schemas.js';
+import type { ApiTokenView } from './service.js';
 
 export const RoleBindingSchema = Strict(
   {
@@ -18,3 +19,18 @@ export const NewApiTokenSchema = Strict({
 });
 
 export type NewApiToken = Static<typeof NewApiTokenSchema>;
+
+const tokenFields = {
+  id: Type.String(),
+  name: Type.String(),
+  hint: Type.String({ description: 'The token’s prefix and last characters, to recognise it' }),
+  roles: Type.Array(RoleBindingSchema),
+  createdAt: Type.String({ format: 'date-time' }),
+  createdBy: Type.String(),
+  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+};
+export const ApiTokenViewSchema = Type.Unsafe<ApiTokenView>(Type.Object(tokenFields));
+export const NewApiTokenViewSchema = Type.Unsafe<ApiTokenView & { token: string }>(
+  Type.Object({ ...tokenFields, token: Type.String({ description: 'The token, shown this once' }) }),
+);

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { actorOf, type Api } from '../http/api.js';
-import { Key, Strict } from '../http/schemas.js';
+import { Key, ok, Strict } from '../http/schemas.js';
 import type { ServerContext } from '../context.js';
-import { DEFAULT_AUDIT_PAGE, listAuditEntries, MAX_AUDIT_PAGE } from './service.js';
+import { DEFAULT_AUDIT_PAGE, listAuditEntries, MAX_AUDIT_PAGE, type AuditPage } from './service.js';
 
 const DateTime = Type.String({ format: 'date-time', description: 'ISO 8601 date-time with a time zone, e.g. 2026-11-22T00:00:00Z' });
 
@@ -18,10 +18,30 @@ const AuditQuerySchema = Strict({
   before: Type.Optional(Type.Integer({ minimum: 1, description: 'The `next` of the previous page' })),
 });
 
+const AuditPageSchema = Type.Unsafe<AuditPage>(
+  Type.Object({
+    entries: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        createdAt: Type.String({ format: 'date-time' }),
+        actor: Type.Object({ type: Type.String({ description: 'api-token, admin-token or member' }), id: Type.String(), name: Type.String() }),
+        action: Type.String({ description: 'e.g. flag.created, flag.state.updated, segment.deleted, sdk-key.rotated' }),
+        resource: Type.Object({ type: Type.String(), key: Type.String() }),
+        project: Type.Union([Type.String(), Type.Null()]),
+        environment: Type.Union([Type.String(), Type.Null()]),
+        before: Type.Unknown({ description: 'The resource before the change (null when created)' }),
+        after: Type.Unknown({ description: 'The resource after the change (null when deleted)' }),
+      }),
+      { description: 'Newest first' },
+    ),
+    next: Type.Union([Type.Integer(), Type.Null()], { description: 'Pass as `before` for the next page; null on the last page' }),
+  }),
+);
+
 export function auditRoutes(api: Api, ctx: ServerContext): void {
   api.get(
     '/audit',
-    { schema: { tags: ['audit'], summary: 'The audit log, newest first (who changed what, when, before and after)', querystring: AuditQuerySchema } },
+    { schema: { tags: ['audit'], summary: 'The audit log, newest first (who changed what, when, before and after)', querystring: AuditQuerySchema, response: ok(AuditPageSchema) } },
     (request) => listAuditEntries(ctx, actorOf(request), request.query),
   );
 }

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { actorOf, type Api } from '../http/api.js';
-import { Strict } from '../http/schemas.js';
+import { ok, Strict } from '../http/schemas.js';
 import type { ServerContext } from '../context.js';
-import { UfcSchema } from './schemas.js';
+import { ImportSummarySchema, UfcSchema } from './schemas.js';
 import { importEppo, refuseOtherFormats } from './service.js';
 
 const EnvironmentParams = Strict({ project: Type.String(), environment: Type.String() });
@@ -20,6 +20,7 @@ export function importRoutes(api: Api, ctx: ServerContext): void {
         summary: 'Import an Eppo flag configuration (UFC) into an environment: creates or updates its flags, all or nothing',
         params: EnvironmentParams,
         body: UfcSchema,
+        response: ok(ImportSummarySchema),
       },
       preValidation: async (request) => refuseOtherFormats(request.body),
     },

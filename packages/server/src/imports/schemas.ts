@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import type { ImportSummary } from './service.js';
 
 /**
  * Eppo's Universal Flag Configuration (UFC), the parts the import reads. Unlike Vexil's own
@@ -42,4 +43,12 @@ export const UfcSchema = Type.Object(
     flags: Type.Record(Type.String(), Flag, { minProperties: 1 }),
   },
   { description: 'An Eppo UFC document (flag configuration), as Eppo’s API serves it to server SDKs' },
+);
+
+export const ImportSummarySchema = Type.Unsafe<ImportSummary>(
+  Type.Object({
+    created: Type.Array(Type.String(), { description: 'Flag keys, in the document’s order' }),
+    updated: Type.Array(Type.String()),
+    unchanged: Type.Array(Type.String(), { description: 'Already as imported: nothing written for them' }),
+  }),
 );

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { AttributeClauseSchema } from '../flags/schemas.js';
 import { Description, Key, Name, Strict } from '../http/schemas.js';
+import type { SegmentView } from './service.js';
 
 /**
  * A segment on the wire: the engine's `Segment` without its key, which the URL gives. These
@@ -32,3 +33,14 @@ export const SegmentDefinitionSchema = Strict(segmentFields);
 
 export type NewSegment = Static<typeof NewSegmentSchema>;
 export type SegmentDefinitionInput = Static<typeof SegmentDefinitionSchema>;
+
+// Responses are typed by the service's view; the schema documents and serialises it.
+export const SegmentViewSchema = Type.Unsafe<SegmentView>(
+  Type.Object({
+    key: Type.String(),
+    ...segmentFields,
+    version: Type.Integer({ description: 'Bumped by every change' }),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  }),
+);

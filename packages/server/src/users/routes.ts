@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { actorOf, type Api } from '../http/api.js';
-import { Strict } from '../http/schemas.js';
+import { ok, Strict } from '../http/schemas.js';
 import type { ServerContext } from '../context.js';
-import { DEFAULT_USERS_PAGE, getUser, listUsers, MAX_USERS_PAGE } from './service.js';
+import { DEFAULT_USERS_PAGE, getUser, listUsers, MAX_USERS_PAGE, type FlagExplanation, type UserView } from './service.js';
 
 const EnvironmentParams = Strict({ project: Type.String(), environment: Type.String() });
 const UserParams = Strict({ project: Type.String(), environment: Type.String(), kind: Type.String(), key: Type.String() });
@@ -13,17 +13,44 @@ const UserSearchSchema = Strict({
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 
+const userFields = {
+  kind: Type.String(),
+  key: Type.String(),
+  attributes: Type.Record(Type.String(), Type.Unknown(), { description: 'As last reported; private attributes are never stored' }),
+  firstSeen: Type.String({ format: 'date-time' }),
+  lastSeen: Type.String({ format: 'date-time' }),
+};
+const UserListSchema = Type.Unsafe<{ users: UserView[]; total: number }>(
+  Type.Object({ users: Type.Array(Type.Object(userFields)), total: Type.Integer({ description: 'Users matching, on every page' }) }),
+);
+const FlagExplanationSchema = Type.Object({
+  key: Type.String(),
+  name: Type.Optional(Type.String()),
+  type: Type.String(),
+  result: Type.Object({
+    value: Type.Unknown(),
+    variation: Type.Optional(Type.String()),
+    reason: Type.String({ description: 'DISABLED, TARGETING_MATCH, SPLIT, DEFAULT, STATIC, ERROR, PREREQUISITE_FAILED or TRAFFIC_EXCLUDED' }),
+    allocation: Type.Optional(Type.String()),
+    track: Type.Optional(Type.Boolean()),
+    errorCode: Type.Optional(Type.String()),
+    errorMessage: Type.Optional(Type.String()),
+  }),
+  steps: Type.Array(Type.Unknown(), { description: 'The engine’s trace: switch, prerequisites, targets, each allocation with the clauses it checked, fallthrough' }),
+});
+const UserSchema = Type.Unsafe<UserView & { flags: FlagExplanation[] }>(Type.Object({ ...userFields, flags: Type.Array(FlagExplanationSchema) }));
+
 export function userRoutes(api: Api, ctx: ServerContext): void {
   const tags = ['users'];
   api.get(
     '/projects/:project/environments/:environment/users',
-    { schema: { tags, summary: 'Contexts SDKs reported in an environment, last seen first', params: EnvironmentParams, querystring: UserSearchSchema } },
+    { schema: { tags, summary: 'Contexts SDKs reported in an environment, last seen first', params: EnvironmentParams, querystring: UserSearchSchema, response: ok(UserListSchema) } },
     (request) => listUsers(ctx, actorOf(request), request.params.project, request.params.environment, request.query),
   );
 
   api.get(
     '/projects/:project/environments/:environment/users/:kind/:key',
-    { schema: { tags, summary: 'A user, with every flag’s value for them and why', params: UserParams } },
+    { schema: { tags, summary: 'A user, with every flag’s value for them and why', params: UserParams, response: ok(UserSchema) } },
     (request) => getUser(ctx, actorOf(request), request.params.project, request.params.environment, request.params.kind, request.params.key),
   );
 }
