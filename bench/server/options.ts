@@ -1,12 +1,18 @@
 /** The server suite's options (shared with bench/all.ts, which hands them over). */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 export const PARTS = ['coldstart', 'http', 'propagation', 'memory'] as const;
 export type Part = (typeof PARTS)[number];
 
+export const ENDPOINTS = ['evaluate', 'ofrep', 'config'] as const;
+export type Endpoint = (typeof ENDPOINTS)[number];
+
 export interface Options {
   quick: boolean;
   parts: Part[];
+  /** The HTTP part's endpoints. */
+  endpoints: Endpoint[];
   connections: number;
   /** Seconds per timed HTTP run. */
   durationS: number;
@@ -22,16 +28,19 @@ export interface Options {
   starts: number;
   /** When set, the HTTP part's server runs with --cpu-prof and writes its profile here. */
   profileDir: string | undefined;
+  /** Another build of the server to measure (its main.js); default packages/server/dist/main.js. */
+  serverMain: string | undefined;
 }
 
 const FULL = { durationS: 10, runs: 3, warmupS: 3, sseClients: 1000, changes: 5, idleStreams: 10_000, starts: 5 };
 const QUICK = { durationS: 2, runs: 1, warmupS: 1, sseClients: 200, changes: 3, idleStreams: 1000, starts: 3 };
 
-export const SERVER_USAGE = `server suite: [--quick] [--part ${PARTS.join(',')}] [--connections 50] [--duration ${FULL.durationS}] [--runs ${FULL.runs}] [--warmup ${FULL.warmupS}] [--contexts 512] [--sse-clients ${FULL.sseClients}] [--changes ${FULL.changes}] [--idle-streams ${FULL.idleStreams}] [--starts ${FULL.starts}] [--profile DIR]`;
+export const SERVER_USAGE = `server suite: [--quick] [--part ${PARTS.join(',')}] [--endpoint ${ENDPOINTS.join(',')}] [--connections 50] [--duration ${FULL.durationS}] [--runs ${FULL.runs}] [--warmup ${FULL.warmupS}] [--contexts 512] [--sse-clients ${FULL.sseClients}] [--changes ${FULL.changes}] [--idle-streams ${FULL.idleStreams}] [--starts ${FULL.starts}] [--profile DIR] [--server-main PATH]`;
 
 export const SERVER_OPTIONS = {
   quick: { type: 'boolean' },
   part: { type: 'string' },
+  endpoint: { type: 'string' },
   connections: { type: 'string' },
   duration: { type: 'string' },
   runs: { type: 'string' },
@@ -42,6 +51,7 @@ export const SERVER_OPTIONS = {
   'idle-streams': { type: 'string' },
   starts: { type: 'string' },
   profile: { type: 'string' },
+  'server-main': { type: 'string' },
 } as const;
 
 export function parseOptions(args: string[]): Options {
@@ -58,12 +68,17 @@ export function parseOptions(args: string[]): Options {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--${what} must be a positive number`);
     return n;
   };
-  const parts = values.part === undefined ? [...PARTS] : values.part.split(',').map((p) => p.trim());
-  const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
-  if (unknown.length > 0) throw new Error(`unknown --part: ${unknown.join(', ')} (known: ${PARTS.join(', ')})`);
+  const list = <T extends string>(value: string | undefined, all: readonly T[], what: string): T[] => {
+    if (value === undefined) return [...all];
+    const picked = value.split(',').map((p) => p.trim());
+    const unknown = picked.filter((p) => !(all as readonly string[]).includes(p));
+    if (unknown.length > 0) throw new Error(`unknown --${what}: ${unknown.join(', ')} (known: ${all.join(', ')})`);
+    return all.filter((a) => picked.includes(a));
+  };
   return {
     quick,
-    parts: PARTS.filter((p) => parts.includes(p)),
+    parts: list(values.part, PARTS, 'part'),
+    endpoints: list(values.endpoint, ENDPOINTS, 'endpoint'),
     connections: positive(values.connections, 50, 'connections'),
     durationS: positive(values.duration, base.durationS, 'duration'),
     runs: Math.round(positive(values.runs, base.runs, 'runs')),
@@ -74,5 +89,6 @@ export function parseOptions(args: string[]): Options {
     idleStreams: Math.round(positive(values['idle-streams'], base.idleStreams, 'idle-streams')),
     starts: Math.round(positive(values.starts, base.starts, 'starts')),
     profileDir: values.profile,
+    serverMain: values['server-main'] === undefined ? undefined : resolve(values['server-main']),
   };
 }

@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type autocannon from 'autocannon';
-import { parseOptions, type Options, type Part } from './options.js';
+import { parseOptions, type Endpoint, type Options, type Part } from './options.js';
 import { contextPool, FLAGS, loadFixture, ofrepContext, probeChange, SEGMENT, type UserContext } from './fixture.js';
 import { load, type LoadResult } from './load.js';
 import { checkConfig, checkEvaluate, checkOfrep } from './sanity.js';
@@ -39,9 +39,12 @@ function fail(part: string, problem: string): void {
   progress(`  FAILED — ${problem}`);
 }
 
+/** The server build under test (`--server-main`); undefined: packages/server/dist/main.js. */
+let serverMain: string | undefined;
+
 /** A server on a new data directory with the fixture loaded. */
 async function fixtureServer(nodeOptions: string[] = []): Promise<ServerProcess & { secrets: Secrets }> {
-  const server = await startServer({ dataDir: newDataDir(), nodeOptions });
+  const server = await startServer({ dataDir: newDataDir(), nodeOptions, main: serverMain });
   if (!server.secrets) throw new Error(`no secrets in the first-start banner:\n${server.output()}`);
   await loadFixture(server);
   return server as ServerProcess & { secrets: Secrets };
@@ -50,7 +53,7 @@ async function fixtureServer(nodeOptions: string[] = []): Promise<ServerProcess 
 // ── 1. HTTP throughput ───────────────────────────────────────────────────────────────────────
 
 interface HttpCell {
-  id: 'evaluate' | 'ofrep' | 'config';
+  id: Endpoint;
   title: string;
   goal: { reqPerSec: number; p99Ms?: number };
   requests: autocannon.Request[];
@@ -116,7 +119,7 @@ async function httpPart(options: Options): Promise<HttpCellResult[]> {
   const pool = contextPool(options.contexts);
   const results: HttpCellResult[] = [];
   try {
-    for (const cell of httpCells(server.secrets, pool)) {
+    for (const cell of httpCells(server.secrets, pool).filter((c) => options.endpoints.includes(c.id))) {
       const result: HttpCellResult = { cell, runs: [] };
       results.push(result);
       progress(`  ${cell.id}: checking answers…`);
@@ -157,6 +160,8 @@ interface ChangeStat {
   responseMs: number;
   received: number;
   missed: number;
+  /** The first stream to hear of the change. */
+  firstMs: number;
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
@@ -179,6 +184,7 @@ function changeStat(on: boolean, changed: Changed): ChangeStat {
     responseMs: changed.responseMs,
     received: changed.latenciesMs.length,
     missed: changed.missed,
+    firstMs: sorted.length > 0 ? (sorted[0] as number) : Number.NaN,
     p50Ms: quantile(sorted, 0.5),
     p99Ms: quantile(sorted, 0.99),
     maxMs: sorted.length > 0 ? (sorted[sorted.length - 1] as number) : Number.NaN,
@@ -207,7 +213,7 @@ async function propagationPart(options: Options): Promise<PropagationResult> {
       const changed = await clients.change({ url: server.url, authorization: `Bearer ${server.secrets.apiToken}`, ...change });
       const stat = changeStat(on, changed);
       const label = index === 0 ? 'warm-up change' : `change ${index}/${options.changes}`;
-      progress(`  ${label}: p50 ${ms(stat.p50Ms)} ms, p99 ${ms(stat.p99Ms)} ms, max ${ms(stat.maxMs)} ms; ${stat.received} received, ${stat.missed} missed; PATCH ${stat.status} in ${ms(stat.responseMs)} ms`);
+      progress(`  ${label}: first ${ms(stat.firstMs)} ms, p50 ${ms(stat.p50Ms)} ms, p99 ${ms(stat.p99Ms)} ms, max ${ms(stat.maxMs)} ms; ${stat.received} received, ${stat.missed} missed; PATCH ${stat.status} in ${ms(stat.responseMs)} ms`);
       if (stat.status !== 200) fail('propagation', `${label}: the PATCH answered ${stat.status}`);
       if (stat.missed > 0) fail('propagation', `${label}: ${stat.missed} of ${stat.received + stat.missed} streams did not receive the patch within 10 s`);
       if (index === 0) result.warmup = stat;
@@ -254,23 +260,37 @@ async function memorySample(server: ServerProcess): Promise<MemorySample> {
   };
 }
 
-/** Samples every second until RSS moves by less than 0.5 % between two samples (at least 3 s, at most 30 s). */
+/** Preloaded into the memory part's server: a full GC on SIGUSR2 (see the file). */
+const GC_ON_SIGNAL = fileURLToPath(new URL('./gc-on-signal.cjs', import.meta.url));
+
+/**
+ * The server's memory once it has settled: a full GC (SIGUSR2, see gc-on-signal.cjs), then samples
+ * every second until RSS moves by less than 0.5 % between two of them (at least 3 s, at most 30 s),
+ * and a last full GC before the sample that counts.
+ */
 async function settledMemory(server: ServerProcess): Promise<{ sample: MemorySample; ms: number }> {
   const started = performance.now();
+  const collect = async () => {
+    server.child.kill('SIGUSR2');
+    await sleep(300);
+  };
+  await collect();
   let previous = await memorySample(server);
-  for (let elapsed = 0; ; ) {
+  for (;;) {
     await sleep(1000);
     const next = await memorySample(server);
-    elapsed = performance.now() - started;
-    if ((elapsed >= 3000 && Math.abs(next.rss - previous.rss) <= previous.rss * 0.005) || elapsed > 30_000) return { sample: next, ms: elapsed };
+    const elapsed = performance.now() - started;
+    if ((elapsed >= 3000 && Math.abs(next.rss - previous.rss) <= previous.rss * 0.005) || elapsed > 30_000) break;
     previous = next;
   }
+  await collect();
+  return { sample: await memorySample(server), ms: performance.now() - started };
 }
 
 async function memoryPart(options: Options): Promise<MemoryResult> {
   progress(`Idle streams memory: ${options.idleStreams} SDK streams`);
   const result: MemoryResult = { streams: options.idleStreams };
-  const server = await fixtureServer();
+  const server = await fixtureServer(['--expose-gc', '--require', GC_ON_SIGNAL]);
   const clients = new StreamClients();
   try {
     const url = new URL(server.url);
@@ -316,7 +336,7 @@ interface ColdStartResult {
 async function coldStart(dataDir: string): Promise<{ ms: number; bannerMs: number }> {
   const port = await freePort();
   const started = performance.now();
-  const { child, output } = spawnServer({ dataDir, port });
+  const { child, output } = spawnServer({ dataDir, port, main: serverMain });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output()}`))));
   try {
     const readyAt = await Promise.race([waitUntilReady(`http://127.0.0.1:${port}`, 15_000, 2), exited]);
@@ -433,9 +453,9 @@ function report(options: Options, results: Results): string {
         `Each change turns the flag \`maintenance-mode\` on or off with \`PATCH /api/v1/projects/default/flags/maintenance-mode/environments/development\`; for every stream, the time from just before the PATCH is sent to the arrival of its \`patch\` event (one client process, raw sockets, same clock). ${p.opened ?? 0} streams opened in ${ms(p.openMs ?? Number.NaN)} ms.`,
       );
       lines.push('');
-      lines.push('| Change | p50 (ms) | p99 (ms) | max (ms) | received | missed | PATCH answered in (ms) |');
-      lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-      const row = (label: string, s: ChangeStat) => `| ${label} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${ms(s.maxMs)} | ${s.received} | ${s.missed} | ${ms(s.responseMs)} |`;
+      lines.push('| Change | first (ms) | p50 (ms) | p99 (ms) | max (ms) | received | missed | PATCH answered in (ms) |');
+      lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      const row = (label: string, s: ChangeStat) => `| ${label} | ${ms(s.firstMs)} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${ms(s.maxMs)} | ${s.received} | ${s.missed} | ${ms(s.responseMs)} |`;
       if (p.warmup) lines.push(row(`warm-up (${p.warmup.on ? 'on' : 'off'}; not counted)`, p.warmup));
       p.changes.forEach((s, i) => lines.push(row(`${i + 1} (${s.on ? 'on' : 'off'})`, s)));
       if (p.changes.length > 0) {
@@ -514,6 +534,7 @@ function report(options: Options, results: Results): string {
 
 export async function runServerBench(args: string[]): Promise<number> {
   const options = parseOptions(args);
+  serverMain = options.serverMain;
   const results: Results = { errors: new Map() };
   const parts: Record<Part, () => Promise<void>> = {
     coldstart: async () => void (results.coldStart = await coldStartPart(options)),

@@ -71,6 +71,8 @@ function secretsOf(output: string): Secrets | undefined {
 
 export interface SpawnOptions {
   dataDir: string;
+  /** The server's entry point; default {@link SERVER_MAIN} (another build can be compared). */
+  main?: string;
   /** Default 0: a random port, read from the banner. */
   port?: number;
   /** Extra Node options for the server process (e.g. `--cpu-prof`). */
@@ -85,7 +87,7 @@ export function spawnServer(options: SpawnOptions): { child: ChildProcess; outpu
   delete env.VEXIL_ADMIN_TOKEN;
   delete env.VEXIL_PUBLIC_URL;
   delete env.NODE_OPTIONS;
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.main ?? SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
