@@ -479,18 +479,21 @@ function report(options: Options, results: Results): string {
       const n = m.opened;
       const growth = (key: keyof MemorySample) => ((m.after as MemorySample)[key] - (m.before as MemorySample)[key]) / n;
       lines.push(
-        `The server's own figures from \`/metrics\`, after letting it settle (RSS steady within 0.5 % for a second), before and after opening the streams (each counted once its \`put\` arrived). A warm-up of 200 streams, opened and closed, precedes the baseline. ${int(n)} streams opened in ${ms(m.openMs ?? Number.NaN)} ms; the client process held them in ${mib(m.clientRss ?? Number.NaN)} MiB RSS.`,
+        `The server's own figures from \`/metrics\`, before and after opening the streams (each counted once its \`put\` arrived), each time after letting it settle (RSS steady within 0.5 % for a second) and a full garbage collection (this part's server runs with \`--expose-gc\` and a preloaded SIGUSR2 handler, \`bench/server/gc-on-signal.cjs\`). A warm-up of 200 streams, opened and closed, precedes the baseline. ${int(n)} streams opened in ${ms(m.openMs ?? Number.NaN)} ms; the client process held them in ${mib(m.clientRss ?? Number.NaN)} MiB RSS.`,
       );
       lines.push('');
       lines.push('| | before | after | growth per stream |');
       lines.push('| --- | ---: | ---: | ---: |');
-      lines.push(`| RSS (\`process_resident_memory_bytes\`) | ${mib(m.before.rss)} MiB | ${mib(m.after.rss)} MiB | **${kib(growth('rss') * 1)} KiB** |`);
-      lines.push(`| V8 heap used | ${mib(m.before.heapUsed)} MiB | ${mib(m.after.heapUsed)} MiB | ${kib(growth('heapUsed'))} KiB |`);
+      lines.push(`| RSS (\`process_resident_memory_bytes\`) | ${mib(m.before.rss)} MiB | ${mib(m.after.rss)} MiB | ${kib(growth('rss'))} KiB |`);
+      lines.push(`| V8 heap used, after a full GC (live objects) | ${mib(m.before.heapUsed)} MiB | ${mib(m.after.heapUsed)} MiB | ${kib(growth('heapUsed'))} KiB |`);
       lines.push(`| V8 heap total | ${mib(m.before.heapTotal)} MiB | ${mib(m.after.heapTotal)} MiB | ${kib(growth('heapTotal'))} KiB |`);
       lines.push(`| external (Buffers) | ${mib(m.before.external)} MiB | ${mib(m.after.external)} MiB | ${kib(growth('external'))} KiB |`);
       lines.push(`| open SDK streams (server's gauge) | ${int(m.before.streams)} | ${int(m.after.streams)} | |`);
       lines.push('');
-      goals.push([`Idle stream ≤ 16 KiB of server RSS (${int(n)} streams)`, `${kib(growth('rss'))} KiB`, verdict(growth('rss') <= 16 * 1024)]);
+      // RSS can lag behind a heap that already had room (small runs), so the larger figure counts.
+      const perStream = Math.max(growth('rss'), growth('heapUsed'));
+      lines.push(`The goal is judged on the larger of the RSS and live-heap growth: ${kib(perStream)} KiB per stream.`, '');
+      goals.push([`Idle stream ≤ 16 KiB of server memory (${int(n)} streams)`, `${kib(perStream)} KiB`, verdict(perStream <= 16 * 1024)]);
     }
   }
 
