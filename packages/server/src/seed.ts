@@ -42,10 +42,11 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Seeded | undefine
     write.audit({ action: 'member.created', resourceType: 'member', resourceKey: SEED_OWNER_EMAIL, after: { email: SEED_OWNER_EMAIL, roles: [{ role: 'owner' }] } });
 
     const apiToken = newSecret('vx_api_');
+    const apiTokenId = randomUUID();
     await write.tx
       .insertInto('apiTokens')
       .values({
-        id: randomUUID(),
+        id: apiTokenId,
         organizationId,
         name: 'first-start owner token',
         tokenHash: hashSecret(apiToken),
@@ -57,7 +58,7 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Seeded | undefine
         revokedAt: null,
       })
       .execute();
-    write.audit({ action: 'api-token.created', resourceType: 'api-token', resourceKey: 'first-start owner token', after: { roles: [{ role: 'owner' }] } });
+    write.audit({ action: 'api-token.created', resourceType: 'api-token', resourceKey: apiTokenId, after: { name: 'first-start owner token', roles: [{ role: 'owner' }] } });
 
     const project = await addProject(write, organizationId, { key: 'default', name: 'Default project' });
     const development = await write.tx.selectFrom('environments').select('id').where('projectId', '=', project.id).where('key', '=', 'development').executeTakeFirstOrThrow();

@@ -129,3 +129,18 @@ describe.each(await testDialects())('API tokens on %s', (dialect) => {
     for (const row of rows) expect(`${row.before}${row.after}`).not.toContain(editorToken.token);
   });
 });
+
+describe('API token use', () => {
+  it('records when a token was last used', async () => {
+    const server = await startTestServer('sqlite');
+    try {
+      const before = await server.ctx.db.selectFrom('apiTokens').select('lastUsedAt').executeTakeFirstOrThrow();
+      expect(before.lastUsedAt).toBeNull();
+      await server.api('GET', '/api/v1/projects');
+      const after = await server.ctx.db.selectFrom('apiTokens').select('lastUsedAt').executeTakeFirstOrThrow();
+      expect(after.lastUsedAt).not.toBeNull();
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -131,3 +131,20 @@ describe.each(await testDialects())('flag definitions and concurrency on %s', (d
     expect((await server.api('DELETE', '/api/v1/projects/default/flags/banner')).status).toBe(404);
   });
 });
+
+describe.each(await testDialects())('flag search on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await server.api('POST', '/api/v1/projects/default/flags', { key: 'discount_10', name: '10% off' });
+    await server.api('POST', '/api/v1/projects/default/flags', { key: 'discountX10', name: 'Ten off' });
+  });
+  afterAll(() => server.close());
+
+  it('matches %, _ and case literally', async () => {
+    const search = async (q: string) => (await server.api('GET', `/api/v1/projects/default/flags?q=${encodeURIComponent(q)}`)).body.map((flag: { key: string }) => flag.key);
+    expect(await search('discount_')).toEqual(['discount_10']);
+    expect(await search('10%')).toEqual(['discount_10']);
+    expect(await search('TEN')).toEqual(['discountX10']);
+  });
+});

@@ -45,6 +45,14 @@ export async function authenticate(db: Queryable, authorization: string | undefi
     .where('revokedAt', 'is', null)
     .executeTakeFirst();
   if (!row) throw problems.unauthorized('The token is unknown or revoked');
+  // Shown in token lists so unused tokens can be found and revoked; written at most once a minute.
+  const now = new Date();
+  await db
+    .updateTable('apiTokens')
+    .set({ lastUsedAt: now.toISOString() })
+    .where('id', '=', row.id)
+    .where((eb) => eb.or([eb('lastUsedAt', 'is', null), eb('lastUsedAt', '<', new Date(now.getTime() - 60_000).toISOString())]))
+    .execute();
   return { type: 'api-token', id: row.id, name: row.name, organizationId: row.organizationId, roles: JSON.parse(row.roles) as RoleBinding[] };
 }
 

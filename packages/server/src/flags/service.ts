@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { validateFlag, type FlagConfig, type FlagState, type Segment } from '@vexil/engine';
 import { authorize, type Actor } from '../auth/actor.js';
 import type { Write } from '../changes/writer.js';
 import type { ServerContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
+import { containsText } from '../db/search.js';
 import type { EnvironmentRow, FlagRow, ProjectRow } from '../db/schema.js';
 import { joinPath, problems, type FieldError } from '../http/problems.js';
 import { environmentsOf, findEnvironment, findProject } from '../projects/lookup.js';
@@ -34,8 +36,8 @@ export async function listFlags(ctx: ServerContext, actor: Actor, projectKey: st
   authorize(actor, 'read', { project: project.key });
   let query = ctx.db.selectFrom('flags').selectAll().where('projectId', '=', project.id).where('archived', '=', filter.archived ? 1 : 0);
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['key']), 'like', pattern), eb(eb.fn('lower', ['definition']), 'like', pattern)]));
+    const text = filter.q;
+    query = query.where((eb) => eb.or([containsText(sql.ref('key'), text), containsText(sql.ref('definition'), text)]));
   }
   const rows = await query.orderBy('key').execute();
   const views = await viewsOf(ctx.db, project, rows);

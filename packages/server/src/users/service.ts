@@ -1,3 +1,4 @@
+import { containsText } from '../db/search.js';
 import { sql } from 'kysely';
 import { compile, type EvaluationResult, type ExplainStep, type FlagType } from '@vexil/engine';
 import { authorize, type Actor } from '../auth/actor.js';
@@ -41,9 +42,8 @@ export async function listUsers(ctx: ServerContext, actor: Actor, projectKey: st
   let query = ctx.db.selectFrom('contexts').where('environmentId', '=', environment.id);
   if (search.kind) query = query.where('kind', '=', search.kind);
   if (search.q) {
-    const pattern = `%${search.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // ESCAPE spelled out: SQLite's LIKE has no escape character unless told.
-    query = query.where((eb) => eb.or([sql<boolean>`lower(${eb.ref('key')}) like ${pattern} escape '\\'`, sql<boolean>`lower(${eb.ref('attributes')}) like ${pattern} escape '\\'`]));
+    const text = search.q;
+    query = query.where((eb) => eb.or([containsText(sql.ref('key'), text), containsText(sql.ref('attributes'), text)]));
   }
   const { total } = await query.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
   const rows = await query
