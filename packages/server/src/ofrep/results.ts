@@ -1,4 +1,5 @@
 import type { ErrorCode, EvaluationResult, FlagValue, Reason } from '@vexil/engine';
+import { RenderedResults } from '../sdk/evaluate.js';
 import type { SdkKeyKind } from '../sdk-keys/keys.js';
 import type { OfrepErrorCode } from './errors.js';
 
@@ -78,6 +79,13 @@ export function ofrepResult(key: string, result: EvaluationResult, keyKind: SdkK
     ...(result.variation === undefined ? {} : { variant: result.variation, value: result.value }),
     ...(Object.keys(metadata).length === 0 ? {} : { metadata }),
   };
+}
+
+const rendered = new RenderedResults(true);
+
+/** `ofrepResult` as JSON text, rendered once per engine result (see RenderedResults). */
+export function ofrepResultJson(key: string, result: EvaluationResult, keyKind: SdkKeyKind): string {
+  return rendered.get(key, result, (shown) => JSON.stringify(ofrepResult(key, shown, keyKind)));
 }
 
 export function flagNotFound(key: string): OfrepFlagNotFound {

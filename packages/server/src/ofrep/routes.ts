@@ -14,7 +14,7 @@ import { environmentGone, snapshotFor } from '../sdk/snapshot.js';
 import { StreamRegistry } from '../sdk/streams.js';
 import { vexilContextOf } from './context.js';
 import { ofrepErrorHandler } from './errors.js';
-import { flagNotFound, ofrepResult } from './results.js';
+import { flagNotFound, ofrepResult, ofrepResultJson } from './results.js';
 import { keyOfStreamToken, ofrepChannel, refetchFrame, streamToken } from './stream.js';
 
 /** Both kinds of key; OFREP's ApiKeyAuth scheme puts the key in X-API-Key. */
@@ -30,6 +30,16 @@ const STREAM_PATH = '/ofrep/v1/stream';
 export function ofrepRoutes(api: Api, ctx: ServerContext): void {
   const streams = new StreamRegistry(ofrepChannel, ctx);
   const evaluations = ctx.metrics.evaluations.labels({ endpoint: 'ofrep' });
+  const eventStreamsOf = new Map<string, string>();
+  /** The `eventStreams` of a key's bulk answers, as JSON text: the same for every answer. */
+  const eventStreams = (key: SdkKey) => {
+    let text = eventStreamsOf.get(key.id);
+    if (text === undefined) {
+      if (eventStreamsOf.size >= 10_000) eventStreamsOf.clear();
+      eventStreamsOf.set(key.id, (text = JSON.stringify([eventStream(ctx, key)])));
+    }
+    return text;
+  };
   void api.register(async (ofrep: Api) => {
     ofrep.decorateRequest('sdkKey', null);
     ofrep.setErrorHandler(ofrepErrorHandler);
@@ -72,9 +82,13 @@ export function ofrepRoutes(api: Api, ctx: ServerContext): void {
             : await snapshotFor(ctx, key.environmentId);
         if (!snapshot) throw environmentGone();
         const flagKeys = visibleFlagKeys(snapshot, key);
-        const flags = flagKeys.map((flagKey) => ofrepResult(flagKey, snapshot.compiled.evaluate(flagKey, context), key.kind));
+        let body = '{"flags":[';
+        for (let index = 0; index < flagKeys.length; index++) {
+          const flagKey = flagKeys[index] as string;
+          body += `${index === 0 ? '' : ','}${ofrepResultJson(flagKey, snapshot.compiled.evaluate(flagKey, context), key.kind)}`;
+        }
+        body += `],"eventStreams":${eventStreams(key)}}`;
         evaluations.inc(flagKeys.length);
-        const body = JSON.stringify({ flags, eventStreams: [eventStream(ctx, key)] });
         // The results depend on the context, the key and the clock (allocation windows), not only
         // on the revision: the ETag is the answer's own digest, so it changes exactly when it does.
         const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;

@@ -76,14 +76,14 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
         bodyLimit: EVALUATE_BODY_BYTES,
         onRequest: requireSdkKey(ctx.sdkKeys, ANY_KEY),
       },
-      async (request) => {
+      async (request, reply) => {
         const key = sdkKeyOf(request);
         const context = request.body.context as EvaluationContext;
         const { errors } = contextParts(context, 'context', false);
         if (errors.length > 0) throw problems.validation(errors);
-        const evaluations = evaluateFlags(await snapshotFor(ctx, key.environmentId), key, context);
-        evaluated.inc(Object.keys(evaluations.flags).length);
-        return evaluations;
+        const { json, evaluated: count } = evaluateFlags(await snapshotFor(ctx, key.environmentId), key, context);
+        evaluated.inc(count);
+        return reply.type('application/json; charset=utf-8').send(json);
       },
     );
 
