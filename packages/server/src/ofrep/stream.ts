@@ -42,3 +42,27 @@ export async function keyOfStreamToken(resolver: SdkKeyResolver, token: string):
 function signature(key: SdkKey): string {
   return createHmac('sha256', key.keyHash).update(`vexil-ofrep-stream:${key.id}`).digest('base64url');
 }
+
+export const STREAM_PATH = '/ofrep/v1/stream';
+
+/**
+ * The `eventStreams` a key's bulk answers advertise, as JSON text (the same for every answer, so
+ * built once per key): the public URL when one is configured, else a path that providers resolve
+ * against the OFREP base URL they were given, so a proxy in front needs no configuration.
+ */
+export class EventStreams {
+  private readonly texts = new Map<string, string>();
+
+  constructor(private readonly publicUrl: string | undefined) {}
+
+  of(key: SdkKey): string {
+    let text = this.texts.get(key.id);
+    if (text === undefined) {
+      if (this.texts.size >= 10_000) this.texts.clear();
+      const requestUri = `${STREAM_PATH}?token=${encodeURIComponent(streamToken(key))}`;
+      text = JSON.stringify([this.publicUrl ? { type: 'sse', url: `${this.publicUrl}${requestUri}` } : { type: 'sse', endpoint: { requestUri } }]);
+      this.texts.set(key.id, text);
+    }
+    return text;
+  }
+}

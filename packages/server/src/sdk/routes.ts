@@ -53,6 +53,7 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
         schema: { ...hidden, summary: 'Server-Sent Events: the ruleset (put), then each change (patch, delete) (server keys)' },
         onRequest: requireSdkKey(ctx.sdkKeys, SERVER_KEYS),
         config: { streaming: true },
+        exposeHeadRoute: false,
       },
       async (request, reply) => {
         const key = sdkKeyOf(request);
