@@ -48,6 +48,7 @@ describe.each(await testDialects())('health, readiness and metrics on %s', (dial
     expect(sample(text, 'vexil_http_request_duration_seconds_count', { route: '/sdk/v1/evaluate', method: 'POST', status: '200' })).toBe(1);
     expect(sample(text, 'vexil_http_request_duration_seconds_count', { route: '/ofrep/v1/evaluate/flags/:key', method: 'POST', status: '200' })).toBe(1);
     expect(sample(text, 'vexil_http_request_duration_seconds_count', { route: '/sdk/v1/config', method: 'GET', status: '403' })).toBe(1);
+    expect(sample(text, 'vexil_http_request_duration_seconds_count', { route: 'unmatched', method: 'GET', status: '404' })).toBe(1);
     expect(text).not.toContain('u-12345');
   });
 

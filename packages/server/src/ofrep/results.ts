@@ -75,8 +75,8 @@ export function ofrepResult(key: string, result: EvaluationResult, keyKind: SdkK
   if (reason !== result.reason) metadata.vexilReason = result.reason;
   return {
     key,
+    ...(result.variation === undefined ? {} : { value: result.value, variant: result.variation }),
     reason,
-    ...(result.variation === undefined ? {} : { variant: result.variation, value: result.value }),
     ...(Object.keys(metadata).length === 0 ? {} : { metadata }),
   };
 }
