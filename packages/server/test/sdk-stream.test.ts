@@ -155,6 +155,15 @@ describe.each(await testDialects())('GET /sdk/v1/stream on %s', (dialect) => {
       expect((await recent.next()).id).toBe(String(before + 3));
     });
 
+    it('ends the stream of a rotated key once its grace period is over', async () => {
+      const key = newSdkKey(await developmentId(small), 'server', 'rotated', new Date().toISOString());
+      await small.ctx.db.insertInto('sdkKeys').values({ ...key.row, expiresAt: new Date(Date.now() + 1500).toISOString() }).execute();
+      const client = await open({ authorization: key.secret }, small);
+      expect((await client.next()).event).toBe('put');
+      await client.end(6000);
+      expect((await open({ authorization: key.secret }, small)).status).toBe(401);
+    });
+
     it('keeps idle streams alive with heartbeat comments', async () => {
       const client = await open({}, small);
       await client.next();

@@ -61,6 +61,11 @@ export class SdkKeyResolver {
     return this.cached(`secret:${secret}`, () => this.find('keyHash', hashSecret(secret)));
   }
 
+  /** The key with this hash: open streams re-check theirs, since a rotation's deadline is not announced. */
+  resolveHash(keyHash: string): Promise<SdkKey | undefined> {
+    return this.cached(`hash:${keyHash}`, () => this.find('keyHash', keyHash));
+  }
+
   /** The key with this id (for stream tokens, which name the key instead of carrying it). */
   resolveId(id: string): Promise<SdkKey | undefined> {
     return this.cached(`id:${id}`, () => this.find('id', id));

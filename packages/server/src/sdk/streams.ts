@@ -65,7 +65,7 @@ export class StreamRegistry {
 
   constructor(
     private readonly channel: StreamChannel,
-    private readonly ctx: Pick<ServerContext, 'hub' | 'metrics' | 'config' | 'onClose'>,
+    private readonly ctx: Pick<ServerContext, 'hub' | 'metrics' | 'config' | 'onClose' | 'sdkKeys'>,
   ) {
     ctx.hub.subscribe((change) => this.changed(change));
     ctx.hub.onKeyRevoked((keyHash) => this.revoked(keyHash));
@@ -177,8 +177,26 @@ export class StreamRegistry {
   }
 
   private beat(): void {
+    const keyHashes = new Set<string>();
     for (const streams of this.byEnvironment.values()) {
-      for (const stream of streams) if (!stream.held) this.write(stream, HEARTBEAT);
+      for (const stream of streams) {
+        if (stream.held) continue;
+        this.write(stream, HEARTBEAT);
+        keyHashes.add(stream.keyHash);
+      }
+    }
+    void this.sweep(keyHashes);
+  }
+
+  /**
+   * Ends the streams of keys that stopped working without an announcement: a rotated key past its
+   * grace period. (Revocations are announced and end streams at once.)
+   */
+  private async sweep(keyHashes: Set<string>): Promise<void> {
+    for (const keyHash of keyHashes) {
+      // A database that does not answer is no reason to drop clients: they stay until it does.
+      const key = await this.ctx.sdkKeys.resolveHash(keyHash).catch(() => null);
+      if (key === undefined) this.revoked(keyHash);
     }
   }
 
