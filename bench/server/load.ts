@@ -7,7 +7,7 @@
 import { cpuUsage } from 'node:process';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { cpuTimeMs } from './server.js';
+import { cpuTimeMs, machineBusyMs } from './server.js';
 import { quantile } from './stats.js';
 
 export interface LoadOptions {
@@ -37,6 +37,8 @@ export interface LoadResult {
   /** CPU used by the server / by this process (the load generator), in % of one core; undefined where /proc is missing. */
   serverCpu: number | undefined;
   clientCpu: number;
+  /** CPU used meanwhile by everything else on the machine (other processes, kernel), same unit: noise. */
+  otherCpu: number | undefined;
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
@@ -45,6 +47,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const statusCodes: Record<string, number> = {};
   const serverCpuBefore = cpuTimeMs(options.serverPid);
   const clientCpuBefore = cpuUsage();
+  const machineBefore = machineBusyMs();
   const started = performance.now();
   let finish!: (error: unknown, result: autocannon.Result) => void;
   const finished = new Promise<autocannon.Result>((resolve, reject) => (finish = (error, result) => (error ? reject(error) : resolve(result))));
@@ -58,25 +61,31 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     latencies[count++] = responseTime;
     statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
   });
-  const result = await finished;
+  const outcome = await finished;
   const wallMs = performance.now() - started;
-  const clientCpu = cpuUsage(clientCpuBefore);
+  const clientCpuUsed = cpuUsage(clientCpuBefore);
   const serverCpuAfter = cpuTimeMs(options.serverPid);
+  const machineAfter = machineBusyMs();
   const sorted = latencies.subarray(0, count).sort();
+  const percent = (cpuMs: number) => (cpuMs / wallMs) * 100;
+  const serverCpu = serverCpuBefore !== undefined && serverCpuAfter !== undefined ? percent(serverCpuAfter - serverCpuBefore) : undefined;
+  const clientCpu = percent((clientCpuUsed.user + clientCpuUsed.system) / 1000);
+  const machineCpu = machineBefore !== undefined && machineAfter !== undefined ? percent(machineAfter - machineBefore) : undefined;
   return {
-    requests: result.requests.total,
-    durationS: result.duration,
-    reqPerSec: result.requests.total / result.duration,
+    requests: outcome.requests.total,
+    durationS: outcome.duration,
+    reqPerSec: outcome.requests.total / outcome.duration,
     p50Ms: quantile(sorted, 0.5),
     p90Ms: quantile(sorted, 0.9),
     p99Ms: quantile(sorted, 0.99),
     maxMs: sorted.length > 0 ? (sorted[sorted.length - 1] as number) : Number.NaN,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
+    errors: outcome.errors,
+    timeouts: outcome.timeouts,
+    non2xx: outcome.non2xx,
     statusCodes,
-    bytesPerSec: result.throughput.average,
-    serverCpu: serverCpuBefore !== undefined && serverCpuAfter !== undefined ? ((serverCpuAfter - serverCpuBefore) / wallMs) * 100 : undefined,
-    clientCpu: ((clientCpu.user + clientCpu.system) / 1000 / wallMs) * 100,
+    bytesPerSec: outcome.throughput.average,
+    serverCpu,
+    clientCpu,
+    otherCpu: machineCpu !== undefined && serverCpu !== undefined ? Math.max(0, machineCpu - serverCpu - clientCpu) : undefined,
   };
 }

@@ -23,7 +23,7 @@ import { parseOptions, type Endpoint, type Options, type Part } from './options.
 import { contextPool, FLAGS, loadFixture, ofrepContext, probeChange, SEGMENT, type UserContext } from './fixture.js';
 import { load, type LoadResult } from './load.js';
 import { checkConfig, checkEvaluate, checkOfrep } from './sanity.js';
-import { freePort, metrics, newDataDir, removeDataDirs, spawnServer, startServer, waitUntilReady, type Secrets, type ServerProcess } from './server.js';
+import { freePort, machineBusyMs, metrics, newDataDir, ownCpuTimeMs, removeDataDirs, spawnServer, startServer, waitUntilReady, type Secrets, type ServerProcess } from './server.js';
 import { int, kib, median, mib, ms, quantile, sleep } from './stats.js';
 import { StreamClients, type Changed } from './streams.js';
 
@@ -136,7 +136,7 @@ async function httpPart(options: Options): Promise<HttpCellResult[]> {
       for (let run = 0; run < options.runs; run++) {
         const measured = await load({ ...base, durationS: options.durationS });
         result.runs.push(measured);
-        progress(`  ${cell.id} run ${run + 1}/${options.runs}: ${int(measured.reqPerSec)} req/s, p50 ${ms(measured.p50Ms)} ms, p99 ${ms(measured.p99Ms)} ms, server CPU ${cpu(measured.serverCpu)}`);
+        progress(`  ${cell.id} run ${run + 1}/${options.runs}: ${int(measured.reqPerSec)} req/s, p50 ${ms(measured.p50Ms)} ms, p99 ${ms(measured.p99Ms)} ms, CPU: server ${cpu(measured.serverCpu)}, autocannon ${cpu(measured.clientCpu)}, other ${cpu(measured.otherCpu)}`);
         if (hadErrors(measured)) fail(`HTTP ${cell.id}`, `run ${run + 1}: ${describeErrors(measured)}`);
       }
       const sorted = [...result.runs].sort((a, b) => a.reqPerSec - b.reqPerSec);
@@ -381,6 +381,8 @@ interface Results {
   memory?: MemoryResult;
   coldStart?: ColdStartResult;
   errors: Map<Part, string>;
+  /** Per part: its wall time, and the CPU everything else on the machine used meanwhile (% of one core). */
+  machine: Map<Part, { seconds: number; otherCpu: number | undefined }>;
 }
 
 /** The reference in issue 3: Unleash 7's frontend API measured on the same machine (not run here). */
@@ -412,25 +414,25 @@ function report(options: Options, results: Results): string {
     const error = results.errors.get('http');
     if (error) lines.push(`Not measured: ${error}`, '');
     if (results.http) {
-      lines.push('| Endpoint | req/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors / non-2xx | server CPU | autocannon CPU |');
-      lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      lines.push('| Endpoint | req/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors / non-2xx | server CPU | autocannon CPU | other CPU |');
+      lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
       for (const r of results.http) {
         const c = r.chosen;
         if (!c) {
-          lines.push(`| ${r.cell.title} | ${r.error ?? 'not measured'} | | | | | | | |`);
+          lines.push(`| ${r.cell.title} | ${r.error ?? 'not measured'} | | | | | | | | |`);
           continue;
         }
         const bad = r.runs.reduce((n, run) => n + run.errors + run.timeouts + run.non2xx, 0);
-        lines.push(`| ${r.cell.title} | ${int(c.reqPerSec)} | ${ms(c.p50Ms)} | ${ms(c.p90Ms)} | ${ms(c.p99Ms)} | ${ms(c.maxMs)} | ${bad} | ${cpu(c.serverCpu)} | ${cpu(c.clientCpu)} |`);
+        lines.push(`| ${r.cell.title} | ${int(c.reqPerSec)} | ${ms(c.p50Ms)} | ${ms(c.p90Ms)} | ${ms(c.p99Ms)} | ${ms(c.maxMs)} | ${bad} | ${cpu(c.serverCpu)} | ${cpu(c.clientCpu)} | ${cpu(c.otherCpu)} |`);
       }
-      lines.push(`| *Reference: Unleash 7 frontend API (issue 3, same machine; not run here)* | *${int(UNLEASH_REFERENCE.reqPerSec)}* | | | *${UNLEASH_REFERENCE.p99Ms}* | | | | |`);
+      lines.push(`| *Reference: Unleash 7 frontend API (issue 3, same machine; not run here)* | *${int(UNLEASH_REFERENCE.reqPerSec)}* | | | *${UNLEASH_REFERENCE.p99Ms}* | | | | | |`);
       lines.push('');
       lines.push(
-        `Each connection cycles through ${options.contexts} different contexts (the evaluation bodies vary from request to request). Before timing, every endpoint's answers are checked: for each of those contexts the evaluated flags must equal what \`@vexil/engine\` computes locally for the same fixture; the ruleset download must be gzip-encoded, carry an ETag and answer 304 to If-None-Match. CPU is in % of one core over the run (from /proc): a server near 100 % is the bottleneck.`,
+        `Each connection cycles through ${options.contexts} different contexts (the evaluation bodies vary from request to request). Before timing, every endpoint's answers are checked: for each of those contexts the evaluated flags must equal what \`@vexil/engine\` computes locally for the same fixture; the ruleset download must be gzip-encoded, carry an ETag and answer 304 to If-None-Match. CPU is in % of one core over the run (from /proc): a server near 100 % is the bottleneck; "other" is what the rest of the machine (other processes, the kernel's own work) used meanwhile — on a 2-core machine anything above a few % takes time from the server or from autocannon.`,
       );
       lines.push('');
       for (const r of results.http) {
-        if (r.sanity) lines.push(`- ${r.cell.id}: ${r.sanity}${r.runs.length > 1 ? `; runs: ${r.runs.map((run) => `${int(run.reqPerSec)} req/s (p99 ${ms(run.p99Ms)} ms)`).join(', ')}` : ''}`);
+        if (r.sanity) lines.push(`- ${r.cell.id}: ${r.sanity}${r.runs.length > 1 ? `; runs: ${r.runs.map((run) => `${int(run.reqPerSec)} req/s (p99 ${ms(run.p99Ms)} ms, other CPU ${cpu(run.otherCpu)})`).join(', ')}` : ''}`);
         const c = r.chosen;
         if (!c) continue;
         const goal = r.cell.goal;
@@ -516,6 +518,17 @@ function report(options: Options, results: Results): string {
     }
   }
 
+  if (results.machine.size > 0) {
+    lines.push('## Machine');
+    lines.push('');
+    lines.push('CPU used by everything else on the machine while each part ran (machine-wide busy time from /proc/stat, minus this benchmark\'s processes), in % of one core of ' + cpu0.length + '. Figures above a few % mean the part shared the machine, and its timings are pessimistic.');
+    lines.push('');
+    lines.push('| Part | duration (s) | other processes\' CPU |');
+    lines.push('| --- | ---: | ---: |');
+    for (const [part, m] of results.machine) lines.push(`| ${part} | ${m.seconds.toFixed(1)} | ${cpu(m.otherCpu)} |`);
+    lines.push('');
+  }
+
   lines.push('## Goals');
   lines.push('');
   if (options.quick) lines.push('Quick pass: the durations and client counts are too small for these figures to judge the goals; run `npm run bench` for that.', '');
@@ -538,7 +551,7 @@ function report(options: Options, results: Results): string {
 export async function runServerBench(args: string[]): Promise<number> {
   const options = parseOptions(args);
   serverMain = options.serverMain;
-  const results: Results = { errors: new Map() };
+  const results: Results = { errors: new Map(), machine: new Map() };
   const parts: Record<Part, () => Promise<void>> = {
     coldstart: async () => void (results.coldStart = await coldStartPart(options)),
     http: async () => void (results.http = await httpPart(options)),
@@ -548,6 +561,8 @@ export async function runServerBench(args: string[]): Promise<number> {
   try {
     for (const part of options.parts) {
       const started = performance.now();
+      const machineBefore = machineBusyMs();
+      const ownBefore = ownCpuTimeMs();
       try {
         await parts[part]();
       } catch (error) {
@@ -555,7 +570,15 @@ export async function runServerBench(args: string[]): Promise<number> {
         results.errors.set(part, message.split('\n')[0] ?? message);
         fail(part, message);
       }
-      progress(`  (${part}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      const elapsed = performance.now() - started;
+      const machineAfter = machineBusyMs();
+      const ownAfter = ownCpuTimeMs();
+      const other =
+        machineBefore !== undefined && machineAfter !== undefined && ownBefore !== undefined && ownAfter !== undefined
+          ? Math.max(0, ((machineAfter - machineBefore - (ownAfter - ownBefore)) / elapsed) * 100)
+          : undefined;
+      results.machine.set(part, { seconds: elapsed / 1000, otherCpu: other });
+      progress(`  (${part}: ${(elapsed / 1000).toFixed(1)} s; other processes on the machine: ${cpu(other)} of a core)`);
     }
   } finally {
     removeDataDirs();

@@ -208,3 +208,30 @@ export function cpuTimeMs(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * CPU time (ms) this process and its reaped children (servers, stream clients) have used so far,
+ * from /proc (Linux); undefined elsewhere.
+ */
+export function ownCpuTimeMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / 100 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time (ms, all cores) the whole machine has spent busy so far, from /proc/stat (Linux); undefined elsewhere. */
+export function machineBusyMs(): number | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+    const ticks = [user, nice, system, irq, softirq, steal].reduce((sum: number, n) => sum + (n ?? 0), 0);
+    return Number.isFinite(ticks) ? (ticks * 1000) / 100 : undefined;
+  } catch {
+    return undefined;
+  }
+}
