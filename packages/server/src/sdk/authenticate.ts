@@ -43,8 +43,10 @@ interface Entry {
  * single query. Expiry is checked on every use, so a rotated key stops at its deadline.
  */
 export class SdkKeyResolver {
-  private readonly entries = new Map<string, Entry>();
-  private readonly lookups = new Map<string, Promise<SdkKey | undefined>>();
+  /** By what a client presents, so a hit needs neither hashing nor building a string. */
+  private readonly bySecret = new KeyCache();
+  private readonly byHash = new KeyCache();
+  private readonly byId = new KeyCache();
   /** Bumped by each revocation: a lookup that started before one may have read the key alive. */
   private revocations = 0;
 
@@ -58,36 +60,36 @@ export class SdkKeyResolver {
 
   /** The key behind a secret, if it exists, is not revoked and has not expired. */
   resolve(secret: string): Promise<SdkKey | undefined> {
-    return this.cached(`secret:${secret}`, () => this.find('keyHash', hashSecret(secret)));
+    return this.cached(this.bySecret, secret, () => this.find('keyHash', hashSecret(secret)));
   }
 
   /** The key with this hash: open streams re-check theirs, since a rotation's deadline is not announced. */
   resolveHash(keyHash: string): Promise<SdkKey | undefined> {
-    return this.cached(`hash:${keyHash}`, () => this.find('keyHash', keyHash));
+    return this.cached(this.byHash, keyHash, () => this.find('keyHash', keyHash));
   }
 
   /** The key with this id (for stream tokens, which name the key instead of carrying it). */
   resolveId(id: string): Promise<SdkKey | undefined> {
-    return this.cached(`id:${id}`, () => this.find('id', id));
+    return this.cached(this.byId, id, () => this.find('id', id));
   }
 
-  private async cached(cacheKey: string, lookup: () => Promise<SdkKey | undefined>): Promise<SdkKey | undefined> {
+  private async cached(cache: KeyCache, name: string, lookup: () => Promise<SdkKey | undefined>): Promise<SdkKey | undefined> {
     const now = this.now();
-    const entry = this.entries.get(cacheKey);
+    const entry = cache.entries.get(name);
     if (entry && entry.until > now) return usable(entry.key, now);
-    let pending = this.lookups.get(cacheKey);
+    let pending = cache.lookups.get(name);
     if (!pending) {
       const revocations = this.revocations;
       pending = lookup();
-      this.lookups.set(cacheKey, pending);
+      cache.lookups.set(name, pending);
       pending
         .then((key) => {
           if (revocations !== this.revocations) return;
-          if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-          this.entries.set(cacheKey, { key, until: this.now() + (key ? FOUND_TTL_MS : NOT_FOUND_TTL_MS) });
+          if (cache.entries.size >= MAX_ENTRIES) cache.entries.clear();
+          cache.entries.set(name, { key, until: this.now() + (key ? FOUND_TTL_MS : NOT_FOUND_TTL_MS) });
         })
         .catch(() => {})
-        .finally(() => this.lookups.delete(cacheKey));
+        .finally(() => cache.lookups.delete(name));
     }
     return usable(await pending, this.now());
   }
@@ -104,8 +106,16 @@ export class SdkKeyResolver {
 
   private forget(keyHash: string): void {
     this.revocations++;
-    for (const [cacheKey, entry] of this.entries) if (entry.key?.keyHash === keyHash) this.entries.delete(cacheKey);
+    for (const cache of [this.bySecret, this.byHash, this.byId]) {
+      for (const [name, entry] of cache.entries) if (entry.key?.keyHash === keyHash) cache.entries.delete(name);
+    }
   }
+}
+
+/** Keys found (or not) by one kind of name, and the lookups in flight. */
+class KeyCache {
+  readonly entries = new Map<string, Entry>();
+  readonly lookups = new Map<string, Promise<SdkKey | undefined>>();
 }
 
 function keyOf(row: Pick<SdkKeyRow, 'id' | 'environmentId' | 'kind' | 'keyHash' | 'expiresAt'>): SdkKey {
