@@ -37,7 +37,7 @@ describe.each(await testDialects())('GET /sdk/v1/config on %s', (dialect) => {
     expect((await config({ authorization: `bearer ${server.seeded.serverKey}` })).status).toBe(200);
   });
 
-  it('answers 304 without a body when If-None-Match names the current revision, and 200 once it changed', async () => {
+  it('answers 304 without a body when If-None-Match names the current revision (RFC 9110 §13.1.2), and 200 once it changed', async () => {
     const { headers } = await config();
     const etag = headers.etag as string;
     const unchanged = await config({ 'if-none-match': etag });
