@@ -97,6 +97,7 @@ describe.each(await testDialects())('POST /sdk/v1/evaluate on %s', (dialect) => 
     ['an invalid kind', { context: { kind: 'a kind', key: 'u-1' } }, 'context.kind', 'must be a context kind'],
     ['a multi-kind part that is not an object', { context: { kind: 'multi', user: { key: 'u-1' }, organization: 'o-1' } }, 'context.organization', 'must be an object'],
     ['a multi-kind context without kinds', { context: { kind: 'multi' } }, 'context', 'at least one kind'],
+    ['a key longer than 512 characters', { context: { kind: 'multi', user: { key: 'u'.repeat(513) } } }, 'context.user.key', 'at most 512 characters'],
   ])('refuses %s with 400 naming the field', async (_case, body, path, message) => {
     const answer = await evaluate(server.seeded.clientKey, body);
     expect(answer.status).toBe(400);

@@ -10,7 +10,7 @@ import { joinPath, type FieldError } from '../http/problems.js';
 export const ContextSchema = Type.Object(
   {
     kind: Type.Optional(Type.String({ description: 'The context kind (default "user"), or "multi"' })),
-    key: Type.Optional(Type.String({ maxLength: 512 })),
+    key: Type.Optional(Type.String()),
   },
   { additionalProperties: true, description: 'Evaluation context: single-kind or multi-kind' },
 );
@@ -23,6 +23,7 @@ export interface ContextPart {
 }
 
 const KIND_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
+const MAX_KEY_LENGTH = 512;
 
 /**
  * The kinds a context holds, or the fields at fault: a kind name that is not a key, a part of a
@@ -40,6 +41,7 @@ export function contextParts(context: EvaluationContext, path: string, requireKe
     const attributes = value as Record<string, unknown>;
     const key = attributes.key;
     if (key !== undefined && typeof key !== 'string') errors.push({ path: joinPath(at, 'key'), message: 'must be a string' });
+    else if (typeof key === 'string' && key.length > MAX_KEY_LENGTH) errors.push({ path: joinPath(at, 'key'), message: `must be at most ${MAX_KEY_LENGTH} characters` });
     else if (requireKey && (key === undefined || key === '')) errors.push({ path: joinPath(at, 'key'), message: 'is required' });
     else parts.push({ kind, key, attributes });
   };
