@@ -174,25 +174,22 @@ export async function patchFlag(server: TestServer, key: string, patch: Record<s
   if (changed.status !== 200) throw new Error(`changing flag ${key}: ${changed.status} ${JSON.stringify(changed.body)}`);
 }
 
-/** The development environment's current revision, straight from the database. */
-export async function developmentRevision(server: TestServer): Promise<number> {
-  const row = await server.ctx.db
+/** The development environment's row, straight from the database. */
+async function development(server: TestServer): Promise<{ id: string; revision: number }> {
+  return server.ctx.db
     .selectFrom('environments')
     .innerJoin('projects', 'projects.id', 'environments.projectId')
-    .select('environments.revision')
+    .select(['environments.id', 'environments.revision'])
     .where('projects.key', '=', 'default')
     .where('environments.key', '=', 'development')
     .executeTakeFirstOrThrow();
-  return row.revision;
+}
+
+/** The development environment's current revision. */
+export async function developmentRevision(server: TestServer): Promise<number> {
+  return (await development(server)).revision;
 }
 
 export async function developmentId(server: TestServer): Promise<string> {
-  const row = await server.ctx.db
-    .selectFrom('environments')
-    .innerJoin('projects', 'projects.id', 'environments.projectId')
-    .select('environments.id')
-    .where('projects.key', '=', 'default')
-    .where('environments.key', '=', 'development')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return (await development(server)).id;
 }
