@@ -20,11 +20,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type autocannon from 'autocannon';
 import { parseOptions, type Endpoint, type Options, type Part } from './options.js';
-import { contextPool, FLAGS, loadFixture, ofrepContext, probeChange, SEGMENT, type UserContext } from './fixture.js';
-import { load, type LoadResult } from './load.js';
+import { contextPool, FLAGS, fixtureRuleset, loadFixture, ofrepContext, probeChange, SEGMENT, type UserContext } from './fixture.js';
+import { LATENCY_FROM_MS, load, type LoadResult } from './load.js';
 import { checkConfig, checkEvaluate, checkOfrep } from './sanity.js';
 import { freePort, machineBusyMs, metrics, newDataDir, ownCpuTimeMs, removeDataDirs, spawnServer, startServer, waitUntilReady, type Secrets, type ServerProcess } from './server.js';
-import { int, kib, median, mib, ms, quantile, sleep } from './stats.js';
+import { calibrate, int, kib, median, mib, ms, quantile, sleep } from './stats.js';
 import { StreamClients, type Changed } from './streams.js';
 
 function progress(text: string): void {
@@ -382,7 +382,7 @@ interface Results {
   coldStart?: ColdStartResult;
   errors: Map<Part, string>;
   /** Per part: its wall time, and the CPU everything else on the machine used meanwhile (% of one core). */
-  machine: Map<Part, { seconds: number; otherCpu: number | undefined }>;
+  machine: Map<Part, { seconds: number; otherCpu: number | undefined; calibrationUs: number }>;
 }
 
 /** The reference in issue 3: Unleash 7's frontend API measured on the same machine (not run here). */
@@ -428,7 +428,7 @@ function report(options: Options, results: Results): string {
       lines.push(`| *Reference: Unleash 7 frontend API (issue 3, same machine; not run here)* | *${int(UNLEASH_REFERENCE.reqPerSec)}* | | | *${UNLEASH_REFERENCE.p99Ms}* | | | | | |`);
       lines.push('');
       lines.push(
-        `Each connection cycles through ${options.contexts} different contexts (the evaluation bodies vary from request to request). Before timing, every endpoint's answers are checked: for each of those contexts the evaluated flags must equal what \`@vexil/engine\` computes locally for the same fixture; the ruleset download must be gzip-encoded, carry an ETag and answer 304 to If-None-Match. CPU is in % of one core over the run (from /proc): a server near 100 % is the bottleneck; "other" is what the rest of the machine (other processes, the kernel's own work) used meanwhile — on a 2-core machine anything above a few % takes time from the server or from autocannon.`,
+        `Each connection cycles through ${options.contexts} different contexts (the evaluation bodies vary from request to request). Before timing, every endpoint's answers are checked: for each of those contexts the evaluated flags must equal what \`@vexil/engine\` computes locally for the same fixture; the ruleset download must be gzip-encoded, carry an ETag and answer 304 to If-None-Match. Latencies count from ${LATENCY_FROM_MS} ms into each run (at its start autocannon builds every connection's request list, which delays the first responses on its side by ~0.25 s); req/s counts every response. CPU is in % of one core over the run (from /proc): a server near 100 % is the bottleneck; "other" is what the rest of the machine (other processes, the kernel's own work) used meanwhile — on a 2-core machine anything above a few % takes time from the server or from autocannon.`,
       );
       lines.push('');
       for (const r of results.http) {
@@ -521,11 +521,13 @@ function report(options: Options, results: Results): string {
   if (results.machine.size > 0) {
     lines.push('## Machine');
     lines.push('');
-    lines.push('CPU used by everything else on the machine while each part ran (machine-wide busy time from /proc/stat, minus this benchmark\'s processes), in % of one core of ' + cpu0.length + '. Figures above a few % mean the part shared the machine, and its timings are pessimistic.');
+    lines.push(
+      `"Other processes' CPU": what everything else on the machine used while each part ran (machine-wide busy time from /proc/stat, minus this benchmark's processes), in % of one core of ${cpu0.length}; figures above a few % mean the part shared the machine and its timings are pessimistic. "Calibration": µs for a fixed piece of JavaScript (a JSON round trip of the fixture) just before the part; a busy host (invisible from inside a VM) shows as a higher figure — compare it between runs.`,
+    );
     lines.push('');
-    lines.push('| Part | duration (s) | other processes\' CPU |');
-    lines.push('| --- | ---: | ---: |');
-    for (const [part, m] of results.machine) lines.push(`| ${part} | ${m.seconds.toFixed(1)} | ${cpu(m.otherCpu)} |`);
+    lines.push('| Part | duration (s) | other processes\' CPU | calibration (µs) |');
+    lines.push('| --- | ---: | ---: | ---: |');
+    for (const [part, m] of results.machine) lines.push(`| ${part} | ${m.seconds.toFixed(1)} | ${cpu(m.otherCpu)} | ${m.calibrationUs.toFixed(1)} |`);
     lines.push('');
   }
 
@@ -560,6 +562,7 @@ export async function runServerBench(args: string[]): Promise<number> {
   };
   try {
     for (const part of options.parts) {
+      const calibrationUs = calibrate(fixtureRuleset());
       const started = performance.now();
       const machineBefore = machineBusyMs();
       const ownBefore = ownCpuTimeMs();
@@ -577,8 +580,8 @@ export async function runServerBench(args: string[]): Promise<number> {
         machineBefore !== undefined && machineAfter !== undefined && ownBefore !== undefined && ownAfter !== undefined
           ? Math.max(0, ((machineAfter - machineBefore - (ownAfter - ownBefore)) / elapsed) * 100)
           : undefined;
-      results.machine.set(part, { seconds: elapsed / 1000, otherCpu: other });
-      progress(`  (${part}: ${(elapsed / 1000).toFixed(1)} s; other processes on the machine: ${cpu(other)} of a core)`);
+      results.machine.set(part, { seconds: elapsed / 1000, otherCpu: other, calibrationUs });
+      progress(`  (${part}: ${(elapsed / 1000).toFixed(1)} s; other processes on the machine: ${cpu(other)} of a core; calibration ${calibrationUs.toFixed(1)} µs)`);
     }
   } finally {
     removeDataDirs();
