@@ -13,7 +13,7 @@ import { importRoutes } from './imports/routes.js';
 import type { Api } from './http/api.js';
 import { problemErrorHandler, problems } from './http/problems.js';
 import { ProblemSchema } from './http/schemas.js';
-import { schemaValidatorCompiler } from './http/validation.js';
+import { responseSerializerCompiler, schemaValidatorCompiler } from './http/validation.js';
 import { recordRequestDurations } from './metrics.js';
 import { ofrepRoutes } from './ofrep/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
@@ -43,6 +43,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
 
   recordRequestDurations(app, ctx.metrics);
   app.setValidatorCompiler(schemaValidatorCompiler());
+  app.setSerializerCompiler(responseSerializerCompiler({ Problem: ProblemSchema }));
   app.setErrorHandler(problemErrorHandler);
   app.setNotFoundHandler((request) => {
     throw problems.notFound(`${request.method} ${request.url.split('?')[0]}`);

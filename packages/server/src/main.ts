@@ -10,7 +10,7 @@ import { seedIfEmpty, type Seeded } from './seed.js';
 async function main(): Promise<void> {
   const started = performance.now();
   const config = configFromEnvironment();
-  const store = openDatabase(config);
+  const store = await openDatabase(config);
   await migrate(store.db, store.dialect);
   const ctx = new ServerContext(config, store);
   await ctx.start();

@@ -43,7 +43,7 @@ describe.runIf(await postgresReachable())('several nodes on one PostgreSQL datab
   it('a change made on one node is published on the others, in order', async () => {
     const first = await startTestServer('postgres');
     const config = { ...configFromEnvironment({}), databaseUrl: first.ctx.config.databaseUrl, logLevel: 'silent' };
-    const store = openDatabase(config);
+    const store = await openDatabase(config);
     await migrate(store.db, store.dialect);
     const second = new ServerContext(config, store);
     await second.start();

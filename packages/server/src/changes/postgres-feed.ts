@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Tx } from '../db/database.js';
 import { sql } from 'kysely';
 import type { ChangeHub } from './hub.js';
@@ -51,7 +51,8 @@ export class PostgresChangeFeed {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString });
+    const { default: postgres } = await import('pg');
+    const client = new postgres.Client({ connectionString: this.connectionString });
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
     client.on('notification', (message) => {

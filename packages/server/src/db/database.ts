@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
-import pg from 'pg';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -27,12 +26,14 @@ export interface DatabaseOptions {
  * Opens SQLite (the default: one file, WAL, fsync on every commit so that `kill -9` and power
  * loss keep what was acknowledged) or PostgreSQL when a `postgres://` URL is given.
  */
-export function openDatabase(options: DatabaseOptions): Store {
+export async function openDatabase(options: DatabaseOptions): Promise<Store> {
   const plugins = [new CamelCasePlugin()];
   if (options.databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
       throw new Error('DATABASE_URL must be a postgres:// URL');
     }
+    // Loaded only when asked for: SQLite users should not pay for it at start.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle client losing its connection must not crash the server; the pool replaces it.
     pool.on('error', () => {});

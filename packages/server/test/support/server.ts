@@ -36,7 +36,7 @@ export async function startTestServer(dialect: TestDialect, overrides: Partial<S
     heartbeatSeconds: 25,
     ...overrides,
   };
-  const store = openDatabase(config);
+  const store = await openDatabase(config);
   await migrate(store.db, store.dialect);
   const ctx = new ServerContext(config, store);
   await ctx.start();
