@@ -7,6 +7,7 @@ export default defineConfig({
     alias: {
       '@vexil/engine': fileURLToPath(new URL('./packages/engine/src/index.ts', import.meta.url)),
       '@vexil/server': fileURLToPath(new URL('./packages/server/src/index.ts', import.meta.url)),
+      '@vexil/node': fileURLToPath(new URL('./packages/sdk-node/src/index.ts', import.meta.url)),
     },
   },
   test: {

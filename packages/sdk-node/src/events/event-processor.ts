@@ -1,0 +1,168 @@
+import type { EvaluationContext, EvaluationResult } from '@vexil/engine';
+import type { Settings } from '../options.js';
+import { HttpError, httpError, USER_AGENT } from '../transport/requests.js';
+import { contextIdentity, contextKinds, redactContext } from './contexts.js';
+
+/** The events of `POST /sdk/v1/events` (docs/sdk-protocol.md). */
+export type OutgoingEvent =
+  | { kind: 'exposure'; flag: string; variation: string; allocation?: string; context: EvaluationContext; timestamp: number }
+  | { kind: 'custom'; key: string; value?: number; context: EvaluationContext; timestamp: number }
+  | { kind: 'summary'; startDate: number; endDate: number; counters: { flag: string; variation?: string; count: number }[] }
+  | { kind: 'context'; context: EvaluationContext; timestamp: number };
+
+/** Exposures already sent, per context, flag and variation; bounded, least recently seen first out. */
+const EXPOSURE_MEMORY = 10_000;
+const MAX_COUNTERS = 10_000;
+
+/**
+ * Buffers what evaluations and `track()` produce and sends it in batches. Recording is cheap and
+ * synchronous (no I/O, no logging); sending happens on a timer, when the queue reaches a batch,
+ * and on flush()/close().
+ */
+export class EventProcessor {
+  private queue: OutgoingEvent[] = [];
+  private dropped = 0;
+  /** flag → variation ('' for the caller's default) → count, since `summaryStart`. */
+  private counters = new Map<string, Map<string, number>>();
+  private summaryStart = Date.now();
+  private seenContexts = new Set<string>();
+  private seenContextObjects = new WeakSet<object>();
+  private readonly exposures = new Map<string, true>();
+  private readonly timer: ReturnType<typeof setInterval>;
+  private sending: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(private readonly settings: Settings) {
+    this.timer = setInterval(() => void this.flush(), settings.flushIntervalMs);
+    this.timer.unref?.();
+  }
+
+  /** Called for every evaluation: counts it, and records the context and (tracked allocations) the exposure. */
+  evaluated(flag: string, result: EvaluationResult, context: EvaluationContext): void {
+    const variation = result.variation ?? '';
+    let byVariation = this.counters.get(flag);
+    if (byVariation === undefined) this.counters.set(flag, (byVariation = new Map()));
+    byVariation.set(variation, (byVariation.get(variation) ?? 0) + 1);
+    if (typeof context !== 'object' || context === null) return;
+    if (!this.seenContextObjects.has(context)) this.sawContext(context);
+    if (result.track === true && result.variation !== undefined) this.exposed(flag, result, context);
+  }
+
+  track(eventKey: string, context: EvaluationContext, value?: number): void {
+    if (contextKinds(context) === undefined) {
+      this.settings.logger.debug(`track("${eventKey}"): the context needs a key for every kind; not sent`);
+      return;
+    }
+    const event: OutgoingEvent = { kind: 'custom', key: eventKey, context: redactContext(context), timestamp: Date.now() };
+    if (typeof value === 'number' && Number.isFinite(value)) event.value = value;
+    this.enqueue(event);
+  }
+
+  /** Sends everything queued, and the evaluation counts so far. */
+  flush(): Promise<void> {
+    this.sending = this.sending.then(() => this.send());
+    return this.sending;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+    this.closed = true;
+  }
+
+  private sawContext(context: EvaluationContext): void {
+    this.seenContextObjects.add(context);
+    const identity = contextIdentity(context);
+    if (identity === undefined || this.seenContexts.has(identity)) return;
+    if (contextKinds(context) === undefined) return;
+    this.seenContexts.add(identity);
+    this.enqueue({ kind: 'context', context: redactContext(context), timestamp: Date.now() });
+  }
+
+  private exposed(flag: string, result: EvaluationResult, context: EvaluationContext): void {
+    const identity = contextIdentity(context);
+    if (identity === undefined) return;
+    const key = `${identity}\u0000${flag}\u0000${result.variation}`;
+    if (this.exposures.has(key)) {
+      this.exposures.delete(key);
+      this.exposures.set(key, true);
+      return;
+    }
+    this.exposures.set(key, true);
+    if (this.exposures.size > EXPOSURE_MEMORY) this.exposures.delete(this.exposures.keys().next().value!);
+    const event: OutgoingEvent = { kind: 'exposure', flag, variation: result.variation!, context: redactContext(context), timestamp: Date.now() };
+    if (result.allocation !== undefined) event.allocation = result.allocation;
+    this.enqueue(event);
+  }
+
+  private enqueue(event: OutgoingEvent): void {
+    if (this.closed) return;
+    this.queue.push(event);
+    if (this.queue.length > this.settings.maxQueuedEvents) {
+      this.queue.shift();
+      this.dropped++;
+    }
+    if (this.queue.length === this.settings.flushBatchSize) void this.flush();
+  }
+
+  /** Closes the summary period: its counters become one summary event (per 10,000 counters). */
+  private summarize(): void {
+    const endDate = Date.now();
+    let counters: { flag: string; variation?: string; count: number }[] = [];
+    const push = () => {
+      if (counters.length > 0) this.queue.push({ kind: 'summary', startDate: this.summaryStart, endDate: Math.max(endDate, this.summaryStart), counters });
+      counters = [];
+    };
+    for (const [flag, byVariation] of this.counters) {
+      for (const [variation, count] of byVariation) {
+        counters.push(variation === '' ? { flag, count } : { flag, variation, count });
+        if (counters.length === MAX_COUNTERS) push();
+      }
+    }
+    push();
+    this.counters = new Map();
+    this.summaryStart = endDate;
+    this.seenContexts = new Set();
+    this.seenContextObjects = new WeakSet();
+  }
+
+  private async send(): Promise<void> {
+    this.summarize();
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.settings.flushBatchSize);
+      try {
+        await this.post(batch);
+      } catch (error) {
+        if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) {
+          // The server will never take this batch (or this key): keeping it would block the queue.
+          this.settings.logger.warn(`events dropped: ${error.message}`);
+          continue;
+        }
+        // Unreachable or failing server: keep the batch for the next flush, within the queue's bound.
+        this.queue.unshift(...batch);
+        const excess = this.queue.length - this.settings.maxQueuedEvents;
+        if (excess > 0) {
+          this.queue.splice(0, excess);
+          this.dropped += excess;
+        }
+        this.settings.logger.debug(`events not sent (${(error as Error)?.message}); ${this.queue.length} queued`);
+        return;
+      }
+    }
+    if (this.dropped > 0) {
+      this.settings.logger.warn(`${this.dropped} events were dropped while the server could not take them (queue limit ${this.settings.maxQueuedEvents})`);
+      this.dropped = 0;
+    }
+  }
+
+  private async post(events: OutgoingEvent[]): Promise<void> {
+    const response = await fetch(`${this.settings.baseUrl}/sdk/v1/events`, {
+      method: 'POST',
+      headers: { authorization: this.settings.sdkKey, 'content-type': 'application/json', 'user-agent': USER_AGENT },
+      body: JSON.stringify({ events }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw await httpError(response, 'POST /sdk/v1/events');
+    await response.body?.cancel();
+  }
+}

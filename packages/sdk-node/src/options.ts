@@ -1,0 +1,74 @@
+import type { Ruleset } from '@vexil/engine';
+
+export interface Logger {
+  debug(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+export interface VexilOptions {
+  /** A server SDK key (`vx_server_…`) of one environment. */
+  sdkKey: string;
+  /** The Vexil server; default `http://localhost:4000`. */
+  baseUrl?: string;
+  /** Follow `/sdk/v1/stream` for live updates (default true); false polls `/sdk/v1/config`. */
+  stream?: boolean;
+  /** How often to poll when not streaming, or while the stream is down (default 30,000 ms). */
+  pollIntervalMs?: number;
+  /** Start from an exported ruleset (an object, or a JSON file): ready without the network. */
+  bootstrap?: Ruleset | { file: string };
+  /** Never touch the network: serve the bootstrap (or the last-known-good file) only. */
+  offline?: boolean;
+  /** Written on every change; read when the server is unreachable at start. */
+  lastKnownGoodFile?: string;
+  /** Send exposures, evaluation counts, contexts and custom events (default true). */
+  events?: boolean;
+  /** Default 5,000 ms. */
+  flushIntervalMs?: number;
+  /** Events per request, and the queue length that triggers a flush (default 100). */
+  flushBatchSize?: number;
+  /** Events kept while the server is unreachable; the oldest are dropped beyond (default 10,000). */
+  maxQueuedEvents?: number;
+  /** Default: warnings and errors to the console. Nothing is ever logged per evaluation. */
+  logger?: Logger;
+}
+
+/** Options with their defaults applied. */
+export interface Settings {
+  sdkKey: string;
+  baseUrl: string;
+  stream: boolean;
+  pollIntervalMs: number;
+  offline: boolean;
+  lastKnownGoodFile: string | undefined;
+  events: boolean;
+  flushIntervalMs: number;
+  flushBatchSize: number;
+  maxQueuedEvents: number;
+  logger: Logger;
+}
+
+const consoleLogger: Logger = {
+  debug: () => {},
+  info: () => {},
+  warn: (...args) => console.warn('[vexil]', ...args),
+  error: (...args) => console.error('[vexil]', ...args),
+};
+
+export function settingsOf(options: VexilOptions): Settings {
+  const positive = (value: number | undefined, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
+  return {
+    sdkKey: options.sdkKey,
+    baseUrl: (options.baseUrl ?? 'http://localhost:4000').replace(/\/+$/, ''),
+    stream: options.stream ?? true,
+    pollIntervalMs: positive(options.pollIntervalMs, 30_000),
+    offline: options.offline ?? false,
+    lastKnownGoodFile: options.lastKnownGoodFile,
+    events: (options.events ?? true) && !(options.offline ?? false),
+    flushIntervalMs: positive(options.flushIntervalMs, 5000),
+    flushBatchSize: Math.min(1000, Math.floor(positive(options.flushBatchSize, 100))),
+    maxQueuedEvents: Math.floor(positive(options.maxQueuedEvents, 10_000)),
+    logger: options.logger ?? consoleLogger,
+  };
+}
