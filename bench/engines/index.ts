@@ -16,6 +16,11 @@ export const ENGINES: Readonly<Record<string, EngineEntry>> = {
     packages: ['@vexil/engine'],
     load: async () => (await import('./vexil.js')).engine,
   },
+  'vexil-node': {
+    label: 'Vexil SDK (@vexil/node)',
+    packages: ['@vexil/node', '@vexil/engine'],
+    load: async () => (await import('./vexil-node.js')).engine,
+  },
   flagd: {
     label: 'flagd (in-process core)',
     packages: ['@openfeature/flagd-core'],

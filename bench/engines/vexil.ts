@@ -17,7 +17,8 @@ function booleanFlag(key: string): FlagConfig {
   };
 }
 
-function ruleset(scenario: Scenario): Ruleset {
+/** The reference ruleset of a scenario (the `vexil-node` adapter loads the same one through the SDK). */
+export function ruleset(scenario: Scenario): Ruleset {
   switch (scenario.id) {
     case 'S1':
       return { flags: [booleanFlag(S1.key)] };
