@@ -62,6 +62,8 @@ class Client implements VexilClient {
   private readonly events: EventProcessor | undefined;
   private readonly lastKnownGood: LastKnownGoodWriter | undefined;
   private currentStatus: ClientStatus = 'initializing';
+  /** Not known to be cut off from the server (optimistic until a request fails). */
+  private connected = true;
   private lastError: Error | undefined;
   private readonly changeListeners = new Set<ChangeListener>();
   private readonly statusListeners = new Map<StatusEvent, Set<StatusListener>>();
@@ -73,7 +75,9 @@ class Client implements VexilClient {
     let loading = true;
     this.store = new RulesetStore((change, ruleset) => {
       this.lastKnownGood?.save(ruleset);
-      if (!loading) this.emitChange(change);
+      if (loading) return;
+      this.refreshStatus();
+      this.emitChange(change);
     });
     const bootstrap = this.bootstrapRuleset(options);
     if (bootstrap) this.store.replace(bootstrap);
@@ -95,7 +99,8 @@ class Client implements VexilClient {
     if (this.settings.events) this.events = new EventProcessor(this.settings);
     this.synchronizer = new Synchronizer(this.settings, this.store, {
       connection: (connected, error) => {
-        if (connected) this.setStatus('ready');
+        this.connected = connected;
+        if (connected) this.refreshStatus();
         else this.disconnected(error);
       },
       fatal: (error) => this.fail(error),
@@ -241,7 +246,13 @@ class Client implements VexilClient {
         this.settings.logger.warn(`the server is unreachable (${error?.message}); serving the last-known-good flags from ${this.settings.lastKnownGoodFile}`);
       }
     }
-    if (this.store.initialized) this.setStatus('stale', error);
+    this.refreshStatus(error);
+  }
+
+  /** initializing until there are flags to serve; then ready while in touch with the server, else stale. */
+  private refreshStatus(error?: Error): void {
+    if (!this.store.initialized) return;
+    this.setStatus(this.connected ? 'ready' : 'stale', error);
   }
 
   private fail(error: Error): void {

@@ -38,9 +38,12 @@ export async function httpError(response: Response, what: string): Promise<HttpE
   }
   const hint =
     response.status === 401
-      ? 'the SDK key is unknown, revoked or expired'
+      ? 'the SDK key is unknown, revoked or expired; check the key (a server key, vx_server_…) and retry'
       : response.status === 403
         ? 'the SDK key may not do this (a client key where a server key is needed?)'
-        : `HTTP ${response.status}`;
-  return new HttpError(response.status, `${what}: ${hint}${detail ? ` (${detail})` : ''}`, retryAfterMs(response.headers.get('retry-after')));
+        : '';
+  const parts = hint ? [hint] : [];
+  if (detail && !hint.toLowerCase().includes(detail.toLowerCase().replace(/\.$/, ''))) parts.push(detail);
+  const said = parts.join('; ');
+  return new HttpError(response.status, `${what} answered ${response.status}${said ? `: ${said}` : ''}`, retryAfterMs(response.headers.get('retry-after')));
 }
