@@ -6,13 +6,13 @@ import { VexilProvider } from '../src/openfeature/index.js';
 type Listener = (arg?: any) => void;
 
 /** A stand-in client: answers `detail` with a canned result and lets the test fire its events. */
-function fakeClient(answer: EvaluationDetail<any>) {
+function fakeClient(answer: EvaluationDetail<any>, status = 'ready') {
   const listeners = new Map<string, Set<Listener>>();
   const tracked: unknown[][] = [];
   let closed = 0;
   let flushed = 0;
   const client = {
-    status: 'ready',
+    status,
     revision: 7,
     waitForInitialization: async () => true,
     detail: () => answer,
@@ -68,9 +68,16 @@ describe('OpenFeature provider mapping', () => {
     fake.fire('change', { keys: ['a', 'b'], revision: 8 });
     await new Promise((resolve) => setImmediate(resolve));
     expect(seen.map(([type]) => type)).toEqual([ProviderEvents.Stale, ProviderEvents.Error, ProviderEvents.Ready, ProviderEvents.ConfigurationChanged]);
-    expect(seen[0]?.[1]).toMatchObject({ message: 'stream lost' });
+    expect(seen[0]?.[1]).toMatchObject({ message: expect.stringContaining('stream lost') });
     expect(seen[1]?.[1]).toMatchObject({ message: 'SDK key refused (401)' });
     expect(seen[3]?.[1]).toMatchObject({ flagsChanged: ['a', 'b'], metadata: { revision: 8 } });
+  });
+
+  it('Requirement 5.1.1: a client that starts stale (last-known-good file, server out of reach) initialises, then emits PROVIDER_STALE', async () => {
+    const provider = new VexilProvider(fakeClient({ value: true, reason: 'STATIC' }, 'stale').client);
+    const stale = new Promise((resolve) => provider.events.addHandler(ProviderEvents.Stale, resolve));
+    await provider.initialize();
+    expect(await stale).toMatchObject({ message: expect.stringContaining('stale') });
   });
 
   it('Requirement 2.7.1: track passes the event name, the Vexil context and the details value; other details are not sent', () => {

@@ -123,7 +123,12 @@ export class VexilProvider implements Provider {
     this.subscribe();
     const ready = await this.client.waitForInitialization(this.initializationTimeoutMs);
     this.forwarding = true;
-    if (ready) return;
+    if (ready) {
+      // Started from the last-known-good file with the server out of reach: READY (the SDK emits it
+      // when this returns), then STALE.
+      if (this.client.status === 'stale') setImmediate(() => this.emitStale());
+      return;
+    }
     const status = this.client.status;
     if (status === 'error') throw new ProviderFatalError(`Vexil client failed to initialise (status ${status}); check the SDK key and base URL`);
     throw new GeneralError(`Vexil client is not ready (status ${status}); it keeps trying and the provider emits READY when it is`);
@@ -182,6 +187,11 @@ export class VexilProvider implements Provider {
     return resolution;
   }
 
+  private emitStale(error?: Error): void {
+    const reason = error?.message ?? 'the server is out of reach';
+    this.events.emit(ProviderEvents.Stale, { message: `Vexil client is stale (${reason}): serving its last ruleset while it reconnects` });
+  }
+
   private subscribe(): void {
     if (this.unsubscribe.length > 0) return;
     const client = this.client;
@@ -193,7 +203,7 @@ export class VexilProvider implements Provider {
         if (this.forwarding) this.events.emit(ProviderEvents.Ready, { metadata: revisionOf(client) });
       }),
       client.on('stale', (error) => {
-        if (this.forwarding) this.events.emit(ProviderEvents.Stale, { message: error?.message ?? 'Vexil client is stale: serving its last ruleset while it reconnects' });
+        if (this.forwarding) this.emitStale(error);
       }),
       client.on('error', (error) => {
         if (this.forwarding) this.events.emit(ProviderEvents.Error, { message: error?.message ?? 'Vexil client error' });
