@@ -107,6 +107,8 @@ export class VexilProvider implements Provider {
   private unsubscribe: Array<() => void> = [];
   /** Events are forwarded once `initialize()` has settled (the SDK emits the first READY or ERROR itself). */
   private forwarding = false;
+  /** The client's last error (a refused key, an unreachable server), for initialisation failures. */
+  private lastError: Error | undefined;
 
   constructor(clientOrOptions: VexilClient | VexilOptions, options: VexilProviderOptions = {}) {
     this.ownsClient = !isClient(clientOrOptions);
@@ -130,8 +132,9 @@ export class VexilProvider implements Provider {
       return;
     }
     const status = this.client.status;
-    if (status === 'error') throw new ProviderFatalError(`Vexil client failed to initialise (status ${status}); check the SDK key and base URL`);
-    throw new GeneralError(`Vexil client is not ready (status ${status}); it keeps trying and the provider emits READY when it is`);
+    const cause = this.lastError ? `: ${this.lastError.message}` : '';
+    if (status === 'error') throw new ProviderFatalError(`Vexil client failed to initialise${cause}`);
+    throw new GeneralError(`Vexil client is not ready (status ${status})${cause}; it keeps trying, and the provider emits READY when it is`);
   }
 
   async onClose(): Promise<void> {
@@ -203,9 +206,11 @@ export class VexilProvider implements Provider {
         if (this.forwarding) this.events.emit(ProviderEvents.Ready, { metadata: revisionOf(client) });
       }),
       client.on('stale', (error) => {
+        this.lastError = error;
         if (this.forwarding) this.emitStale(error);
       }),
       client.on('error', (error) => {
+        this.lastError = error;
         if (this.forwarding) this.events.emit(ProviderEvents.Error, { message: error?.message ?? 'Vexil client error' });
       }),
     );
