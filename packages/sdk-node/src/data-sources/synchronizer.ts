@@ -61,6 +61,7 @@ export class Synchronizer {
           onOpen: () => {
             this.streamOpen = true;
             backoff.connected();
+            this.settings.logger.debug('stream connected');
             this.listener.connection(true);
           },
           onEvent: (event) => this.receive(event),
@@ -128,6 +129,7 @@ export class Synchronizer {
   }
 
   private receive(event: SseEvent): void {
+    this.settings.logger.debug(`stream event "${event.event}" (id ${event.id ?? 'none'})`);
     switch (event.event) {
       case 'put': {
         const ruleset = parseRuleset(parseJson(event.data));

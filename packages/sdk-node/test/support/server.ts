@@ -60,6 +60,9 @@ export async function startRestartableServer(): Promise<RestartableServer> {
     };
     stopping = async () => {
       await ctx.close();
+      // A stopped process drops every connection; without this, close() can wait on a keep-alive
+      // socket that a request of the test or an SDK had just used.
+      app.server.closeAllConnections();
       await app.close();
       await store.db.destroy();
     };
