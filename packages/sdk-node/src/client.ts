@@ -73,11 +73,11 @@ class Client implements VexilClient {
     const { logger } = this.settings;
     this.lastKnownGood = this.settings.lastKnownGoodFile && !this.settings.offline ? new LastKnownGoodWriter(this.settings.lastKnownGoodFile, logger) : undefined;
     let loading = true;
-    this.store = new RulesetStore((change, ruleset) => {
+    this.store = new RulesetStore((change, ruleset, first) => {
       this.lastKnownGood?.save(ruleset);
       if (loading) return;
       this.refreshStatus();
-      this.emitChange(change);
+      if (!first) this.emitChange(change);
     });
     const bootstrap = this.bootstrapRuleset(options);
     if (bootstrap) this.store.replace(bootstrap);

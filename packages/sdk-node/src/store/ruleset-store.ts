@@ -22,7 +22,8 @@ export class RulesetStore {
   revision: number | undefined;
   compiled: CompiledRuleset | undefined;
 
-  constructor(private readonly onChange: (change: Change, ruleset: Ruleset) => void) {}
+  /** `onChange` hears every change; `first` is the first load (nothing changed for anyone yet). */
+  constructor(private readonly onChange: (change: Change, ruleset: Ruleset, first: boolean) => void) {}
 
   get initialized(): boolean {
     return this.compiled !== undefined;
@@ -42,7 +43,7 @@ export class RulesetStore {
     this.flags = flags;
     this.segments = segments;
     this.revision = typeof ruleset.version === 'number' ? ruleset.version : undefined;
-    this.recompile(first ? new Set(flags.keys()) : this.withSegmentUsers(changed, changedSegments));
+    this.recompile(first ? new Set(flags.keys()) : this.withSegmentUsers(changed, changedSegments), first);
   }
 
   /** Applies a `patch` or `delete`; ignored when it is not newer than what the store has. */
@@ -59,7 +60,7 @@ export class RulesetStore {
       this.withSegmentUsers(changed, new Set([update.key]));
     }
     this.revision = update.revision;
-    this.recompile(changed);
+    this.recompile(changed, false);
     return true;
   }
 
@@ -67,10 +68,10 @@ export class RulesetStore {
     return { version: this.revision, flags: [...this.flags.values()], segments: [...this.segments.values()] };
   }
 
-  private recompile(changed: Set<string>): void {
+  private recompile(changed: Set<string>, first: boolean): void {
     const ruleset = this.snapshot();
     this.compiled = compile(ruleset);
-    this.onChange({ keys: [...changed], revision: this.revision ?? 0 }, ruleset);
+    this.onChange({ keys: [...changed], revision: this.revision ?? 0 }, ruleset, first);
   }
 
   private withSegmentUsers(changed: Set<string>, segments: Set<string>): Set<string> {
