@@ -10,6 +10,11 @@ export type OutgoingEvent =
   | { kind: 'summary'; startDate: number; endDate: number; counters: { flag: string; variation?: string; count: number }[] }
   | { kind: 'context'; context: EvaluationContext; timestamp: number };
 
+interface Counter {
+  readonly flag: string;
+  count: number;
+}
+
 /** Exposures already sent, per context, flag and variation; bounded, least recently seen first out. */
 const EXPOSURE_MEMORY = 10_000;
 const MAX_COUNTERS = 10_000;
@@ -22,8 +27,15 @@ const MAX_COUNTERS = 10_000;
 export class EventProcessor {
   private queue: OutgoingEvent[] = [];
   private dropped = 0;
-  /** flag → variation ('' for the caller's default) → count, since `summaryStart`. */
-  private counters = new Map<string, Map<string, number>>();
+  /** flag → variation ('' for the caller's default) → counter, since `summaryStart`. */
+  private counters = new Map<string, Map<string, Counter>>();
+  /**
+   * The same counters by result object: the engine returns one shared result object per flag and
+   * served variation, so counting is usually one identity lookup (the hot path's only Map access).
+   */
+  private countersByResult = new Map<EvaluationResult, Counter>();
+  /** The context seen last: evaluations of one request usually share it. */
+  private lastContext: object | undefined;
   private summaryStart = Date.now();
   private seenContexts = new Set<string>();
   private seenContextObjects = new WeakSet<object>();
@@ -39,13 +51,25 @@ export class EventProcessor {
 
   /** Called for every evaluation: counts it, and records the context and (tracked allocations) the exposure. */
   evaluated(flag: string, result: EvaluationResult, context: EvaluationContext): void {
+    const counter = this.countersByResult.get(result);
+    if (counter !== undefined && counter.flag === flag) counter.count++;
+    else this.count(flag, result);
+    if (context !== this.lastContext && typeof context === 'object' && context !== null) {
+      this.lastContext = context;
+      if (!this.seenContextObjects.has(context)) this.sawContext(context);
+    }
+    if (result.track === true && result.variation !== undefined) this.exposed(flag, result, context);
+  }
+
+  private count(flag: string, result: EvaluationResult): void {
     const variation = result.variation ?? '';
     let byVariation = this.counters.get(flag);
     if (byVariation === undefined) this.counters.set(flag, (byVariation = new Map()));
-    byVariation.set(variation, (byVariation.get(variation) ?? 0) + 1);
-    if (typeof context !== 'object' || context === null) return;
-    if (!this.seenContextObjects.has(context)) this.sawContext(context);
-    if (result.track === true && result.variation !== undefined) this.exposed(flag, result, context);
+    let counter = byVariation.get(variation);
+    if (counter === undefined) byVariation.set(variation, (counter = { flag, count: 0 }));
+    counter.count++;
+    // Results without a variation carry the caller's default: a new object each time, not worth remembering.
+    if (result.variation !== undefined && this.countersByResult.size < MAX_COUNTERS) this.countersByResult.set(result, counter);
   }
 
   track(eventKey: string, context: EvaluationContext, value?: number): void {
@@ -114,13 +138,15 @@ export class EventProcessor {
       counters = [];
     };
     for (const [flag, byVariation] of this.counters) {
-      for (const [variation, count] of byVariation) {
+      for (const [variation, { count }] of byVariation) {
         counters.push(variation === '' ? { flag, count } : { flag, variation, count });
         if (counters.length === MAX_COUNTERS) push();
       }
     }
     push();
     this.counters = new Map();
+    this.countersByResult = new Map();
+    this.lastContext = undefined;
     this.summaryStart = endDate;
     this.seenContexts = new Set();
     this.seenContextObjects = new WeakSet();
