@@ -119,3 +119,56 @@ describe('when the server is not there, or not right', () => {
     expect(warnings[0]?.message).toMatch(/malformed "patch" event/);
   });
 });
+
+describe('what the server asks for', () => {
+  it('reconnects after the delay of a goodbye, resuming with Last-Event-ID', async () => {
+    const streams: number[] = [];
+    const fake = await startFakeServer((request, response) => {
+      if (request.url === '/sdk/v1/config') {
+        response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [flag(true)], segments: [] }));
+      } else if (request.url === '/sdk/v1/stream') {
+        streams.push(Date.now());
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        if (streams.length === 1) response.end('event: goodbye\nretry: 300\ndata: {"reconnectAfterMs":300}\n\n');
+        else response.write(': hello\n\n');
+      } else response.writeHead(404).end();
+    });
+    const sdk = init({ sdkKey: 'vx_server_fake', baseUrl: fake.url, events: false, logger: recordingLogger() });
+    try {
+      expect(await sdk.waitForInitialization()).toBe(true);
+      await eventually(() => streams.length === 2, 10_000, 'the reconnection');
+      expect(streams[1]! - streams[0]!).toBeGreaterThanOrEqual(250);
+      const resumed = fake.requests.filter((request) => request.path === '/sdk/v1/stream')[1];
+      expect(resumed?.headers['last-event-id']).toBe('5');
+      expect(sdk.boolean('checkout', ada, false)).toBe(true);
+    } finally {
+      await sdk.close();
+      await fake.close();
+    }
+  });
+
+  it('honours Retry-After on a refused stream, polling the config meanwhile', async () => {
+    const streams: number[] = [];
+    const fake = await startFakeServer((request, response) => {
+      if (request.url === '/sdk/v1/config') {
+        response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [flag(true)], segments: [] }));
+      } else if (request.url === '/sdk/v1/stream') {
+        streams.push(Date.now());
+        if (streams.length === 1) response.writeHead(503, { 'retry-after': '2' }).end();
+        else response.writeHead(200, { 'content-type': 'text/event-stream' }).write(': hello\n\n');
+      } else response.writeHead(404).end();
+    });
+    const sdk = init({ sdkKey: 'vx_server_fake', baseUrl: fake.url, events: false, logger: recordingLogger() });
+    try {
+      expect(await sdk.waitForInitialization()).toBe(true);
+      await eventually(() => streams.length === 2, 10_000, 'the second attempt');
+      expect(streams[1]! - streams[0]!).toBeGreaterThanOrEqual(1900);
+      expect(fake.requests.filter((request) => request.path === '/sdk/v1/config')).toHaveLength(2);
+      expect(fake.requests.find((request) => request.path === '/sdk/v1/config' && request.headers['if-none-match'] === '"5"')).toBeDefined();
+      expect(sdk.status).toBe('ready');
+    } finally {
+      await sdk.close();
+      await fake.close();
+    }
+  });
+});
