@@ -258,6 +258,7 @@ class Client implements VexilClient {
   private fail(error: Error): void {
     this.lastError = error;
     this.synchronizer?.stop();
+    this.events?.stop();
     this.settings.logger.error(error.message);
     this.setStatus('error', error);
   }

@@ -69,6 +69,11 @@ describe('when the server is not there, or not right', () => {
     expect(refusing.requests.filter((request) => request.path.startsWith('/sdk/v1/config') || request.path.startsWith('/sdk/v1/stream'))).toHaveLength(1);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.message).toMatch(/401/);
+    // Events stop too: nothing a refused key sends could be delivered.
+    counted.boolean('checkout', ada, false);
+    counted.track('clicked', ada);
+    await counted.close();
+    expect(refusing.requests).toHaveLength(1);
   });
 
   it('gives up waiting for a server that accepts connections and never answers (waitForInitialization(300) is false)', async () => {

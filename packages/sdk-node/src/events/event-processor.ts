@@ -91,7 +91,16 @@ export class EventProcessor {
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();
+    this.stop();
+  }
+
+  /** Stops for good without sending: the key was refused, so nothing could be delivered. */
+  stop(): void {
+    clearInterval(this.timer);
     this.closed = true;
+    this.queue = [];
+    this.counters = new Map();
+    this.countersByResult = new Map();
   }
 
   private sawContext(context: EvaluationContext): void {
@@ -153,12 +162,18 @@ export class EventProcessor {
   }
 
   private async send(): Promise<void> {
+    if (this.closed) return;
     this.summarize();
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.settings.flushBatchSize);
       try {
         await this.post(batch);
       } catch (error) {
+        if (error instanceof HttpError && error.unrecoverable) {
+          this.settings.logger.error(`events stopped: ${error.message}`);
+          this.stop();
+          return;
+        }
         if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) {
           // The server will never take this batch (or this key): keeping it would block the queue.
           this.settings.logger.warn(`events dropped: ${error.message}`);
