@@ -1,7 +1,7 @@
 import { compile, type CompiledRuleset, type FlagConfig, type Ruleset, type Segment } from '@vexil/engine';
 
 export interface Change {
-  /** Flags whose configuration changed, and flags whose conditions name a changed segment. */
+  /** Flags whose configuration changed, flags whose conditions name a changed segment, and flags depending on those as prerequisites. */
   keys: string[];
   revision: number;
 }
@@ -43,7 +43,7 @@ export class RulesetStore {
     this.flags = flags;
     this.segments = segments;
     this.revision = typeof ruleset.version === 'number' ? ruleset.version : undefined;
-    this.recompile(first ? new Set(flags.keys()) : this.withSegmentUsers(changed, changedSegments), first);
+    this.recompile(first ? new Set(flags.keys()) : this.withDependents(changed, changedSegments), first);
   }
 
   /** Applies a `patch` or `delete`; ignored when it is not newer than what the store has. */
@@ -54,10 +54,11 @@ export class RulesetStore {
       if (update.flag) this.flags.set(update.key, update.flag);
       else this.flags.delete(update.key);
       changed.add(update.key);
+      this.withDependents(changed, new Set());
     } else {
       if (update.segment) this.segments.set(update.key, update.segment);
       else this.segments.delete(update.key);
-      this.withSegmentUsers(changed, new Set([update.key]));
+      this.withDependents(changed, new Set([update.key]));
     }
     this.revision = update.revision;
     this.recompile(changed, false);
@@ -74,11 +75,20 @@ export class RulesetStore {
     this.onChange({ keys: [...changed], revision: this.revision ?? 0 }, ruleset, first);
   }
 
-  private withSegmentUsers(changed: Set<string>, segments: Set<string>): Set<string> {
-    if (segments.size === 0) return changed;
-    for (const flag of this.flags.values()) {
-      const usesOne = flag.allocations?.some((allocation) => allocation.conditions?.some((clause) => 'segment' in clause && segments.has(clause.segment)));
-      if (usesOne) changed.add(flag.key);
+  /** Adds the flags affected by the changes: those naming a changed segment, and (transitively) those with a changed prerequisite. */
+  private withDependents(changed: Set<string>, segments: Set<string>): Set<string> {
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const flag of this.flags.values()) {
+        if (changed.has(flag.key)) continue;
+        const usesSegment = segments.size > 0 && flag.allocations?.some((allocation) => allocation.conditions?.some((clause) => 'segment' in clause && segments.has(clause.segment)));
+        const usesFlag = flag.prerequisites?.some((prerequisite) => changed.has(prerequisite.flag));
+        if (usesSegment || usesFlag) {
+          changed.add(flag.key);
+          grew = true;
+        }
+      }
     }
     return changed;
   }
