@@ -1,4 +1,4 @@
-import type { EvaluationContext, EvaluationResult, FlagType, FlagValue, JsonValue, Ruleset } from '@vexil/engine';
+import type { CompiledRuleset, EvaluationContext, EvaluationResult, FlagType, FlagValue, JsonValue, Ruleset } from '@vexil/engine';
 import { Synchronizer } from './data-sources/synchronizer.js';
 import { EventProcessor } from './events/event-processor.js';
 import { settingsOf, type Settings, type VexilOptions } from './options.js';
@@ -58,6 +58,8 @@ export function init(options: VexilOptions): VexilClient {
 class Client implements VexilClient {
   private readonly settings: Settings;
   private readonly store: RulesetStore;
+  /** The store's compiled ruleset, kept here so that an evaluation reads one field. */
+  private compiled: CompiledRuleset | undefined;
   private readonly synchronizer: Synchronizer | undefined;
   private readonly events: EventProcessor | undefined;
   private readonly lastKnownGood: LastKnownGoodWriter | undefined;
@@ -74,6 +76,7 @@ class Client implements VexilClient {
     this.lastKnownGood = this.settings.lastKnownGoodFile && !this.settings.offline ? new LastKnownGoodWriter(this.settings.lastKnownGoodFile, logger) : undefined;
     let loading = true;
     this.store = new RulesetStore((change, ruleset, first) => {
+      this.compiled = this.store.compiled;
       this.lastKnownGood?.save(ruleset);
       if (loading) return;
       this.refreshStatus();
@@ -205,21 +208,23 @@ class Client implements VexilClient {
 
   /** The hot path: one engine evaluation and an event record; no I/O, no logging, never throws. */
   private evaluate<T extends FlagValue>(key: string, context: EvaluationContext, defaultValue: T, expectedType: FlagType | undefined): EvaluationDetail<T> {
-    const compiled = this.store.compiled;
+    const compiled = this.compiled;
     let result: EvaluationResult<T>;
     if (compiled === undefined) {
       result = { value: defaultValue, reason: 'ERROR', errorCode: PROVIDER_NOT_READY as never, errorMessage: `the client is ${this.currentStatus}: no flags loaded yet` };
     } else {
       result = compiled.evaluate(key, context, defaultValue, expectedType);
     }
-    if (this.events !== undefined) {
-      try {
-        this.events.evaluated(key, result, context);
-      } catch {
-        // events must never break an evaluation
-      }
-    }
+    if (this.events !== undefined) this.record(key, result, context);
     return result;
+  }
+
+  private record(key: string, result: EvaluationResult, context: EvaluationContext): void {
+    try {
+      this.events!.evaluated(key, result, context);
+    } catch {
+      // events must never break an evaluation
+    }
   }
 
   private bootstrapRuleset(options: VexilOptions): Ruleset | undefined {
