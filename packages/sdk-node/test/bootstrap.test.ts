@@ -36,6 +36,27 @@ describe('bootstrap, offline and the last-known-good file', () => {
     expect(sdk.status).toBe('closed');
   });
 
+  it('has a typed getter per flag type, each answering its default for a flag of another type', async () => {
+    const typed: Ruleset = {
+      flags: [
+        { key: 'limit', type: 'number', variations: [{ key: 'ten', value: 10 }], on: true, fallthrough: { variation: 'ten' } },
+        { key: 'theme', type: 'json', variations: [{ key: 'dark', value: { color: 'black', contrast: [1, 2] } }], on: true, fallthrough: { variation: 'dark' } },
+        { key: 'greeting', type: 'string', variations: [{ key: 'hi', value: 'Hi' }], on: true, fallthrough: { variation: 'hi' } },
+        { key: 'enabled', type: 'boolean', variations: [{ key: 'yes', value: true }], on: true, fallthrough: { variation: 'yes' } },
+      ],
+    };
+    const sdk = init({ sdkKey: 'vx_server_unused', offline: true, bootstrap: typed, logger: recordingLogger() });
+    expect(sdk.number('limit', ada, 0)).toBe(10);
+    expect(sdk.json('theme', ada, {})).toEqual({ color: 'black', contrast: [1, 2] });
+    expect(sdk.string('greeting', ada, '')).toBe('Hi');
+    expect(sdk.boolean('enabled', ada, false)).toBe(true);
+    expect([sdk.number('greeting', ada, -1), sdk.json('limit', ada, null), sdk.string('theme', ada, 'x'), sdk.boolean('limit', ada, false)]).toEqual([-1, null, 'x', false]);
+    expect(sdk.detail('limit', ada, 'x', 'string')).toMatchObject({ value: 'x', reason: 'ERROR', errorCode: 'TYPE_MISMATCH' });
+    expect(sdk.detail('limit', ada, 0)).toMatchObject({ value: 10, variation: 'ten' });
+    expect(sdk.flagMetadata('theme')).toEqual({ type: 'json' });
+    await sdk.close();
+  });
+
   it('is ready at once from a bootstrap file', async () => {
     const file = join(dir, 'exported.json');
     writeFileSync(file, JSON.stringify(ruleset));
