@@ -134,16 +134,24 @@ class Client implements VexilClient {
     });
   }
 
+  // The typed getters go straight to the engine when there is nothing to record (events off):
+  // at ~7 ns an evaluation, the generic path's extra call is a tenth of the cost.
   boolean(key: string, context: EvaluationContext, defaultValue: boolean): boolean {
-    return this.evaluate(key, context, defaultValue, 'boolean').value;
+    const compiled = this.compiled;
+    if (compiled === undefined || this.events !== undefined) return this.evaluate(key, context, defaultValue, 'boolean').value;
+    return compiled.evaluate(key, context, defaultValue, 'boolean').value;
   }
 
   string(key: string, context: EvaluationContext, defaultValue: string): string {
-    return this.evaluate(key, context, defaultValue, 'string').value;
+    const compiled = this.compiled;
+    if (compiled === undefined || this.events !== undefined) return this.evaluate(key, context, defaultValue, 'string').value;
+    return compiled.evaluate(key, context, defaultValue, 'string').value;
   }
 
   number(key: string, context: EvaluationContext, defaultValue: number): number {
-    return this.evaluate(key, context, defaultValue, 'number').value;
+    const compiled = this.compiled;
+    if (compiled === undefined || this.events !== undefined) return this.evaluate(key, context, defaultValue, 'number').value;
+    return compiled.evaluate(key, context, defaultValue, 'number').value;
   }
 
   json<T extends JsonValue>(key: string, context: EvaluationContext, defaultValue: T): T {
