@@ -1,40 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { compile, eppoContext, importEppoConfiguration, type FlagType, type UfcConfiguration } from '../src/index.js';
-import { readSharedJson, sharedJsonFiles } from './support/shared.js';
+import { compile, eppoContext, importEppoConfiguration } from '../src/index.js';
+import { eppoCases, eppoConfiguration, EXPECTED_TYPE, type EppoCase } from './support/eppo.js';
 
 /**
  * Eppo's flag-assignment suite (shared/conformance/eppo): every subject of every case file,
  * evaluated against flags-v1.json through the Eppo import, must get Eppo's assignment and the
  * Vexil reason that corresponds to Eppo's evaluation code.
  */
-interface EppoCase {
-  flag: string;
-  variationType: 'BOOLEAN' | 'INTEGER' | 'NUMERIC' | 'STRING' | 'JSON';
-  defaultValue: unknown;
-  subjects: {
-    subjectKey: string;
-    subjectAttributes: Record<string, unknown>;
-    assignment: unknown;
-    evaluationDetails: {
-      flagEvaluationCode: 'MATCH' | 'DEFAULT_ALLOCATION_NULL' | 'FLAG_UNRECOGNIZED_OR_DISABLED' | 'ASSIGNMENT_ERROR';
-      variationKey: string | null;
-      matchedAllocation: { key: string } | null;
-    };
-  }[];
-}
-
-const EXPECTED_TYPE: Record<EppoCase['variationType'], FlagType> = {
-  BOOLEAN: 'boolean',
-  INTEGER: 'number',
-  NUMERIC: 'number',
-  STRING: 'string',
-  JSON: 'json',
-};
-
-const ufc = readSharedJson<UfcConfiguration>('conformance/eppo/ufc/flags-v1.json');
+const ufc = eppoConfiguration();
 const ruleset = compile(importEppoConfiguration(ufc));
-const files = sharedJsonFiles('conformance/eppo/ufc/tests');
-const cases = files.map((file) => ({ file, suite: readSharedJson<EppoCase>(file) }));
+const cases = eppoCases();
 
 /** Eppo's evaluation code, said in Vexil's words. */
 function expectedOutcome(suite: EppoCase, details: EppoCase['subjects'][number]['evaluationDetails']) {
@@ -59,13 +34,13 @@ function expectedOutcome(suite: EppoCase, details: EppoCase['subjects'][number][
 
 describe('Eppo UFC flag-assignment suite', () => {
   it('has all 225 subjects in 24 files, and every imported flag compiles', () => {
-    expect(files).toHaveLength(24);
+    expect(cases).toHaveLength(24);
     expect(cases.reduce((total, { suite }) => total + suite.subjects.length, 0)).toBe(225);
     expect(ruleset.problems).toEqual([]);
   });
 
   for (const { file, suite } of cases) {
-    describe(file.split('/').pop()!, () => {
+    describe(file, () => {
       it.each(suite.subjects.map((subject) => [subject.subjectKey, subject] as const))('%s', (_, subject) => {
         const result = ruleset.evaluate(
           suite.flag,

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { eppoContext, type FlagType, type UfcConfiguration } from '@vexil/engine';
+import { eppoContext } from '@vexil/engine';
 import { init, type VexilClient } from '@vexil/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eppoCases, eppoConfiguration, EXPECTED_TYPE, importableConfiguration, type EppoCase } from '../../engine/test/support/eppo.js';
 import { startTestServer, type TestServer } from '../../server/test/support/server.js';
 import { recordingLogger } from './support/server.js';
 
@@ -10,32 +9,9 @@ import { recordingLogger } from './support/server.js';
  * Eppo's flag-assignment suite (shared/conformance/eppo), imported into a real server through the
  * management API and evaluated through the SDK: what a user's backend would see.
  */
-const EPPO_DIR = fileURLToPath(new URL('../../../../shared/conformance/eppo/ufc/', import.meta.url));
-const readJson = <T>(path: string): T => JSON.parse(readFileSync(EPPO_DIR + path, 'utf8')) as T;
-
-interface EppoCase {
-  flag: string;
-  variationType: 'BOOLEAN' | 'INTEGER' | 'NUMERIC' | 'STRING' | 'JSON';
-  defaultValue: unknown;
-  subjects: {
-    subjectKey: string;
-    subjectAttributes: Record<string, unknown>;
-    assignment: unknown;
-    evaluationDetails: {
-      flagEvaluationCode: 'MATCH' | 'DEFAULT_ALLOCATION_NULL' | 'FLAG_UNRECOGNIZED_OR_DISABLED' | 'ASSIGNMENT_ERROR';
-      variationKey: string | null;
-      matchedAllocation: { key: string } | null;
-    };
-  }[];
-}
-const TYPES: Record<EppoCase['variationType'], FlagType> = { BOOLEAN: 'boolean', INTEGER: 'number', NUMERIC: 'number', STRING: 'string', JSON: 'json' };
-
-const everything = readJson<UfcConfiguration>('flags-v1.json');
-/** Flags the server refuses to store (Eppo keeps them to test its SDKs' error paths); the server's import suite lists the same. */
-const REFUSED = ['empty_flag', 'disabled_flag', 'invalid-value-flag', 'start-and-end-date-test'];
-const importable: UfcConfiguration = { ...everything, flags: Object.fromEntries(Object.entries(everything.flags).filter(([key]) => !REFUSED.includes(key))) };
-const files = readdirSync(`${EPPO_DIR}tests`).sort();
-const suites = files.map((file) => ({ file, suite: readJson<EppoCase>(`tests/${file}`) }));
+const everything = eppoConfiguration();
+const importable = importableConfiguration();
+const suites = eppoCases();
 const imported = suites.filter(({ suite }) => suite.flag in importable.flags);
 const notImported = suites.filter(({ suite }) => !(suite.flag in importable.flags));
 
@@ -79,7 +55,7 @@ describe('Eppo UFC suite imported through the API and evaluated through the SDK'
   for (const { file, suite } of imported) {
     it(`${file}: ${suite.subjects.length} subjects get Eppo’s assignment`, () => {
       for (const subject of suite.subjects) {
-        const detail = sdk.detail(suite.flag, eppoContext(subject.subjectKey, subject.subjectAttributes), suite.defaultValue as never, TYPES[suite.variationType]);
+        const detail = sdk.detail(suite.flag, eppoContext(subject.subjectKey, subject.subjectAttributes), suite.defaultValue as never, EXPECTED_TYPE[suite.variationType]);
         expect(detail.value, `${suite.flag} for ${subject.subjectKey}`).toEqual(subject.assignment);
         expect(detail, `${suite.flag} for ${subject.subjectKey}`).toMatchObject(expectedOutcome(suite, subject.evaluationDetails));
       }
@@ -89,7 +65,7 @@ describe('Eppo UFC suite imported through the API and evaluated through the SDK'
   for (const { file, suite } of notImported) {
     it(`${file}: not stored by the server, so the SDK answers FLAG_NOT_FOUND and the default`, () => {
       for (const subject of suite.subjects) {
-        const detail = sdk.detail(suite.flag, eppoContext(subject.subjectKey, subject.subjectAttributes), suite.defaultValue as never, TYPES[suite.variationType]);
+        const detail = sdk.detail(suite.flag, eppoContext(subject.subjectKey, subject.subjectAttributes), suite.defaultValue as never, EXPECTED_TYPE[suite.variationType]);
         expect(detail).toMatchObject({ value: suite.defaultValue, reason: 'ERROR', errorCode: 'FLAG_NOT_FOUND' });
       }
     });

@@ -1,29 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { compile, eppoContext, type FlagType, type UfcConfiguration } from '@vexil/engine';
+import { compile, eppoContext } from '@vexil/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eppoCases, eppoConfiguration, EXPECTED_TYPE, importableConfiguration, readEppoJson } from '../../engine/test/support/eppo.js';
 import { loadRuleset } from '../src/rulesets/load.js';
 import { testDialects } from './support/databases.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
-/** Eppo's shared suite, read in place from `../shared` beside the repository. */
-const EPPO_DIR = fileURLToPath(new URL('../../../../shared/conformance/eppo/ufc/', import.meta.url));
-const readJson = <T>(path: string): T => JSON.parse(readFileSync(EPPO_DIR + path, 'utf8')) as T;
-
-interface EppoCase {
-  flag: string;
-  variationType: 'BOOLEAN' | 'INTEGER' | 'NUMERIC' | 'STRING' | 'JSON';
-  defaultValue: unknown;
-  subjects: { subjectKey: string; subjectAttributes: Record<string, unknown>; assignment: unknown }[];
-}
-const TYPES: Record<EppoCase['variationType'], FlagType> = { BOOLEAN: 'boolean', INTEGER: 'number', NUMERIC: 'number', STRING: 'string', JSON: 'json' };
-
-const everything = readJson<UfcConfiguration>('flags-v1.json');
-/** The suite's flags that Vexil refuses to store (Eppo keeps them to test its SDKs' error paths). */
-const INVALID = ['empty_flag', 'disabled_flag', 'invalid-value-flag', 'start-and-end-date-test'];
-const valid: UfcConfiguration = { ...everything, flags: Object.fromEntries(Object.entries(everything.flags).filter(([key]) => !INVALID.includes(key))) };
-const cases = readdirSync(`${EPPO_DIR}tests`)
-  .map((file) => readJson<EppoCase>(`tests/${file}`))
+/** Eppo's shared suite (read in place from `../shared`), without the flags Vexil refuses to store. */
+const everything = eppoConfiguration();
+const valid = importableConfiguration();
+const cases = eppoCases()
+  .map(({ suite }) => suite)
   .filter((suite) => suite.flag in valid.flags);
 
 describe.each(await testDialects())('Eppo import on %s', (dialect) => {
@@ -53,7 +39,7 @@ describe.each(await testDialects())('Eppo import on %s', (dialect) => {
     expect(ruleset.problems).toEqual([]);
     for (const suite of cases) {
       for (const subject of suite.subjects) {
-        const result = ruleset.evaluate(suite.flag, eppoContext(subject.subjectKey, subject.subjectAttributes), suite.defaultValue as never, TYPES[suite.variationType]);
+        const result = ruleset.evaluate(suite.flag, eppoContext(subject.subjectKey, subject.subjectAttributes), suite.defaultValue as never, EXPECTED_TYPE[suite.variationType]);
         expect(result.value, `${suite.flag} for ${subject.subjectKey}`).toEqual(subject.assignment);
       }
     }
@@ -180,7 +166,7 @@ describe.each(await testDialects())('Eppo import on %s', (dialect) => {
     const renamed = await importInto('staging', { flags: { other: killSwitch } });
     expect(renamed.body.errors).toEqual([{ path: 'flags.other.key', message: 'must be the flag\'s key in flags ("other")' }]);
 
-    const obfuscated = await importInto('staging', readJson('flags-v1-obfuscated.json'));
+    const obfuscated = await importInto('staging', readEppoJson('flags-v1-obfuscated.json'));
     expect(obfuscated.status).toBe(400);
     expect(obfuscated.body.errors).toEqual([{ path: 'format', message: 'must be SERVER: the obfuscated CLIENT format cannot be imported' }]);
 
