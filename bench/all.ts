@@ -10,19 +10,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ENGINE_OPTIONS } from './engines/options.js';
 import { SERVER_OPTIONS, SERVER_USAGE } from './server/options.js';
 
 const SUITES = ['engine', 'server'] as const;
 type Suite = (typeof SUITES)[number];
 
-const ENGINE_OPTIONS = {
-  engine: { type: 'string' },
-  scenario: { type: 'string' },
-  reps: { type: 'string' },
-  processes: { type: 'string' },
-  population: { type: 'string' },
-  'budget-ms': { type: 'string' },
-} as const;
 
 const SCRIPTS: Record<Suite, string> = {
   engine: fileURLToPath(new URL('./run.ts', import.meta.url)),

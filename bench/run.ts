@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENGINES, ENGINE_IDS } from './engines/index.js';
+import { ENGINE_OPTIONS } from './engines/options.js';
 import type { LoadedScenario, PreparedEngine } from './engines/types.js';
 import { versionLabel } from './engines/versions.js';
 import {
@@ -332,12 +333,7 @@ function report(options: Options, results: Map<string, Map<ScenarioId, CellResul
 function parseOptions(): Options & { worker: boolean } {
   const { values } = parseArgs({
     options: {
-      engine: { type: 'string' },
-      scenario: { type: 'string' },
-      reps: { type: 'string' },
-      processes: { type: 'string' },
-      population: { type: 'string' },
-      'budget-ms': { type: 'string' },
+      ...ENGINE_OPTIONS,
       worker: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },

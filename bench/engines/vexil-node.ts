@@ -1,8 +1,8 @@
 import type { EvaluationContext } from '@vexil/engine';
 import { init } from '@vexil/node';
-import { attributesOf, type Scenario, type User } from '../scenarios.js';
+import type { Scenario, User } from '../scenarios.js';
 import type { Engine, SyncScenario } from './types.js';
-import { ruleset } from './vexil.js';
+import { ruleset, vexilContexts } from './vexil.js';
 
 /**
  * Vexil's server SDK on the same rulesets as the bare engine (`vexil.ts`), offline from a bootstrap
@@ -14,11 +14,7 @@ export const engine: Engine = {
     "`init({ sdkKey, offline: true, bootstrap: ruleset, events: false })` on the engine's reference ruleset, then `client.boolean(flagKey, context, default)` (S1, S4) or `client.string(…)` (S2, S3); events off, as the peers' are.",
   ],
   prepare(users: readonly User[]) {
-    const contexts: EvaluationContext[] = users.map((u) => ({
-      kind: 'user',
-      key: u.key,
-      ...attributesOf(u),
-    }));
+    const contexts = vexilContexts(users);
     return {
       async load(scenario: Scenario): Promise<SyncScenario> {
         const client = init({ sdkKey: 'bench', offline: true, bootstrap: ruleset(scenario), events: false });

@@ -59,14 +59,15 @@ export function ruleset(scenario: Scenario): Ruleset {
   }
 }
 
+/** The population as Vexil contexts: one `user` context each, attributes at the top level. */
+export function vexilContexts(users: readonly User[]): EvaluationContext[] {
+  return users.map((u) => ({ kind: 'user', key: u.key, ...attributesOf(u) }));
+}
+
 export const engine: Engine = {
   notes: ['`compile(ruleset)` once, then `engine.evaluate(flagKey, context, default).value`; the ruleset is the reference configuration the peers are translated from.'],
   prepare(users: readonly User[]) {
-    const contexts: EvaluationContext[] = users.map((u) => ({
-      kind: 'user',
-      key: u.key,
-      ...attributesOf(u),
-    }));
+    const contexts = vexilContexts(users);
     return {
       async load(scenario: Scenario): Promise<SyncScenario> {
         const compiled = compile(ruleset(scenario));
