@@ -1,13 +1,16 @@
-import { eppoContext } from '@vexil/engine';
+import { eppoContext, importEppoConfiguration } from '@vexil/engine';
 import { init, type VexilClient } from '@vexil/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eppoCases, eppoConfiguration, EXPECTED_TYPE, importableConfiguration, type EppoCase } from '../../engine/test/support/eppo.js';
+import { eppoCases, eppoConfiguration, EXPECTED_TYPE, importableConfiguration, REFUSED_BY_SERVER, type EppoCase } from '../../engine/test/support/eppo.js';
 import { startTestServer, type TestServer } from '../../server/test/support/server.js';
 import { recordingLogger } from './support/server.js';
 
 /**
- * Eppo's flag-assignment suite (shared/conformance/eppo), imported into a real server through the
- * management API and evaluated through the SDK: what a user's backend would see.
+ * Eppo's flag-assignment suite (shared/conformance/eppo) evaluated through the SDK, all 225
+ * subjects: those of the flags the server stores are imported through the management API (what a
+ * user's backend would see); the rest — the flags the server refuses to store, and a flag that
+ * does not exist — through an SDK started from the engine's own import of the whole suite, since
+ * the SDK must give Eppo's answers for any ruleset it is handed.
  */
 const everything = eppoConfiguration();
 const importable = importableConfiguration();
@@ -26,9 +29,18 @@ function expectedOutcome(suite: EppoCase, details: EppoCase['subjects'][number][
     case 'DEFAULT_ALLOCATION_NULL':
       return { reason: 'DEFAULT' };
     case 'FLAG_UNRECOGNIZED_OR_DISABLED':
-      return { reason: 'DISABLED' };
+      return suite.flag in everything.flags ? { reason: 'DISABLED' } : { reason: 'ERROR', errorCode: 'FLAG_NOT_FOUND' };
     case 'ASSIGNMENT_ERROR':
       return { reason: 'ERROR', errorCode: 'TYPE_MISMATCH' };
+  }
+}
+
+/** Every subject of the case gets Eppo's assignment, and the Vexil reason for Eppo's evaluation code. */
+function expectEppoAssignments(sdk: VexilClient, suite: EppoCase): void {
+  for (const subject of suite.subjects) {
+    const detail = sdk.detail(suite.flag, eppoContext(subject.subjectKey, subject.subjectAttributes), suite.defaultValue as never, EXPECTED_TYPE[suite.variationType]);
+    expect(detail.value, `${suite.flag} for ${subject.subjectKey}`).toEqual(subject.assignment);
+    expect(detail, `${suite.flag} for ${subject.subjectKey}`).toMatchObject(expectedOutcome(suite, subject.evaluationDetails));
   }
 }
 
@@ -47,27 +59,33 @@ describe('Eppo UFC suite imported through the API and evaluated through the SDK'
     await server.close();
   });
 
-  it('covers all 225 subjects: those of imported flags get Eppo’s assignment, the rest are not found', () => {
+  it('covers all 225 subjects: 210 of the flags the server stores, 15 of flags it refuses or that do not exist', () => {
     expect(suites.reduce((total, { suite }) => total + suite.subjects.length, 0)).toBe(225);
     expect(imported.reduce((total, { suite }) => total + suite.subjects.length, 0)).toBe(210);
+    expect(notImported.reduce((total, { suite }) => total + suite.subjects.length, 0)).toBe(15);
+    expect(new Set(notImported.map(({ suite }) => suite.flag))).toEqual(new Set([...REFUSED_BY_SERVER, 'flag-that-does-not-exist']));
   });
 
   for (const { file, suite } of imported) {
-    it(`${file}: ${suite.subjects.length} subjects get Eppo’s assignment`, () => {
-      for (const subject of suite.subjects) {
-        const detail = sdk.detail(suite.flag, eppoContext(subject.subjectKey, subject.subjectAttributes), suite.defaultValue as never, EXPECTED_TYPE[suite.variationType]);
-        expect(detail.value, `${suite.flag} for ${subject.subjectKey}`).toEqual(subject.assignment);
-        expect(detail, `${suite.flag} for ${subject.subjectKey}`).toMatchObject(expectedOutcome(suite, subject.evaluationDetails));
-      }
-    });
+    it(`${file}: ${suite.subjects.length} subjects get Eppo’s assignment`, () => expectEppoAssignments(sdk, suite));
   }
+});
+
+describe('the rest of the Eppo UFC suite (flags the server refuses, a flag that does not exist), bootstrapped from the engine’s import and evaluated through the SDK', () => {
+  let sdk: VexilClient;
+  const logger = recordingLogger();
+  beforeAll(() => {
+    sdk = init({ sdkKey: 'vx_server_unused', offline: true, bootstrap: importEppoConfiguration(everything), logger });
+  });
+  afterAll(() => sdk.close());
+
+  it('takes the whole imported suite as it is, without a warning', () => {
+    expect(sdk.status).toBe('ready');
+    for (const flag of REFUSED_BY_SERVER) expect(sdk.flagMetadata(flag), flag).toBeDefined();
+    expect(logger.lines.filter((line) => line.level !== 'debug')).toEqual([]);
+  });
 
   for (const { file, suite } of notImported) {
-    it(`${file}: not stored by the server, so the SDK answers FLAG_NOT_FOUND and the default`, () => {
-      for (const subject of suite.subjects) {
-        const detail = sdk.detail(suite.flag, eppoContext(subject.subjectKey, subject.subjectAttributes), suite.defaultValue as never, EXPECTED_TYPE[suite.variationType]);
-        expect(detail).toMatchObject({ value: suite.defaultValue, reason: 'ERROR', errorCode: 'FLAG_NOT_FOUND' });
-      }
-    });
+    it(`${file}: ${suite.subjects.length} subjects get Eppo’s assignment`, () => expectEppoAssignments(sdk, suite));
   }
 });
