@@ -16,6 +16,14 @@ export interface VexilOptions {
   stream?: boolean;
   /** How often to poll when not streaming, or while the stream is down (default 30,000 ms). */
   pollIntervalMs?: number;
+  /**
+   * How long the stream may stay silent before it counts as dead and is reconnected (default
+   * 90,000 ms). The server sends a heartbeat every `VEXIL_HEARTBEAT_SECONDS` (25 s by default):
+   * keep this a few heartbeats long.
+   */
+  streamSilenceTimeoutMs?: number;
+  /** The stream's reconnection delays; see `ReconnectOptions`. */
+  reconnect?: ReconnectOptions;
   /** Start from an exported ruleset (an object, or a JSON file): ready without the network. */
   bootstrap?: Ruleset | { file: string };
   /** Never touch the network: serve the bootstrap (or the last-known-good file) only. */
@@ -34,12 +42,28 @@ export interface VexilOptions {
   logger?: Logger;
 }
 
+/**
+ * After the stream fails or ends, the client waits a random delay (full jitter) below a ceiling
+ * that starts at `initialDelayMs` and doubles on each attempt up to `maxDelayMs`; a connection
+ * that stayed up `resetAfterMs` starts the sequence again.
+ */
+export interface ReconnectOptions {
+  /** Default 1,000 ms. */
+  initialDelayMs?: number;
+  /** Default 30,000 ms. */
+  maxDelayMs?: number;
+  /** Default 60,000 ms. */
+  resetAfterMs?: number;
+}
+
 /** Options with their defaults applied. */
 export interface Settings {
   sdkKey: string;
   baseUrl: string;
   stream: boolean;
   pollIntervalMs: number;
+  streamSilenceTimeoutMs: number;
+  reconnect: Required<ReconnectOptions>;
   offline: boolean;
   lastKnownGoodFile: string | undefined;
   events: boolean;
@@ -63,6 +87,12 @@ export function settingsOf(options: VexilOptions): Settings {
     baseUrl: (options.baseUrl ?? 'http://localhost:4000').replace(/\/+$/, ''),
     stream: options.stream ?? true,
     pollIntervalMs: positive(options.pollIntervalMs, 30_000),
+    streamSilenceTimeoutMs: positive(options.streamSilenceTimeoutMs, 90_000),
+    reconnect: {
+      initialDelayMs: positive(options.reconnect?.initialDelayMs, 1000),
+      maxDelayMs: positive(options.reconnect?.maxDelayMs, 30_000),
+      resetAfterMs: positive(options.reconnect?.resetAfterMs, 60_000),
+    },
     offline: options.offline ?? false,
     lastKnownGoodFile: options.lastKnownGoodFile,
     events: (options.events ?? true) && !(options.offline ?? false),

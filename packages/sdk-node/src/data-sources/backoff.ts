@@ -1,15 +1,16 @@
 /**
- * Exponential backoff with full jitter (a random delay up to 1 s, 2 s, 4 s, … capped at 30 s).
- * A connection that stayed healthy for a minute starts the sequence again.
+ * Exponential backoff with full jitter: a random delay below a ceiling that doubles from
+ * `initialMs` up to `maxMs` (1 s, 2 s, 4 s, … 30 s by default), so that a fleet of clients does not
+ * come back in step. A connection that stayed healthy for `resetAfterMs` starts the sequence again.
  */
 export class Backoff {
   private attempt = 0;
   private healthySince: number | undefined;
 
   constructor(
-    private readonly initialMs = 1000,
-    private readonly maxMs = 30_000,
-    private readonly resetAfterMs = 60_000,
+    private readonly initialMs: number,
+    private readonly maxMs: number,
+    private readonly resetAfterMs: number,
     private readonly random: () => number = Math.random,
   ) {}
 

@@ -3,8 +3,6 @@ import { httpError, USER_AGENT } from '../transport/requests.js';
 import { SseParser, type SseEvent } from '../transport/sse.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
-/** The server sends a heartbeat every 25 s by default; this much silence means a dead connection. */
-const SILENCE_TIMEOUT_MS = 90_000;
 
 export interface StreamEnd {
   /** From a `goodbye` event: when the server wants us back. */
@@ -43,9 +41,12 @@ export async function followStream(
     });
     const decoder = new TextDecoder();
     const reader = response.body.getReader();
+    // Heartbeats keep a live stream talking; silence this long means a dead connection (a peer
+    // gone without a FIN, a proxy holding the socket) that would otherwise never end.
+    const silenceMs = settings.streamSilenceTimeoutMs;
     for (;;) {
       clearTimeout(silence);
-      silence = setTimeout(() => controller.abort(new Error(`the stream was silent for ${SILENCE_TIMEOUT_MS / 1000} s`)), SILENCE_TIMEOUT_MS);
+      silence = setTimeout(() => controller.abort(new Error(`the stream was silent for ${silenceMs} ms`)), silenceMs);
       silence.unref?.();
       const { done, value } = await reader.read();
       if (done) break;

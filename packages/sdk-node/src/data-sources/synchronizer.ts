@@ -31,6 +31,8 @@ export class Synchronizer {
     private readonly settings: Settings,
     private readonly store: RulesetStore,
     private readonly listener: SynchronizerListener,
+    /** The reconnection jitter's source; tests pass their own to know the delays. */
+    private readonly random: () => number = Math.random,
   ) {}
 
   start(): void {
@@ -53,7 +55,8 @@ export class Synchronizer {
   }
 
   private async streamLoop(): Promise<void> {
-    const backoff = new Backoff();
+    const { initialDelayMs, maxDelayMs, resetAfterMs } = this.settings.reconnect;
+    const backoff = new Backoff(initialDelayMs, maxDelayMs, resetAfterMs, this.random);
     while (!this.stopped) {
       let delay: number;
       try {
