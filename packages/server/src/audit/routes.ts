@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { actorOf, type Api } from '../http/api.js';
 import { Key, ok, Strict } from '../http/schemas.js';
 import type { ServerContext } from '../context.js';
+import { auditEntryId } from './schemas.js';
 import { DEFAULT_AUDIT_PAGE, listAuditEntries, MAX_AUDIT_PAGE, type AuditPage } from './service.js';
 
 const DateTime = Type.String({ format: 'date-time', description: 'ISO 8601 date-time with a time zone, e.g. 2026-11-22T00:00:00Z' });
@@ -15,7 +16,7 @@ const AuditQuerySchema = Strict({
   from: Type.Optional(DateTime),
   to: Type.Optional(DateTime),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AUDIT_PAGE, description: `Entries per page (default ${DEFAULT_AUDIT_PAGE})` })),
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'The `next` of the previous page' })),
+  before: Type.Optional(auditEntryId('The `next` of the previous page')),
 });
 
 const AuditPageSchema = Type.Unsafe<AuditPage>(
