@@ -4,13 +4,29 @@ import { actorOf, type Api } from '../http/api.js';
 import { problems } from '../http/problems.js';
 import { created, noContent, ok, Strict } from '../http/schemas.js';
 import type { ServerContext } from '../context.js';
-import { FlagStatePatchSchema, FlagStateSchema, FlagStateViewSchema, FlagUpdateSchema, FlagViewSchema, NewFlagSchema } from './schemas.js';
+import { listFlagHistory, revertFlagChange } from './history.js';
+import {
+  FlagHistoryEntrySchema,
+  FlagHistoryPageSchema,
+  FlagHistoryQuerySchema,
+  FlagStatePatchSchema,
+  FlagStateSchema,
+  FlagStateViewSchema,
+  FlagUpdateSchema,
+  FlagViewSchema,
+  HistoryEntryId,
+  NewFlagSchema,
+} from './schemas.js';
 import { changeFlagState, createFlag, deleteFlag, getFlag, listFlags, setArchived, updateFlag } from './service.js';
 
 const ProjectParams = Strict({ project: Type.String() });
 const FlagParams = Strict({ project: Type.String(), flag: Type.String() });
 const StateParams = Strict({ project: Type.String(), flag: Type.String(), environment: Type.String() });
 const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The state version you edited; 412 if it changed since' })) });
+const EntryParams = Strict({ project: Type.String(), flag: Type.String(), entryId: HistoryEntryId });
+const RevertIfMatch = Type.Object({
+  'if-match': Type.Optional(Type.String({ description: 'The version of the definition (or state) the entry changed, as you saw it; 412 if it changed since' })),
+});
 
 export function flagRoutes(api: Api, ctx: ServerContext): void {
   const tags = ['flags'];
@@ -65,6 +81,37 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
     { schema: { tags, summary: 'Change some fields of a flag’s state in an environment (e.g. {"on": true})', params: StateParams, headers: IfMatch, body: FlagStatePatchSchema, response: ok(FlagStateViewSchema) } },
     (request) =>
       changeFlagState(ctx, actorOf(request), request.params.project, request.params.flag, request.params.environment, { patch: request.body }, versionOf(request.headers['if-match'])),
+  );
+
+  api.get(
+    '/projects/:project/flags/:flag/history',
+    {
+      schema: {
+        tags,
+        summary: 'A flag’s history: every change to its definition and states, newest first, with a diff each',
+        params: FlagParams,
+        querystring: FlagHistoryQuerySchema,
+        response: ok(FlagHistoryPageSchema),
+      },
+    },
+    (request) => listFlagHistory(ctx, actorOf(request), request.params.project, request.params.flag, request.query),
+  );
+
+  api.post(
+    '/projects/:project/flags/:flag/history/:entryId/revert',
+    {
+      schema: {
+        tags,
+        summary: 'Undo one change of a flag’s history: the fields it changed go back (a new change, in the history too)',
+        params: EntryParams,
+        headers: RevertIfMatch,
+        response: created(FlagHistoryEntrySchema),
+      },
+    },
+    async (request, reply) => {
+      const { project, flag, entryId } = request.params;
+      return reply.code(201).send(await revertFlagChange(ctx, actorOf(request), project, flag, entryId, versionOf(request.headers['if-match'])));
+    },
   );
 }
 

@@ -1,6 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { OPERATORS, type Operator } from '@vexil/engine';
 import type { FlagStateView, FlagView } from './service.js';
+import type { FlagHistoryEntry, FlagHistoryPage } from './history.js';
+import { auditEntryId } from '../audit/schemas.js';
+import { DEFAULT_AUDIT_PAGE, MAX_AUDIT_PAGE } from '../audit/service.js';
 import { Description, Key, Name, Strict } from '../http/schemas.js';
 
 /**
@@ -115,3 +118,42 @@ export const FlagViewSchema = Type.Unsafe<FlagView>(Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
   environments: Type.Record(Type.String(), FlagStateViewSchema, { description: 'State per environment key' }),
 }));
+
+// A flag's history (history.ts): its audit entries with a diff each, and reverts.
+
+export const HistoryEntryId = auditEntryId('A history entry’s id');
+
+export const FlagHistoryQuerySchema = Strict({
+  /** Only the definition's changes and this environment's (also one since deleted). */
+  environment: Type.Optional(Key),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AUDIT_PAGE, description: `Entries per page (default ${DEFAULT_AUDIT_PAGE})` })),
+  before: Type.Optional(auditEntryId('The `next` of the previous page')),
+});
+
+const ChangeSchema = Type.Object({
+  op: Type.Union([Type.Literal('add'), Type.Literal('remove'), Type.Literal('replace')]),
+  path: Type.String({ description: 'JSON Pointer into the flag or state: /allocations/0/exposure' }),
+  from: Type.Optional(Type.Unknown({ description: 'The value before (remove, replace)' })),
+  value: Type.Optional(Type.Unknown({ description: 'The value after (add, replace)' })),
+});
+
+export const FlagHistoryEntrySchema = Type.Unsafe<FlagHistoryEntry>(
+  Type.Object({
+    id: Type.Integer(),
+    createdAt: Type.String({ format: 'date-time' }),
+    actor: Type.Object({ type: Type.String({ description: 'api-token, admin-token or member' }), id: Type.String(), name: Type.String() }),
+    action: Type.String({ description: 'flag.created, flag.updated, flag.archived, flag.restored, flag.state.updated, flag.reverted, flag.state.reverted' }),
+    environment: Type.Union([Type.String(), Type.Null()], { description: 'The environment whose state changed; null for the definition' }),
+    before: Type.Unknown({ description: 'The flag (or state) before the change; null when created' }),
+    after: Type.Unknown({ description: 'The flag (or state) after the change' }),
+    diff: Type.Array(ChangeSchema, { description: 'From before to after, bookkeeping (versions, times) left out' }),
+    reverts: Type.Union([Type.Integer(), Type.Null()], { description: 'For a revert: the id of the entry it undid' }),
+  }),
+);
+
+export const FlagHistoryPageSchema = Type.Unsafe<FlagHistoryPage>(
+  Type.Object({
+    entries: Type.Array(FlagHistoryEntrySchema, { description: 'Newest first' }),
+    next: Type.Union([Type.Integer(), Type.Null()], { description: 'Pass as `before` for the next page; null on the last page' }),
+  }),
+);
