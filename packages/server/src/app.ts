@@ -1,15 +1,19 @@
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { apiTokenRoutes } from './api-tokens/routes.js';
 import { auditRoutes } from './audit/routes.js';
-import { authenticate } from './auth/actor.js';
+import { authenticate } from './auth/authenticate.js';
+import { authRoutes } from './auth/routes.js';
+import { SESSION_COOKIE } from './auth/sessions.js';
 import type { ServerContext } from './context.js';
 import { environmentRoutes } from './environments/routes.js';
 import { flagRoutes } from './flags/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { importRoutes } from './imports/routes.js';
+import { memberRoutes } from './members/routes.js';
 import type { Api } from './http/api.js';
 import { problemErrorHandler, problems } from './http/problems.js';
 import { ProblemSchema } from './http/schemas.js';
@@ -28,7 +32,7 @@ export interface AppOptions {
 }
 
 /**
- * The HTTP surface: management API under /api/v1 (bearer tokens), SDK delivery under /sdk/v1 (SDK
+ * The HTTP surface: management API under /api/v1 (bearer tokens or the console's session cookie), SDK delivery under /sdk/v1 (SDK
  * keys), OFREP under /ofrep/v1, health and metrics. Routes validate and delegate; services decide.
  */
 export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Promise<Api> {
@@ -54,19 +58,28 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Vexil management API', version: '1', description: 'Feature flags, remote configuration and experiments. Errors are RFC 9457 problem details.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'From POST /api/v1/auth/login; changes also need the X-CSRF-Token header' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  // The management API: every route needs a bearer token; permissions are checked in services.
+  // The management API: every route but sign-in needs a token or a session; permissions are checked in services.
   await app.register(
     async (api: Api) => {
+      await api.register(cookie);
       api.addHook('onRequest', async (request) => {
-        request.actor = await authenticate(ctx.db, request.headers.authorization, ctx.config.adminToken);
+        if (request.routeOptions.config.public) return;
+        request.actor = await authenticate(ctx.db, request, ctx.config.adminToken);
       });
+      authRoutes(api, ctx);
+      memberRoutes(api, ctx);
       organizationRoutes(api, ctx);
       projectRoutes(api, ctx);
       environmentRoutes(api, ctx);

@@ -17,6 +17,20 @@ export interface ServerConfig {
   replayWindow: number;
   /** Seconds between SSE heartbeats (comments that keep proxies from closing idle streams). */
   heartbeatSeconds: number;
+  /** How long a console session lasts after sign-in. */
+  sessionHours: number;
+  /** Sign-in attempts allowed per minute, per client address and per account. */
+  loginAttemptsPerMinute: number;
+  /** OpenID Connect single sign-on, when its issuer, client id and secret are all set. */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Label of the sign-in button. */
+  name: string;
 }
 
 export class ConfigurationError extends Error {}
@@ -32,7 +46,21 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
     publicUrl: env.VEXIL_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     replayWindow: integer(env, 'VEXIL_REPLAY_WINDOW', 1000, 1, 1_000_000),
     heartbeatSeconds: integer(env, 'VEXIL_HEARTBEAT_SECONDS', 25, 1, 3600),
+    sessionHours: integer(env, 'VEXIL_SESSION_HOURS', 168, 1, 24 * 366),
+    loginAttemptsPerMinute: integer(env, 'VEXIL_LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
+    oidc: oidcFromEnvironment(env),
   };
+}
+
+function oidcFromEnvironment(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuer = env.VEXIL_OIDC_ISSUER || undefined;
+  const clientId = env.VEXIL_OIDC_CLIENT_ID || undefined;
+  const clientSecret = env.VEXIL_OIDC_CLIENT_SECRET || undefined;
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  if (!issuer || !clientId || !clientSecret) {
+    throw new ConfigurationError('OIDC sign-in needs VEXIL_OIDC_ISSUER, VEXIL_OIDC_CLIENT_ID and VEXIL_OIDC_CLIENT_SECRET together');
+  }
+  return { issuer: issuer.replace(/\/+$/, ''), clientId, clientSecret, name: env.VEXIL_OIDC_NAME || 'single sign-on' };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

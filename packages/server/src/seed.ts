@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { TOKEN_PREFIXES } from './api-tokens/service.js';
 import type { Actor } from './auth/actor.js';
 import { hashPassword, hashSecret, hintOf, newSecret } from './auth/secrets.js';
 import type { ServerContext } from './context.js';
@@ -41,7 +42,7 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Seeded | undefine
       .execute();
     write.audit({ action: 'member.created', resourceType: 'member', resourceKey: SEED_OWNER_EMAIL, after: { email: SEED_OWNER_EMAIL, roles: [{ role: 'owner' }] } });
 
-    const apiToken = newSecret('vx_api_');
+    const apiToken = newSecret(TOKEN_PREFIXES.service);
     const apiTokenId = randomUUID();
     await write.tx
       .insertInto('apiTokens')
@@ -54,6 +55,9 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Seeded | undefine
         roles: JSON.stringify([{ role: 'owner' }]),
         createdAt: write.now,
         createdBy: SEED_OWNER_EMAIL,
+        kind: 'service',
+        memberId: null,
+        expiresAt: null,
         lastUsedAt: null,
         revokedAt: null,
       })

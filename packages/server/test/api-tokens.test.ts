@@ -16,8 +16,8 @@ describe.each(await testDialects())('API tokens on %s', (dialect) => {
     const created = await server.api('POST', '/api/v1/api-tokens', { name: 'ci', roles: [{ role: 'editor', project: 'default' }] });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'ci', roles: [{ role: 'editor', project: 'default' }], revokedAt: null });
-    expect(created.body.token).toMatch(/^vx_api_[A-Za-z0-9_-]{32}$/);
-    expect(created.body.hint).toBe(`vx_api_…${created.body.token.slice(-4)}`);
+    expect(created.body.token).toMatch(/^vx_svc_[A-Za-z0-9_-]{32}$/);
+    expect(created.body.hint).toBe(`vx_svc_…${created.body.token.slice(-4)}`);
     editorToken = created.body;
 
     const row = await server.ctx.db.selectFrom('apiTokens').selectAll().where('id', '=', created.body.id).executeTakeFirstOrThrow();
@@ -28,6 +28,9 @@ describe.each(await testDialects())('API tokens on %s', (dialect) => {
     expect(listed.status).toBe(200);
     expect(listed.body.find((token: { id: string }) => token.id === created.body.id)).toEqual({
       id: created.body.id,
+      kind: 'service',
+      memberId: null,
+      expiresAt: null,
       name: 'ci',
       hint: created.body.hint,
       roles: [{ role: 'editor', project: 'default' }],

@@ -13,22 +13,32 @@ export const RoleBindingSchema = Strict(
   { description: 'A role on the organisation, one project, or one environment of a project' },
 );
 
+const TokenKind = Type.Union([Type.Literal('service'), Type.Literal('personal')], {
+  description: '`service` (automation; owners only; `vx_svc_…`) or `personal` (acts for the member creating it, within their roles; `vx_pat_…`)',
+});
+const Instant = Type.String({ format: 'date-time' });
+
 export const NewApiTokenSchema = Strict({
   name: Name,
+  kind: Type.Optional(TokenKind),
   roles: Type.Array(RoleBindingSchema, { minItems: 1, maxItems: 100 }),
+  expiresAt: Type.Optional(Type.String({ format: 'date-time', description: 'When the token stops working; default never' })),
 });
 
 export type NewApiToken = Static<typeof NewApiTokenSchema>;
 
 const tokenFields = {
   id: Type.String(),
+  kind: TokenKind,
   name: Type.String(),
   hint: Type.String({ description: 'The token’s prefix and last characters, to recognise it' }),
   roles: Type.Array(RoleBindingSchema),
-  createdAt: Type.String({ format: 'date-time' }),
+  memberId: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Instant,
   createdBy: Type.String(),
-  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  expiresAt: Type.Union([Instant, Type.Null()]),
+  lastUsedAt: Type.Union([Instant, Type.Null()]),
+  revokedAt: Type.Union([Instant, Type.Null()]),
 };
 export const ApiTokenViewSchema = Type.Unsafe<ApiTokenView>(Type.Object(tokenFields));
 export const NewApiTokenViewSchema = Type.Unsafe<ApiTokenView & { token: string }>(

@@ -47,7 +47,7 @@ export interface AuditPage {
  */
 export async function listAuditEntries(ctx: ServerContext, actor: Actor, query: AuditQuery): Promise<AuditPage> {
   // Every role may read something; an actor with none is refused as it would be anywhere else.
-  if (actor.roles.length === 0) authorize(actor, 'read');
+  if (actor.roles.length === 0) authorize(actor, 'audit:read');
   const limit = query.limit ?? DEFAULT_AUDIT_PAGE;
   const from = instant(query.from, 'from');
   const to = instant(query.to, 'to');
@@ -61,7 +61,7 @@ export async function listAuditEntries(ctx: ServerContext, actor: Actor, query: 
   if (query.environment) base = base.where('environmentKey', '=', query.environment);
   if (from) base = base.where('createdAt', '>=', from);
   if (to) base = base.where('createdAt', '<', to);
-  const orgWide = allows(actor.roles, 'read', {});
+  const orgWide = allows(actor.roles, 'audit:read', {});
   if (!orgWide) {
     // Narrow in SQL to the projects the actor has roles in; `visibleTo` has the last word.
     const projects = [...new Set(actor.roles.flatMap((binding) => (binding.project === undefined ? [] : [binding.project])))];
@@ -89,7 +89,7 @@ export async function listAuditEntries(ctx: ServerContext, actor: Actor, query: 
 
 function visibleTo(actor: Actor, row: AuditRow): boolean {
   const scope = row.projectKey === null ? {} : { project: row.projectKey, ...(row.environmentKey === null ? {} : { environment: row.environmentKey }) };
-  return allows(actor.roles, 'read', scope);
+  return allows(actor.roles, 'audit:read', scope);
 }
 
 /** An ISO 8601 date-time in the form stored (UTC, milliseconds), so that text comparison orders by time. */

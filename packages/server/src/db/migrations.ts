@@ -170,6 +170,41 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_accounts': {
+      async up(db: Kysely<any>) {
+        // Signed-in members; the cookie carries a secret, the row only its SHA-256.
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id_hash', 'text', (c) => c.primaryKey())
+          .addColumn('member_id', 'text', (c) => c.notNull().references('members.id').onDelete('cascade'))
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('last_seen_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sessions_member').on('sessions').column('member_id').execute();
+        await db.schema
+          .createTable('invitations')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+          .addColumn('email', 'text', (c) => c.notNull())
+          .addColumn('roles', 'text', (c) => c.notNull())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('invited_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('accepted_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .execute();
+        // Personal tokens act for a member and never beyond what that member may currently do.
+        await db.schema.alterTable('api_tokens').addColumn('kind', 'text', (c) => c.notNull().defaultTo('service')).execute();
+        await db.schema.alterTable('api_tokens').addColumn('member_id', 'text', (c) => c.references('members.id').onDelete('cascade')).execute();
+        await db.schema.alterTable('api_tokens').addColumn('expires_at', 'text').execute();
+        // Members signed in through OIDC are found by their issuer's subject.
+        await db.schema.alterTable('members').addColumn('oidc_subject', 'text').execute();
+        await db.schema.createIndex('members_oidc_subject').on('members').column('oidc_subject').unique().execute();
+      },
+    },
   };
 }
 

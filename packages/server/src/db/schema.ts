@@ -13,6 +13,8 @@ export interface Database {
   segments: SegmentTable;
   sdkKeys: SdkKeyTable;
   members: MemberTable;
+  sessions: SessionTable;
+  invitations: InvitationTable;
   apiTokens: ApiTokenTable;
   auditLog: AuditTable;
   changes: ChangeTable;
@@ -102,10 +104,39 @@ export interface MemberTable {
   organizationId: string;
   email: string;
   name: string;
+  /** `scrypt$…`, or empty for members who only sign in through OIDC. */
   passwordHash: string;
   /** JSON: RoleBinding[]. */
   roles: string;
   createdAt: string;
+  /** `<issuer> <subject>` of the member's OIDC identity, once linked. */
+  oidcSubject: Generated<string | null>;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's secret. */
+  idHash: string;
+  memberId: string;
+  /** Sent back in `X-CSRF-Token` on cookie-authenticated writes. */
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  organizationId: string;
+  email: string;
+  /** JSON: RoleBinding[] the member will hold. */
+  roles: string;
+  /** SHA-256 of the single-use secret in the invitation link. */
+  tokenHash: string;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
 }
 
 export interface ApiTokenTable {
@@ -120,7 +151,13 @@ export interface ApiTokenTable {
   createdBy: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** `service` (for automation) or `personal` (acts for `memberId`). */
+  kind: Generated<ApiTokenKind>;
+  memberId: string | null;
+  expiresAt: string | null;
 }
+
+export type ApiTokenKind = 'service' | 'personal';
 
 export interface AuditTable {
   id: Generated<number>;
@@ -190,5 +227,7 @@ export type SegmentRow = Selectable<SegmentTable>;
 export type SdkKeyRow = Selectable<SdkKeyTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type MemberRow = Selectable<MemberTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type InvitationRow = Selectable<InvitationTable>;
 export type AuditRow = Selectable<AuditTable>;
 export type NewAuditEntry = Insertable<AuditTable>;

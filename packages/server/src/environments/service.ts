@@ -52,13 +52,13 @@ export async function addEnvironment(write: Write, project: ProjectRow, input: {
 
 export async function listEnvironments(ctx: ServerContext, actor: Actor, projectKey: string): Promise<EnvironmentView[]> {
   const project = await findProject(ctx.db, actor, projectKey);
-  authorize(actor, 'read', { project: project.key });
+  authorize(actor, 'environment:read', { project: project.key });
   return (await environmentsOf(ctx.db, project.id)).map(environmentView);
 }
 
 export async function getEnvironment(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<EnvironmentView> {
   const project = await findProject(ctx.db, actor, projectKey);
-  authorize(actor, 'read', { project: project.key, environment: key });
+  authorize(actor, 'environment:read', { project: project.key, environment: key });
   return environmentView(await findEnvironment(ctx.db, project, key));
 }
 
@@ -70,7 +70,7 @@ export async function createEnvironment(
 ): Promise<EnvironmentView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'manage', { project: project.key });
+    authorize(actor, 'environment:manage', { project: project.key });
     const existing = await environmentsOf(write.tx, project.id);
     if (existing.some((environment) => environment.key === input.key)) {
       throw problems.conflict(`Environment "${input.key}" already exists`, [{ path: 'key', message: 'is taken' }]);
@@ -91,7 +91,7 @@ export async function updateEnvironment(
 ): Promise<EnvironmentView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'manage', { project: project.key, environment: key });
+    authorize(actor, 'environment:manage', { project: project.key, environment: key });
     const environment = await findEnvironment(write.tx, project, key);
     if (input.name !== undefined) {
       await write.tx.updateTable('environments').set({ name: input.name }).where('id', '=', environment.id).execute();
@@ -115,7 +115,7 @@ export async function updateEnvironment(
 export async function reorderEnvironments(ctx: ServerContext, actor: Actor, projectKey: string, order: string[]): Promise<EnvironmentView[]> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'manage', { project: project.key });
+    authorize(actor, 'environment:manage', { project: project.key });
     const environments = await environmentsOf(write.tx, project.id);
     const keys = new Set(environments.map((environment) => environment.key));
     const errors = order.flatMap((key, index) => (keys.has(key) ? [] : [{ path: `order[${index}]`, message: `unknown environment "${key}"` }]));
@@ -141,7 +141,7 @@ export async function reorderEnvironments(ctx: ServerContext, actor: Actor, proj
 export async function deleteEnvironment(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<void> {
   await ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'manage', { project: project.key, environment: key });
+    authorize(actor, 'environment:manage', { project: project.key, environment: key });
     const environment = await findEnvironment(write.tx, project, key);
     const keys = await write.tx.selectFrom('sdkKeys').select('keyHash').where('environmentId', '=', environment.id).execute();
     // Cascades to the environment's flag states, SDK keys, change records, contexts and events.

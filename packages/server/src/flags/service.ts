@@ -33,7 +33,7 @@ export interface FlagFilter {
 
 export async function listFlags(ctx: ServerContext, actor: Actor, projectKey: string, filter: FlagFilter): Promise<FlagView[]> {
   const project = await findProject(ctx.db, actor, projectKey);
-  authorize(actor, 'read', { project: project.key });
+  authorize(actor, 'flag:read', { project: project.key });
   let query = ctx.db.selectFrom('flags').selectAll().where('projectId', '=', project.id).where('archived', '=', filter.archived ? 1 : 0);
   if (filter.q) {
     const text = filter.q;
@@ -46,7 +46,7 @@ export async function listFlags(ctx: ServerContext, actor: Actor, projectKey: st
 
 export async function getFlag(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<FlagView> {
   const project = await findProject(ctx.db, actor, projectKey);
-  authorize(actor, 'read', { project: project.key });
+  authorize(actor, 'flag:read', { project: project.key });
   const [view] = await viewsOf(ctx.db, project, [await findFlag(ctx.db, project, key)]);
   return view as FlagView;
 }
@@ -54,7 +54,7 @@ export async function getFlag(ctx: ServerContext, actor: Actor, projectKey: stri
 export async function createFlag(ctx: ServerContext, actor: Actor, projectKey: string, input: NewFlag): Promise<FlagView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'write', { project: project.key });
+    authorize(actor, 'flag:write', { project: project.key });
     const type = input.type ?? 'boolean';
     if (input.variations === undefined && type !== 'boolean') {
       throw problems.validation([{ path: 'variations', message: `is required for ${type} flags` }]);
@@ -95,7 +95,7 @@ export async function createFlag(ctx: ServerContext, actor: Actor, projectKey: s
 export async function updateFlag(ctx: ServerContext, actor: Actor, projectKey: string, key: string, input: FlagUpdate): Promise<FlagView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'write', { project: project.key });
+    authorize(actor, 'flag:write', { project: project.key });
     const row = await findFlag(write.tx, project, key);
     const [before] = await viewsOf(write.tx, project, [row]);
     const current = JSON.parse(row.definition) as FlagDefinition;
@@ -133,7 +133,7 @@ export async function changeFlagState(
 ): Promise<FlagStateView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'write', { project: project.key, environment: environmentKey });
+    authorize(actor, 'flag:write', { project: project.key, environment: environmentKey });
     const environment = await findEnvironment(write.tx, project, environmentKey);
     const row = await findFlag(write.tx, project, key);
     const stored = await write.tx.selectFrom('flagStates').selectAll().where('flagId', '=', row.id).where('environmentId', '=', environment.id).executeTakeFirstOrThrow();
@@ -158,7 +158,7 @@ export async function changeFlagState(
 export async function setArchived(ctx: ServerContext, actor: Actor, projectKey: string, key: string, archived: boolean): Promise<FlagView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'write', { project: project.key });
+    authorize(actor, 'flag:write', { project: project.key });
     const row = await findFlag(write.tx, project, key);
     if (Boolean(row.archived) === archived) {
       throw problems.conflict(`Flag "${key}" is ${archived ? 'already' : 'not'} archived`);
@@ -179,7 +179,7 @@ export async function setArchived(ctx: ServerContext, actor: Actor, projectKey: 
 export async function deleteFlag(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<void> {
   await ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'write', { project: project.key });
+    authorize(actor, 'flag:write', { project: project.key });
     const row = await findFlag(write.tx, project, key);
     await refuseIfRequired(write, project, key, 'delete');
     const [before] = await viewsOf(write.tx, project, [row]);

@@ -7,6 +7,10 @@ import { problems } from './problems.js';
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without credentials (sign-in, accepting an invitation). */
+    public?: boolean;
+  }
   interface FastifyRequest {
     /** Set by the management API's authentication hook. */
     actor?: Actor;

@@ -34,6 +34,7 @@ export const problems = {
   forbidden: (detail: string) => new Problem(403, 'forbidden', 'Forbidden', detail),
   notFound: (what: string) => new Problem(404, 'not-found', 'Not found', `${what} does not exist`),
   conflict: (detail: string, errors?: FieldError[]) => new Problem(409, 'conflict', 'Conflict', detail, errors),
+  tooManyRequests: (detail: string) => new Problem(429, 'too-many-requests', 'Too many requests', detail),
   preconditionFailed: (detail: string) => new Problem(412, 'precondition-failed', 'Precondition failed', detail),
 };
 

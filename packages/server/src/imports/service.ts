@@ -28,9 +28,9 @@ export interface ImportSummary {
 export async function importEppo(ctx: ServerContext, actor: Actor, projectKey: string, environmentKey: string, ufc: UfcConfiguration): Promise<ImportSummary> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'manage', { project: project.key, environment: environmentKey });
+    authorize(actor, 'import:run', { project: project.key, environment: environmentKey });
     // Definitions and segments are shared by every environment of the project.
-    authorize(actor, 'write', { project: project.key });
+    authorize(actor, 'flag:write', { project: project.key });
     const environment = await findEnvironment(write.tx, project, environmentKey);
     refuseInconsistentKeys(ufc);
 

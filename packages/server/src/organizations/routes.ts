@@ -8,14 +8,14 @@ export function organizationRoutes(api: Api, ctx: ServerContext): void {
   const tags = ['organization'];
   api.get('/organization', { schema: { tags, summary: 'The organisation of the caller' } }, async (request) => {
     const actor = actorOf(request);
-    authorize(actor, 'read', {});
+    authorize(actor, 'organization:read');
     const row = await ctx.db.selectFrom('organizations').select(['key', 'name', 'createdAt']).where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
     return row;
   });
 
   api.patch('/organization', { schema: { tags, summary: 'Rename the organisation', body: Strict({ name: Name }) } }, async (request) => {
     const actor = actorOf(request);
-    authorize(actor, 'own');
+    authorize(actor, 'organization:update');
     return ctx.write(actor, async (write) => {
       const before = await write.tx.selectFrom('organizations').select(['key', 'name', 'createdAt']).where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
       await write.tx.updateTable('organizations').set({ name: request.body.name }).where('id', '=', actor.organizationId).execute();

@@ -27,7 +27,7 @@ export async function listProjects(ctx: ServerContext, actor: Actor): Promise<Pr
 
 export async function getProject(ctx: ServerContext, actor: Actor, key: string): Promise<ProjectView> {
   const project = await findProject(ctx.db, actor, key);
-  authorize(actor, 'read', { project: key });
+  authorize(actor, 'project:read', { project: key });
   return projectView(ctx.db, project);
 }
 
@@ -53,7 +53,7 @@ export async function createProject(
   actor: Actor,
   input: { key: string; name?: string | undefined; description?: string | undefined; environments?: { key: string; name?: string | undefined }[] | undefined },
 ): Promise<ProjectView> {
-  authorize(actor, 'own');
+  authorize(actor, 'project:create');
   const environments = input.environments?.map((environment) => ({ key: environment.key, name: environment.name ?? environment.key }));
   if (environments && new Set(environments.map((environment) => environment.key)).size !== environments.length) {
     throw problems.validation([{ path: 'environments', message: 'environment keys must be unique' }]);
@@ -67,7 +67,7 @@ export async function createProject(
 export async function updateProject(ctx: ServerContext, actor: Actor, key: string, input: { name?: string | undefined; description?: string | undefined }): Promise<ProjectView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, key);
-    authorize(actor, 'manage', { project: key });
+    authorize(actor, 'project:update', { project: key });
     const updated = { ...project, name: input.name ?? project.name, description: input.description ?? project.description };
     await write.tx.updateTable('projects').set({ name: updated.name, description: updated.description }).where('id', '=', project.id).execute();
     write.audit({
@@ -85,7 +85,7 @@ export async function updateProject(ctx: ServerContext, actor: Actor, key: strin
 export async function deleteProject(ctx: ServerContext, actor: Actor, key: string): Promise<void> {
   await ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, key);
-    authorize(actor, 'own', { project: key });
+    authorize(actor, 'project:delete', { project: key });
     const before = await projectView(write.tx, project);
     const keys = await write.tx
       .selectFrom('sdkKeys')

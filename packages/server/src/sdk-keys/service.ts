@@ -149,7 +149,7 @@ async function addKey(write: Write, where: Place, kind: SdkKeyKind, name: string
 /** The environment, after checking the actor may manage its keys. */
 async function place(db: Queryable, actor: Actor, projectKey: string, environmentKey: string): Promise<Place> {
   const project = await findProject(db, actor, projectKey);
-  authorize(actor, 'manage', { project: project.key, environment: environmentKey });
+  authorize(actor, 'sdk-key:manage', { project: project.key, environment: environmentKey });
   return { project, environment: await findEnvironment(db, project, environmentKey) };
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyRequest } from 'fastify';
-import { bearer } from '../auth/actor.js';
+import { bearer } from '../auth/authenticate.js';
 import { hashSecret } from '../auth/secrets.js';
 import type { ChangeHub } from '../changes/hub.js';
 import type { Db } from '../db/database.js';

@@ -21,21 +21,21 @@ export interface SegmentView extends Segment {
 
 export async function listSegments(ctx: ServerContext, actor: Actor, projectKey: string): Promise<SegmentView[]> {
   const project = await findProject(ctx.db, actor, projectKey);
-  authorize(actor, 'read', { project: project.key });
+  authorize(actor, 'segment:read', { project: project.key });
   const rows = await ctx.db.selectFrom('segments').selectAll().where('projectId', '=', project.id).orderBy('key').execute();
   return rows.map(segmentView);
 }
 
 export async function getSegment(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<SegmentView> {
   const project = await findProject(ctx.db, actor, projectKey);
-  authorize(actor, 'read', { project: project.key });
+  authorize(actor, 'segment:read', { project: project.key });
   return segmentView(await findSegment(ctx.db, project, key));
 }
 
 export async function createSegment(ctx: ServerContext, actor: Actor, projectKey: string, input: NewSegment): Promise<SegmentView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'write', { project: project.key });
+    authorize(actor, 'segment:write', { project: project.key });
     const { key, ...fields } = input;
     const definition = checkedDefinition(key, fields);
     const taken = await write.tx.selectFrom('segments').select('id').where('projectId', '=', project.id).where('key', '=', key).executeTakeFirst();
@@ -59,7 +59,7 @@ export async function changeSegment(
 ): Promise<SegmentView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'write', { project: project.key });
+    authorize(actor, 'segment:write', { project: project.key });
     const row = await findSegment(write.tx, project, key);
     const current = JSON.parse(row.definition) as SegmentDefinition;
     const definition = checkedDefinition(key, 'replace' in change ? change.replace : { ...current, ...change.patch });
@@ -77,7 +77,7 @@ export async function changeSegment(
 export async function deleteSegment(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<void> {
   await ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
-    authorize(actor, 'write', { project: project.key });
+    authorize(actor, 'segment:write', { project: project.key });
     const row = await findSegment(write.tx, project, key);
     const users = await flagsUsingSegment(write.tx, project, key);
     if (users.length > 0) {

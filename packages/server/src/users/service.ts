@@ -83,7 +83,7 @@ export async function getUser(
 
 async function readableEnvironment(ctx: ServerContext, actor: Actor, projectKey: string, environmentKey: string): Promise<EnvironmentRow> {
   const project = await findProject(ctx.db, actor, projectKey);
-  authorize(actor, 'read', { project: project.key, environment: environmentKey });
+  authorize(actor, 'user:read', { project: project.key, environment: environmentKey });
   return findEnvironment(ctx.db, project, environmentKey);
 }
 
