@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from './support/databases.js';
+import { startTestServer, type TestServer } from './support/server.js';
+
+/**
+ * PRODUCT.md §1: "Every change is written to the audit log (who, when, what, before/after)."
+ * Every write route of the management API, as the OpenAPI document lists them, is called once
+ * with a valid request by an API token of its own, and must leave an audit entry naming that
+ * token and the resource it changed. A write route with no case below fails the suite: add one.
+ */
+
+interface Resource {
+  type: string;
+  key: string;
+}
+
+/** One valid request of a route, on resources made for it alone (so cases run in any order). */
+interface WriteCase {
+  path: string;
+  body?: unknown;
+  /** What the audit entry must name; from the response when the server picks the id. */
+  resource: Resource | ((response: any) => Resource);
+  /**
+   * For a request someone else must make (a member in a session, say): its headers instead of the
+   * coverage token, and the actor its entries must name.
+   */
+  as?: { headers: Record<string, string>; actor: { type: string; name: string } };
+}
+
+/** Makes fresh resources with the first-start owner token, so that only the case's request is the tested token's. */
+interface Fixtures {
+  unique(prefix: string): string;
+  project(): Promise<string>;
+  environment(project?: string): Promise<string>;
+  flag(): Promise<string>;
+  segment(): Promise<string>;
+  sdkKey(): Promise<string>;
+  apiToken(): Promise<string>;
+  call(method: string, path: string, body?: unknown): Promise<any>;
+}
+
+/** Non-GET routes that change nothing, so leave no entry; each with the reason. */
+const NOT_WRITES: Record<string, string> = {};
+
+const v1 = '/api/v1';
+const flagIn = (flag: string) => `${v1}/projects/default/flags/${flag}`;
+const keysOf = (environment: string) => `${v1}/projects/default/environments/${environment}/sdk-keys`;
+
+const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
+  'PATCH /api/v1/organization': async () => ({ path: `${v1}/organization`, body: { name: 'My organisation' }, resource: { type: 'organization', key: 'default' } }),
+
+  'POST /api/v1/projects': async ({ unique }) => {
+    const key = unique('project');
+    return { path: `${v1}/projects`, body: { key }, resource: { type: 'project', key } };
+  },
+  'PATCH /api/v1/projects/{project}': async ({ project }) => {
+    const key = await project();
+    return { path: `${v1}/projects/${key}`, body: { name: 'Renamed' }, resource: { type: 'project', key } };
+  },
+  'DELETE /api/v1/projects/{project}': async ({ project }) => {
+    const key = await project();
+    return { path: `${v1}/projects/${key}`, resource: { type: 'project', key } };
+  },
+
+  'POST /api/v1/projects/{project}/environments': async ({ unique }) => {
+    const key = unique('environment');
+    return { path: `${v1}/projects/default/environments`, body: { key }, resource: { type: 'environment', key } };
+  },
+  'PUT /api/v1/projects/{project}/environments/order': async ({ project }) => {
+    const key = await project();
+    return { path: `${v1}/projects/${key}/environments/order`, body: { order: ['production', 'staging', 'development'] }, resource: { type: 'project', key } };
+  },
+  'PATCH /api/v1/projects/{project}/environments/{environment}': async ({ environment }) => {
+    const key = await environment();
+    return { path: `${v1}/projects/default/environments/${key}`, body: { name: 'Renamed' }, resource: { type: 'environment', key } };
+  },
+  'DELETE /api/v1/projects/{project}/environments/{environment}': async ({ environment }) => {
+    const key = await environment();
+    return { path: `${v1}/projects/default/environments/${key}`, resource: { type: 'environment', key } };
+  },
+
+  'POST /api/v1/projects/{project}/flags': async ({ unique }) => {
+    const key = unique('flag');
+    return { path: `${v1}/projects/default/flags`, body: { key }, resource: { type: 'flag', key } };
+  },
+  'PATCH /api/v1/projects/{project}/flags/{flag}': async ({ flag }) => {
+    const key = await flag();
+    return { path: flagIn(key), body: { name: 'Renamed' }, resource: { type: 'flag', key } };
+  },
+  'DELETE /api/v1/projects/{project}/flags/{flag}': async ({ flag }) => {
+    const key = await flag();
+    return { path: flagIn(key), resource: { type: 'flag', key } };
+  },
+  'POST /api/v1/projects/{project}/flags/{flag}/archive': async ({ flag }) => {
+    const key = await flag();
+    return { path: `${flagIn(key)}/archive`, resource: { type: 'flag', key } };
+  },
+  'POST /api/v1/projects/{project}/flags/{flag}/restore': async ({ flag, call }) => {
+    const key = await flag();
+    await call('POST', `${flagIn(key)}/archive`);
+    return { path: `${flagIn(key)}/restore`, resource: { type: 'flag', key } };
+  },
+  'PUT /api/v1/projects/{project}/flags/{flag}/environments/{environment}': async ({ flag }) => {
+    const key = await flag();
+    return { path: `${flagIn(key)}/environments/production`, body: { on: true }, resource: { type: 'flag', key } };
+  },
+  'PATCH /api/v1/projects/{project}/flags/{flag}/environments/{environment}': async ({ flag }) => {
+    const key = await flag();
+    return { path: `${flagIn(key)}/environments/production`, body: { on: true }, resource: { type: 'flag', key } };
+  },
+  'POST /api/v1/projects/{project}/flags/{flag}/history/{entryId}/revert': async ({ flag, call }) => {
+    const key = await flag();
+    await call('PATCH', `${flagIn(key)}/environments/production`, { on: true });
+    const [latest] = (await call('GET', `${flagIn(key)}/history`)).entries;
+    return { path: `${flagIn(key)}/history/${latest.id}/revert`, resource: { type: 'flag', key } };
+  },
+
+  'POST /api/v1/projects/{project}/segments': async ({ unique }) => {
+    const key = unique('segment');
+    return { path: `${v1}/projects/default/segments`, body: { key, included: ['ada'] }, resource: { type: 'segment', key } };
+  },
+  'PUT /api/v1/projects/{project}/segments/{segment}': async ({ segment }) => {
+    const key = await segment();
+    return { path: `${v1}/projects/default/segments/${key}`, body: { included: ['grace'] }, resource: { type: 'segment', key } };
+  },
+  'PATCH /api/v1/projects/{project}/segments/{segment}': async ({ segment }) => {
+    const key = await segment();
+    return { path: `${v1}/projects/default/segments/${key}`, body: { excluded: ['grace'] }, resource: { type: 'segment', key } };
+  },
+  'DELETE /api/v1/projects/{project}/segments/{segment}': async ({ segment }) => {
+    const key = await segment();
+    return { path: `${v1}/projects/default/segments/${key}`, resource: { type: 'segment', key } };
+  },
+
+  'POST /api/v1/projects/{project}/environments/{environment}/sdk-keys': async () => ({
+    path: keysOf('staging'),
+    body: { name: 'audited key', kind: 'server' },
+    resource: (created) => ({ type: 'sdk-key', key: created.id }),
+  }),
+  'PATCH /api/v1/projects/{project}/environments/{environment}/sdk-keys/{id}': async ({ sdkKey }) => {
+    const id = await sdkKey();
+    return { path: `${keysOf('staging')}/${id}`, body: { name: 'renamed key' }, resource: { type: 'sdk-key', key: id } };
+  },
+  'POST /api/v1/projects/{project}/environments/{environment}/sdk-keys/{id}/rotate': async ({ sdkKey }) => {
+    const id = await sdkKey();
+    return { path: `${keysOf('staging')}/${id}/rotate`, body: { graceSeconds: 60 }, resource: { type: 'sdk-key', key: id } };
+  },
+  'DELETE /api/v1/projects/{project}/environments/{environment}/sdk-keys/{id}': async ({ sdkKey }) => {
+    const id = await sdkKey();
+    return { path: `${keysOf('staging')}/${id}`, resource: { type: 'sdk-key', key: id } };
+  },
+
+  'POST /api/v1/api-tokens': async () => ({
+    path: `${v1}/api-tokens`,
+    body: { name: 'audited token', roles: [{ role: 'viewer' }] },
+    resource: (created) => ({ type: 'api-token', key: created.id }),
+  }),
+  'DELETE /api/v1/api-tokens/{id}': async ({ apiToken }) => {
+    const id = await apiToken();
+    return { path: `${v1}/api-tokens/${id}`, resource: { type: 'api-token', key: id } };
+  },
+
+  'POST /api/v1/projects/{project}/environments/{environment}/import/eppo': async ({ unique }) => {
+    const key = unique('imported');
+    const variations = { a: { key: 'a', value: 'A' }, b: { key: 'b', value: 'B' } };
+    return {
+      path: `${v1}/projects/default/environments/staging/import/eppo`,
+      body: { format: 'SERVER', flags: { [key]: { key, enabled: true, variationType: 'STRING', totalShards: 10000, variations, allocations: [] } } },
+      resource: { type: 'flag', key },
+    };
+  },
+};
+
+describe.each(await testDialects())('an audit entry for every kind of write on %s', (dialect) => {
+  let server: TestServer;
+  let writeRoutes: string[];
+  /** The API token every case's request is made with, unless the case says otherwise. */
+  const writer = { name: 'audit coverage', token: '' };
+  let counter = 0;
+
+  async function call(method: string, path: string, body?: unknown): Promise<any> {
+    const response = await server.api(method, path, body);
+    if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+  const fixtures: Fixtures = {
+    unique: (prefix) => `${prefix}-${++counter}`,
+    project: async () => (await call('POST', `${v1}/projects`, { key: fixtures.unique('project') })).key,
+    environment: async () => (await call('POST', `${v1}/projects/default/environments`, { key: fixtures.unique('environment') })).key,
+    flag: async () => (await call('POST', `${v1}/projects/default/flags`, { key: fixtures.unique('flag') })).key,
+    segment: async () => (await call('POST', `${v1}/projects/default/segments`, { key: fixtures.unique('segment') })).key,
+    sdkKey: async () => (await call('POST', keysOf('staging'), { name: fixtures.unique('key'), kind: 'server' })).id,
+    apiToken: async () => (await call('POST', `${v1}/api-tokens`, { name: fixtures.unique('token'), roles: [{ role: 'viewer' }] })).id,
+    call,
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    const created = await call('POST', `${v1}/api-tokens`, { name: writer.name, roles: [{ role: 'owner' }] });
+    writer.token = created.token;
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    writeRoutes = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith(`${v1}/`))
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`))
+      .filter((route) => !route.startsWith('GET ') && !route.startsWith('HEAD '));
+  });
+  afterAll(() => server.close());
+
+  it('has a case for every write route of the OpenAPI document, and none for a route that is gone', () => {
+    expect(writeRoutes.length).toBeGreaterThan(20);
+    const missing = writeRoutes.filter((route) => !(route in CASES) && !(route in NOT_WRITES));
+    expect(missing, 'write routes without a case in CASES (or a reason in NOT_WRITES)').toEqual([]);
+    const gone = [...Object.keys(CASES), ...Object.keys(NOT_WRITES)].filter((route) => !writeRoutes.includes(route));
+    expect(gone, 'cases for routes the API no longer has').toEqual([]);
+  });
+
+  it.each(Object.keys(CASES))('%s leaves an audit entry naming its actor and the resource', async (route) => {
+    const method = route.slice(0, route.indexOf(' '));
+    const request = await (CASES[route] as (fixtures: Fixtures) => Promise<WriteCase>)(fixtures);
+    const last = await server.ctx.db.selectFrom('auditLog').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
+
+    const headers = request.as?.headers ?? { authorization: `Bearer ${writer.token}` };
+    const sent = await fetch(`${server.url}${request.path}`, {
+      method,
+      headers: { ...headers, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    });
+    const text = await sent.text();
+    expect(sent.status, text).toBeGreaterThanOrEqual(200);
+    expect(sent.status, text).toBeLessThan(300);
+
+    const entries = await server.ctx.db.selectFrom('auditLog').selectAll().where('id', '>', Number(last.id ?? 0)).orderBy('id').execute();
+    expect(entries.length).toBeGreaterThanOrEqual(1);
+    const actor = request.as?.actor ?? { type: 'api-token', name: writer.name };
+    for (const entry of entries) expect({ type: entry.actorType, name: entry.actorName }).toEqual(actor);
+    const resource = typeof request.resource === 'function' ? request.resource(text ? JSON.parse(text) : undefined) : request.resource;
+    expect(entries.map((entry) => ({ type: entry.resourceType, key: entry.resourceKey }))).toContainEqual(resource);
+  });
+});
