@@ -39,6 +39,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
+    trustProxy: ctx.config.trustProxy,
     // Keys and paths are matched as written; `/api/v1/projects/` is not `/api/v1/projects`.
     routerOptions: { ignoreTrailingSlash: false },
     // One line per request is too much at SDK traffic volumes; /metrics counts them instead.

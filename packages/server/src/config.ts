@@ -17,6 +17,11 @@ export interface ServerConfig {
   replayWindow: number;
   /** Seconds between SSE heartbeats (comments that keep proxies from closing idle streams). */
   heartbeatSeconds: number;
+  /**
+   * Which proxies to believe about the client's address and protocol (X-Forwarded-For/-Proto):
+   * `true` for any, or a list of addresses and CIDR ranges. Off by default.
+   */
+  trustProxy: boolean | string[];
   /** How long a console session lasts after sign-in. */
   sessionHours: number;
   /** Sign-in attempts allowed per minute, per client address and per account. */
@@ -46,10 +51,17 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
     publicUrl: env.VEXIL_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     replayWindow: integer(env, 'VEXIL_REPLAY_WINDOW', 1000, 1, 1_000_000),
     heartbeatSeconds: integer(env, 'VEXIL_HEARTBEAT_SECONDS', 25, 1, 3600),
+    trustProxy: trustProxyFrom(env.VEXIL_TRUST_PROXY),
     sessionHours: integer(env, 'VEXIL_SESSION_HOURS', 168, 1, 24 * 366),
     loginAttemptsPerMinute: integer(env, 'VEXIL_LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
     oidc: oidcFromEnvironment(env),
   };
+}
+
+function trustProxyFrom(raw: string | undefined): ServerConfig['trustProxy'] {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return raw.split(',').map((part) => part.trim()).filter(Boolean);
 }
 
 function oidcFromEnvironment(env: NodeJS.ProcessEnv): OidcConfig | undefined {

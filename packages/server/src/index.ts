@@ -4,4 +4,4 @@ export { configFromEnvironment, type ServerConfig } from './config.js';
 export { ServerContext } from './context.js';
 export { openDatabase, type Store, type Dialect } from './db/database.js';
 export { migrate } from './db/migrations.js';
-export { seedIfEmpty, type Seeded } from './seed.js';
+export { createOrganization, seedIfEmpty, type Seeded } from './seed.js';

@@ -27,20 +27,34 @@ export const SEED_OWNER_EMAIL = 'owner@vexil.local';
 export async function seedIfEmpty(ctx: ServerContext): Promise<Seeded | undefined> {
   const existing = await ctx.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
   if (existing) return undefined;
+  return createOrganization(ctx, { key: 'default', name: 'My organisation', ownerEmail: SEED_OWNER_EMAIL, project: 'default' });
+}
+
+export interface NewOrganization {
+  key: string;
+  name: string;
+  ownerEmail: string;
+  /** Key of the first project (keys of projects are unique across the server). */
+  project: string;
+}
+
+/** An organisation ready to use, as a first start makes it; the owner's password is random. */
+export async function createOrganization(ctx: ServerContext, input: NewOrganization): Promise<Seeded> {
   const organizationId = randomUUID();
   const system: Actor = { type: 'admin-token', id: 'system', name: 'vexil (first start)', organizationId, roles: [{ role: 'owner' }] };
   const ownerPassword = randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(ownerPassword);
+  const ownerEmail = input.ownerEmail.toLowerCase();
   return ctx.write(system, async (write) => {
-    await write.tx.insertInto('organizations').values({ id: organizationId, key: 'default', name: 'My organisation', createdAt: write.now }).execute();
-    write.audit({ action: 'organization.created', resourceType: 'organization', resourceKey: 'default', after: { key: 'default', name: 'My organisation' } });
+    await write.tx.insertInto('organizations').values({ id: organizationId, key: input.key, name: input.name, createdAt: write.now }).execute();
+    write.audit({ action: 'organization.created', resourceType: 'organization', resourceKey: input.key, after: { key: input.key, name: input.name } });
 
     const ownerId = randomUUID();
     await write.tx
       .insertInto('members')
-      .values({ id: ownerId, organizationId, email: SEED_OWNER_EMAIL, name: 'Owner', passwordHash, roles: JSON.stringify([{ role: 'owner' }]), createdAt: write.now })
+      .values({ id: ownerId, organizationId, email: ownerEmail, name: 'Owner', passwordHash, roles: JSON.stringify([{ role: 'owner' }]), createdAt: write.now })
       .execute();
-    write.audit({ action: 'member.created', resourceType: 'member', resourceKey: SEED_OWNER_EMAIL, after: { email: SEED_OWNER_EMAIL, roles: [{ role: 'owner' }] } });
+    write.audit({ action: 'member.created', resourceType: 'member', resourceKey: ownerEmail, after: { email: ownerEmail, roles: [{ role: 'owner' }] } });
 
     const apiToken = newSecret(TOKEN_PREFIXES.service);
     const apiTokenId = randomUUID();
@@ -54,7 +68,7 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Seeded | undefine
         hint: hintOf(apiToken),
         roles: JSON.stringify([{ role: 'owner' }]),
         createdAt: write.now,
-        createdBy: SEED_OWNER_EMAIL,
+        createdBy: ownerEmail,
         kind: 'service',
         memberId: null,
         expiresAt: null,
@@ -64,14 +78,14 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Seeded | undefine
       .execute();
     write.audit({ action: 'api-token.created', resourceType: 'api-token', resourceKey: apiTokenId, after: { name: 'first-start owner token', roles: [{ role: 'owner' }] } });
 
-    const project = await addProject(write, organizationId, { key: 'default', name: 'Default project' });
+    const project = await addProject(write, organizationId, { key: input.project, name: 'Default project' });
     const development = await write.tx.selectFrom('environments').select('id').where('projectId', '=', project.id).where('key', '=', 'development').executeTakeFirstOrThrow();
     const server = newSdkKey(development.id, 'server', 'development server key', write.now);
     const client = newSdkKey(development.id, 'client', 'development client key', write.now);
     await write.tx.insertInto('sdkKeys').values([server.row, client.row]).execute();
     for (const key of [server, client]) {
-      write.audit({ action: 'sdk-key.created', resourceType: 'sdk-key', resourceKey: key.row.id, projectKey: 'default', environmentKey: 'development', after: { name: key.row.name, kind: key.row.kind, hint: key.row.hint } });
+      write.audit({ action: 'sdk-key.created', resourceType: 'sdk-key', resourceKey: key.row.id, projectKey: input.project, environmentKey: 'development', after: { name: key.row.name, kind: key.row.kind, hint: key.row.hint } });
     }
-    return { ownerEmail: SEED_OWNER_EMAIL, ownerPassword, apiToken, project: 'default', environment: 'development', serverKey: server.secret, clientKey: client.secret };
+    return { ownerEmail, ownerPassword, apiToken, project: input.project, environment: 'development', serverKey: server.secret, clientKey: client.secret };
   });
 }
