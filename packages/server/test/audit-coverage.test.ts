@@ -36,11 +36,18 @@ interface Fixtures {
   segment(): Promise<string>;
   sdkKey(): Promise<string>;
   apiToken(): Promise<string>;
+  /** A new member (invited and accepted), signed in: their id, email and session headers. */
+  member(): Promise<{ id: string; email: string; headers: Record<string, string> }>;
+  /** An open invitation's id and single-use token. */
+  invitation(): Promise<{ id: string; email: string; token: string }>;
   call(method: string, path: string, body?: unknown): Promise<any>;
 }
 
 /** Non-GET routes that change nothing, so leave no entry; each with the reason. */
 const NOT_WRITES: Record<string, string> = {};
+
+const PASSWORD = 'a long enough password';
+const asMember = (member: { email: string; headers: Record<string, string> }) => ({ headers: member.headers, actor: { type: 'member', name: member.email } });
 
 const v1 = '/api/v1';
 const flagIn = (flag: string) => `${v1}/projects/default/flags/${flag}`;
@@ -160,6 +167,39 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
     return { path: `${v1}/api-tokens/${id}`, resource: { type: 'api-token', key: id } };
   },
 
+  'POST /api/v1/auth/login': async ({ member }) => {
+    const { email } = await member();
+    return { path: `${v1}/auth/login`, body: { email, password: PASSWORD }, resource: { type: 'member', key: email }, as: { headers: {}, actor: { type: 'member', name: email } } };
+  },
+  'POST /api/v1/auth/logout': async ({ member }) => {
+    const signedIn = await member();
+    return { path: `${v1}/auth/logout`, resource: { type: 'member', key: signedIn.email }, as: asMember(signedIn) };
+  },
+  'POST /api/v1/auth/password': async ({ member }) => {
+    const signedIn = await member();
+    return { path: `${v1}/auth/password`, body: { currentPassword: PASSWORD, newPassword: `${PASSWORD}, changed` }, resource: { type: 'member', key: signedIn.email }, as: asMember(signedIn) };
+  },
+  'POST /api/v1/auth/invitations/accept': async ({ invitation }) => {
+    const { email, token } = await invitation();
+    return { path: `${v1}/auth/invitations/accept`, body: { token, name: 'Joiner', password: PASSWORD }, resource: { type: 'member', key: email }, as: { headers: {}, actor: { type: 'member', name: email } } };
+  },
+  'POST /api/v1/invitations': async ({ unique }) => {
+    const email = `${unique('invited')}@example.com`;
+    return { path: `${v1}/invitations`, body: { email, roles: [{ role: 'viewer' }] }, resource: { type: 'invitation', key: email } };
+  },
+  'DELETE /api/v1/invitations/{id}': async ({ invitation }) => {
+    const { id, email } = await invitation();
+    return { path: `${v1}/invitations/${id}`, resource: { type: 'invitation', key: email } };
+  },
+  'PATCH /api/v1/members/{id}': async ({ member }) => {
+    const { id, email } = await member();
+    return { path: `${v1}/members/${id}`, body: { roles: [{ role: 'editor' }] }, resource: { type: 'member', key: email } };
+  },
+  'DELETE /api/v1/members/{id}': async ({ member }) => {
+    const { id, email } = await member();
+    return { path: `${v1}/members/${id}`, resource: { type: 'member', key: email } };
+  },
+
   'POST /api/v1/projects/{project}/environments/{environment}/import/eppo': async ({ unique }) => {
     const key = unique('imported');
     const variations = { a: { key: 'a', value: 'A' }, b: { key: 'b', value: 'B' } };
@@ -191,6 +231,22 @@ describe.each(await testDialects())('an audit entry for every kind of write on %
     segment: async () => (await call('POST', `${v1}/projects/default/segments`, { key: fixtures.unique('segment') })).key,
     sdkKey: async () => (await call('POST', keysOf('staging'), { name: fixtures.unique('key'), kind: 'server' })).id,
     apiToken: async () => (await call('POST', `${v1}/api-tokens`, { name: fixtures.unique('token'), roles: [{ role: 'viewer' }] })).id,
+    invitation: async () => {
+      const email = `${fixtures.unique('invitee')}@example.com`;
+      const { id, token } = await call('POST', `${v1}/invitations`, { email, roles: [{ role: 'viewer' }] });
+      return { id, email, token };
+    },
+    member: async () => {
+      const { email, token } = await fixtures.invitation();
+      const accepted = await fetch(`${server.url}${v1}/auth/invitations/accept`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token, name: 'Member', password: PASSWORD }),
+      });
+      const body = (await accepted.json()) as { member: { id: string }; csrfToken: string };
+      const cookie = (accepted.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      return { id: body.member.id, email, headers: { cookie, 'x-csrf-token': body.csrfToken } };
+    },
     call,
   };
 

@@ -1,15 +1,14 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { actorOf, type Api } from '../http/api.js';
 import { problems } from '../http/problems.js';
 import { created, noContent, ok } from '../http/schemas.js';
 import { acceptInvitation } from '../members/invitations.js';
 import { CredentialsSchema, InvitationAcceptanceSchema, PasswordChangeSchema, SessionViewSchema } from '../members/schemas.js';
-import { memberView, type MemberView } from '../members/service.js';
+import { memberView } from '../members/service.js';
 import { LoginLimiter } from './login-limiter.js';
 import { hashSecret } from './secrets.js';
-import { clearSessionCookie, createSession, deleteSession, secureCookies, SESSION_COOKIE, setSessionCookie } from './sessions.js';
-import { changePassword, verifyCredentials } from './sign-in.js';
+import { clearSessionCookie, deleteSession, secureCookies, SESSION_COOKIE } from './sessions.js';
+import { changePassword, sessionView, startSession, verifyCredentials } from './sign-in.js';
 
 /** Routes anyone may call: they are how one gets credentials in the first place. */
 export const PUBLIC = { public: true };
@@ -56,8 +55,14 @@ export function authRoutes(api: Api, ctx: ServerContext): void {
   });
 
   api.post('/auth/logout', { schema: { tags, summary: 'Sign out: ends the session and clears its cookie', response: noContent } }, async (request, reply) => {
+    const actor = actorOf(request);
     const secret = request.cookies[SESSION_COOKIE];
-    if (secret) await deleteSession(ctx.db, secret);
+    if (secret && actor.type === 'member') {
+      await ctx.write(actor, async (write) => {
+        await deleteSession(write.tx, secret);
+        write.audit({ action: 'member.signed-out', resourceType: 'member', resourceKey: actor.name });
+      });
+    }
     clearSessionCookie(reply, secureCookies(request, ctx.config.publicUrl));
     return reply.code(204).send();
   });
@@ -68,15 +73,3 @@ export function authRoutes(api: Api, ctx: ServerContext): void {
     return reply.code(204).send();
   });
 }
-
-async function startSession(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply, member: MemberView, organizationId: string) {
-  const session = await createSession(ctx.db, member.id, ctx.config.sessionHours);
-  setSessionCookie(reply, session, secureCookies(request, ctx.config.publicUrl));
-  return sessionView(ctx, member, organizationId, session.csrfToken, session.expiresAt);
-}
-
-async function sessionView(ctx: ServerContext, member: MemberView, organizationId: string, csrfToken: string, expiresAt: string) {
-  const organization = await ctx.db.selectFrom('organizations').select(['key', 'name']).where('id', '=', organizationId).executeTakeFirstOrThrow();
-  return { member, organization, csrfToken, expiresAt };
-}
-

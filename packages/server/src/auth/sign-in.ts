@@ -1,11 +1,13 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { MemberRow } from '../db/schema.js';
 import { problems } from '../http/problems.js';
 import { normalEmail } from '../members/invitations.js';
 import type { Credentials, PasswordChange } from '../members/schemas.js';
-import { memberView } from '../members/service.js';
+import { memberView, type MemberView } from '../members/service.js';
 import type { Actor } from './actor.js';
 import { hashPassword, verifyPassword } from './secrets.js';
+import { createSession, secureCookies, setSessionCookie } from './sessions.js';
 
 /** Verified in place of a real hash when the email is unknown, so both answers take as long. */
 let decoy: Promise<string> | undefined;
@@ -36,3 +38,24 @@ export async function changePassword(ctx: ServerContext, actor: Actor, change: P
     write.audit({ action: 'member.password-changed', resourceType: 'member', resourceKey: row.email, before: memberView(row), after: memberView({ ...row, passwordHash }) });
   });
 }
+
+/**
+ * Signs a member in, however they proved who they are: a session row, its cookie, and an audit
+ * entry (who, when, until when), all or nothing.
+ */
+export async function startSession(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply, member: MemberView, organizationId: string) {
+  const actor = { type: 'member' as const, id: member.id, name: member.email, organizationId, roles: member.roles, memberId: member.id };
+  const session = await ctx.write(actor, async (write) => {
+    const created = await createSession(write.tx, member.id, ctx.config.sessionHours);
+    write.audit({ action: 'member.signed-in', resourceType: 'member', resourceKey: member.email, after: { expiresAt: created.expiresAt } });
+    return created;
+  });
+  setSessionCookie(reply, session, secureCookies(request, ctx.config.publicUrl));
+  return sessionView(ctx, member, organizationId, session.csrfToken, session.expiresAt);
+}
+
+export async function sessionView(ctx: ServerContext, member: MemberView, organizationId: string, csrfToken: string, expiresAt: string) {
+  const organization = await ctx.db.selectFrom('organizations').select(['key', 'name']).where('id', '=', organizationId).executeTakeFirstOrThrow();
+  return { member, organization, csrfToken, expiresAt };
+}
+
