@@ -2,7 +2,6 @@ import type { SelectQueryBuilder } from 'kysely';
 import { actorMay, authorize, type Actor } from '../auth/actor.js';
 import { diff, sameJson, type Change } from '../audit/diff.js';
 import { DEFAULT_AUDIT_PAGE } from '../audit/service.js';
-import type { AuditInput, Write } from '../changes/writer.js';
 import type { ServerContext } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
 import type { AuditRow, Database, FlagRow, ProjectRow } from '../db/schema.js';
@@ -92,23 +91,19 @@ export async function revertFlagChange(ctx: ServerContext, actor: Actor, project
   };
   const action = revert.environment === null ? 'flag.reverted' : 'flag.state.reverted';
   const restored = Object.fromEntries(revert.fields.map((field) => [field, revert.before[field]]));
-  const at = await runAsRevert(ctx, entry.id, action, check, (reverting) => {
-    if (revert.kind === 'archived') return setArchived(reverting, actor, project.key, flag.key, restored.archived === true);
-    if (revert.kind === 'definition') return updateFlag(reverting, actor, project.key, flag.key, restored as FlagUpdate);
-    return changeFlagState(reverting, actor, project.key, flag.key, revert.environment as string, { patch: restored as FlagStatePatch });
-  }).catch((error: unknown) => {
+  const asRevert = { entryId: entry.id, check };
+  try {
+    if (revert.kind === 'archived') await setArchived(ctx, actor, project.key, flag.key, restored.archived === true, asRevert);
+    else if (revert.kind === 'definition') await updateFlag(ctx, actor, project.key, flag.key, restored as FlagUpdate, asRevert);
+    else await changeFlagState(ctx, actor, project.key, flag.key, revert.environment as string, { patch: restored as FlagStatePatch }, undefined, asRevert);
+  } catch (error) {
     // The request is fine; what stands in the way is the flag as it now is.
     if (error instanceof Problem && error.slug === 'validation') {
       throw problems.conflict(`Reverting entry ${entry.id} would leave the flag invalid: ${error.detail ?? ''}`, error.errors);
     }
     throw error;
-  });
-  const written = await (await historyOf(ctx.db, actor, project, flag))
-    .where('action', '=', action)
-    .where('actorId', '=', actor.id)
-    .where('createdAt', '=', at)
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow();
+  }
+  const written = await (await historyOf(ctx.db, actor, project, flag)).where('action', '=', action).where('actorId', '=', actor.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
   return historyEntry(written);
 }
 
@@ -195,27 +190,6 @@ async function currentOf(tx: Tx, project: ProjectRow, flagKey: string, revert: R
     .executeTakeFirst();
   if (!state) throw problems.conflict(`Environment "${revert.environment}" no longer exists; its state cannot be reverted`);
   return { values: JSON.parse(state.state) as Document, version: state.version };
-}
-
-/**
- * Runs one of the flags service's edits as a revert of entry `reverted`, in a transaction that
- * first runs `check` (does the revert still apply?), with the edit's audit entry named `action`
- * and pointing at the reverted entry. The service takes a context, so the revert hands it one
- * whose writes do that; everything else is the service's own. Answers when the write happened.
- */
-async function runAsRevert(ctx: ServerContext, reverted: number, action: string, check: (tx: Tx) => Promise<void>, edit: (reverting: ServerContext) => Promise<unknown>): Promise<string> {
-  let at = '';
-  const reverting = Object.create(ctx) as ServerContext;
-  reverting.write = <R>(writer: Actor, work: (write: Write) => Promise<R>): Promise<R> =>
-    ctx.write(writer, async (write) => {
-      at = write.now;
-      await check(write.tx);
-      const labelled = Object.create(write) as Write;
-      labelled.audit = (entry: AuditInput) => write.audit({ ...entry, action, after: { ...(entry.after as Document), reverts: reverted } });
-      return work(labelled);
-    });
-  await edit(reverting);
-  return at;
 }
 
 function historyEntry(row: AuditRow): FlagHistoryEntry {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { validateFlag, type FlagConfig, type FlagState, type Segment } from '@vexil/engine';
 import { authorize, type Actor } from '../auth/actor.js';
-import type { Write } from '../changes/writer.js';
+import type { AuditInput, Write } from '../changes/writer.js';
 import type { ServerContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { containsText } from '../db/search.js';
@@ -24,6 +24,21 @@ export interface FlagView extends FlagDefinition {
 }
 
 export type FlagStateView = FlagState & { version: number; updatedAt: string };
+
+/**
+ * Makes an edit the revert of an earlier history entry (see history.ts): `check` runs first in
+ * the edit's own transaction (does the revert still apply?), and the audit entry is named as a
+ * revert and points at the entry it undoes.
+ */
+export interface RevertOf {
+  entryId: number;
+  check(tx: Queryable): Promise<void>;
+}
+
+function audited(entry: AuditInput, revertOf: RevertOf | undefined, revertAction: string): AuditInput {
+  if (!revertOf) return entry;
+  return { ...entry, action: revertAction, after: { ...(entry.after as object), reverts: revertOf.entryId } };
+}
 
 export interface FlagFilter {
   archived?: boolean | undefined;
@@ -92,8 +107,9 @@ export async function createFlag(ctx: ServerContext, actor: Actor, projectKey: s
 }
 
 /** Changes a flag's definition; every environment's state must stay valid with it. */
-export async function updateFlag(ctx: ServerContext, actor: Actor, projectKey: string, key: string, input: FlagUpdate): Promise<FlagView> {
+export async function updateFlag(ctx: ServerContext, actor: Actor, projectKey: string, key: string, input: FlagUpdate, revertOf?: RevertOf): Promise<FlagView> {
   return ctx.write(actor, async (write) => {
+    await revertOf?.check(write.tx);
     const project = await findProject(write.tx, actor, projectKey);
     authorize(actor, 'flag:write', { project: project.key });
     const row = await findFlag(write.tx, project, key);
@@ -116,7 +132,7 @@ export async function updateFlag(ctx: ServerContext, actor: Actor, projectKey: s
       for (const environment of environments) write.rulesetChanged(environment.id, 'flag', key, { key, ...definition, ...(states.get(environment.id) as FlagState) });
     }
     const [after] = await viewsOf(write.tx, project, [updated]);
-    write.audit({ action: 'flag.updated', resourceType: 'flag', resourceKey: key, projectKey: project.key, before, after });
+    write.audit(audited({ action: 'flag.updated', resourceType: 'flag', resourceKey: key, projectKey: project.key, before, after }, revertOf, 'flag.reverted'));
     return after as FlagView;
   });
 }
@@ -130,8 +146,10 @@ export async function changeFlagState(
   environmentKey: string,
   change: { replace: FlagState } | { patch: FlagStatePatch },
   expectedVersion?: number,
+  revertOf?: RevertOf,
 ): Promise<FlagStateView> {
   return ctx.write(actor, async (write) => {
+    await revertOf?.check(write.tx);
     const project = await findProject(write.tx, actor, projectKey);
     authorize(actor, 'flag:write', { project: project.key, environment: environmentKey });
     const environment = await findEnvironment(write.tx, project, environmentKey);
@@ -149,14 +167,15 @@ export async function changeFlagState(
     const version = stored.version + 1;
     await write.tx.updateTable('flagStates').set({ state: JSON.stringify(state), version, updatedAt: write.now }).where('flagId', '=', row.id).where('environmentId', '=', environment.id).execute();
     if (!row.archived) write.rulesetChanged(environment.id, 'flag', key, config);
-    write.audit({ action: 'flag.state.updated', resourceType: 'flag', resourceKey: key, projectKey: project.key, environmentKey, before, after: state });
+    write.audit(audited({ action: 'flag.state.updated', resourceType: 'flag', resourceKey: key, projectKey: project.key, environmentKey, before, after: state }, revertOf, 'flag.state.reverted'));
     return { ...state, version, updatedAt: write.now };
   });
 }
 
 /** Archived flags leave every SDK's ruleset but keep their history; restore brings them back. */
-export async function setArchived(ctx: ServerContext, actor: Actor, projectKey: string, key: string, archived: boolean): Promise<FlagView> {
+export async function setArchived(ctx: ServerContext, actor: Actor, projectKey: string, key: string, archived: boolean, revertOf?: RevertOf): Promise<FlagView> {
   return ctx.write(actor, async (write) => {
+    await revertOf?.check(write.tx);
     const project = await findProject(write.tx, actor, projectKey);
     authorize(actor, 'flag:write', { project: project.key });
     const row = await findFlag(write.tx, project, key);
@@ -171,7 +190,7 @@ export async function setArchived(ctx: ServerContext, actor: Actor, projectKey: 
       write.rulesetChanged(environmentId, 'flag', key, archived ? null : flagConfigOf(row, state));
     }
     const [view] = await viewsOf(write.tx, project, [updated]);
-    write.audit({ action: archived ? 'flag.archived' : 'flag.restored', resourceType: 'flag', resourceKey: key, projectKey: project.key, before: { archived: !archived }, after: { archived } });
+    write.audit(audited({ action: archived ? 'flag.archived' : 'flag.restored', resourceType: 'flag', resourceKey: key, projectKey: project.key, before: { archived: !archived }, after: { archived } }, revertOf, 'flag.reverted'));
     return view as FlagView;
   });
 }
