@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { apiTokenRoutes } from './api-tokens/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authenticate } from './auth/authenticate.js';
+import { oidcRoutes } from './auth/oidc.js';
 import { authRoutes } from './auth/routes.js';
 import { SESSION_COOKIE } from './auth/sessions.js';
 import type { ServerContext } from './context.js';
@@ -80,6 +81,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
         request.actor = await authenticate(ctx.db, request, ctx.config.adminToken);
       });
       authRoutes(api, ctx);
+      oidcRoutes(api, ctx);
       memberRoutes(api, ctx);
       organizationRoutes(api, ctx);
       projectRoutes(api, ctx);

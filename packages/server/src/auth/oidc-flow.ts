@@ -51,7 +51,7 @@ export class OidcFlowCookie {
   /** The flow this browser started, or why there is none to finish. */
   read(request: FastifyRequest, now = Date.now()): OidcFlow | { missing: string } {
     const value = request.cookies[OIDC_FLOW_COOKIE];
-    if (!value) return { missing: 'this browser has no sign-in in progress (no cookie; it lasts 10 minutes)' };
+    if (!value) return { missing: `this browser has no sign-in in progress (no cookie; it lasts ${OIDC_FLOW_MINUTES} minutes)` };
     const [payload = '', signature = ''] = value.split('.');
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);

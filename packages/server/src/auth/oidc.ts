@@ -4,12 +4,14 @@ import type { ServerContext } from '../context.js';
 import type { Api } from '../http/api.js';
 import { Problem, problems } from '../http/problems.js';
 import { ok, Strict } from '../http/schemas.js';
+import { memberView } from '../members/service.js';
 import { OidcClient } from './oidc-client.js';
 import { OIDC_FLOW_MINUTES, OidcFlowCookie } from './oidc-flow.js';
 import { memberForIdentity } from './oidc-sign-in.js';
 import { PUBLIC } from './routes.js';
 import { sameSecret } from './secrets.js';
-import { createSession, secureCookies, setSessionCookie } from './sessions.js';
+import { secureCookies } from './sessions.js';
+import { startSession } from './sign-in.js';
 
 /** Where the identity provider sends the browser back; register `<public URL>` + this at the provider. */
 export const OIDC_CALLBACK_PATH = '/api/v1/auth/oidc/callback';
@@ -63,6 +65,7 @@ export function oidcRoutes(api: Api, ctx: ServerContext): void {
     '/auth/oidc',
     {
       config: PUBLIC,
+      exposeHeadRoute: false,
       schema: { tags, security: [], summary: 'Start single sign-on: redirects to the identity provider', querystring: StartQuerySchema, response: redirect('to the identity provider') },
     },
     async (request, reply) => {
@@ -78,6 +81,8 @@ export function oidcRoutes(api: Api, ctx: ServerContext): void {
     '/auth/oidc/callback',
     {
       config: PUBLIC,
+      // A HEAD request (a link checker) must not spend the code.
+      exposeHeadRoute: false,
       schema: {
         tags,
         security: [],
@@ -105,8 +110,7 @@ export function oidcRoutes(api: Api, ctx: ServerContext): void {
       const callbackUrl = new URL(flow.redirectUri);
       callbackUrl.search = new URL(request.url, 'http://callback.invalid').search;
       const member = await memberForIdentity(ctx, await client.identify(callbackUrl, flow));
-      const session = await createSession(ctx.db, member.id, ctx.config.sessionHours);
-      setSessionCookie(reply, session, secure);
+      await startSession(ctx, request, reply, memberView(member), member.organizationId);
       return reply.redirect(flow.returnTo ?? '/', 302);
     },
   );
@@ -126,7 +130,7 @@ function baseUrl(ctx: ServerContext, request: FastifyRequest): string {
  * (`//host`, `/\host`, control characters a URL parser drops, absolute URLs) is ignored, so the
  * sign-in link cannot be used to redirect elsewhere.
  */
-export function localPath(value: string | undefined): string | undefined {
+function localPath(value: string | undefined): string | undefined {
   if (value === undefined || !value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return undefined;
   const origin = 'http://vexil.invalid';
   const url = new URL(value, origin);
