@@ -72,7 +72,8 @@ function oidcFromEnvironment(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   if (!issuer || !clientId || !clientSecret) {
     throw new ConfigurationError('OIDC sign-in needs VEXIL_OIDC_ISSUER, VEXIL_OIDC_CLIENT_ID and VEXIL_OIDC_CLIENT_SECRET together');
   }
-  return { issuer: issuer.replace(/\/+$/, ''), clientId, clientSecret, name: env.VEXIL_OIDC_NAME || 'single sign-on' };
+  // Kept exactly as written: discovery requires it to equal the issuer the provider publishes.
+  return { issuer, clientId, clientSecret, name: env.VEXIL_OIDC_NAME || 'single sign-on' };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { ServerContext } from '../context.js';
 import type { MemberRow } from '../db/schema.js';
 import { problems } from '../http/problems.js';
-import { normalEmail } from '../members/invitations.js';
-import { memberView } from '../members/service.js';
+import { joinByInvitation, normalEmail } from '../members/invitations.js';
 import type { Actor } from './actor.js';
 import type { OidcIdentity } from './oidc-client.js';
 import type { RoleBinding } from './roles.js';
@@ -24,7 +22,7 @@ export async function memberForIdentity(ctx: ServerContext, identity: OidcIdenti
   const email = verifiedEmail(identity);
   const member = await ctx.db.selectFrom('members').selectAll().where('email', '=', email).executeTakeFirst();
   if (member) return linkIdentity(ctx, member, identity.issuer, subject);
-  return joinByInvitation(ctx, email, subject, identity.name);
+  return joinWithIdentity(ctx, email, subject, identity.name);
 }
 
 function verifiedEmail(identity: OidcIdentity): string {
@@ -54,50 +52,19 @@ async function linkIdentity(ctx: ServerContext, member: MemberRow, issuer: strin
   });
 }
 
-/**
- * Accepts the newest open invitation of `email` for the person who proved it: in one transaction
- * the invitation is claimed (a conditional update, so it works once) and the member created, with
- * no password.
- */
-async function joinByInvitation(ctx: ServerContext, email: string, subject: string, name: string | undefined): Promise<MemberRow> {
-  const now = new Date().toISOString();
+/** Accepts the newest open invitation of `email` for the person who proved it, with no password. */
+async function joinWithIdentity(ctx: ServerContext, email: string, subject: string, name: string | undefined): Promise<MemberRow> {
   const invitation = await ctx.db
     .selectFrom('invitations')
     .selectAll()
     .where('email', '=', email)
     .where('acceptedAt', 'is', null)
     .where('revokedAt', 'is', null)
-    .where('expiresAt', '>', now)
+    .where('expiresAt', '>', new Date().toISOString())
     .orderBy('createdAt', 'desc')
     .executeTakeFirst();
   if (!invitation) throw problems.forbidden(`No member or invitation for ${email}`);
-  const id = randomUUID();
-  const joining: Actor = { type: 'member', id, name: email, organizationId: invitation.organizationId, roles: [] };
-  return ctx.write(joining, async (write) => {
-    const claimed = await write.tx
-      .updateTable('invitations')
-      .set({ acceptedAt: write.now })
-      .where('id', '=', invitation.id)
-      .where('acceptedAt', 'is', null)
-      .where('revokedAt', 'is', null)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw problems.conflict(`The invitation of ${email} was accepted or revoked meanwhile; sign in again`);
-    const taken = await write.tx.selectFrom('members').select('id').where('email', '=', email).executeTakeFirst();
-    if (taken) throw problems.conflict(`${email} is already a member; sign in again`);
-    const row: MemberRow = {
-      id,
-      organizationId: invitation.organizationId,
-      email,
-      name: name?.slice(0, NAME_MAX) ?? email,
-      passwordHash: '',
-      roles: invitation.roles,
-      createdAt: write.now,
-      oidcSubject: subject,
-    };
-    await write.tx.insertInto('members').values(row).execute();
-    write.audit({ action: 'member.joined', resourceType: 'member', resourceKey: email, after: { ...memberView(row), invitedBy: invitation.invitedBy } });
-    return row;
-  });
+  return joinByInvitation(ctx, invitation, { name: name?.slice(0, NAME_MAX) ?? email, passwordHash: '', oidcSubject: subject });
 }
 
 function memberActor(member: MemberRow): Actor {

@@ -4,6 +4,7 @@ import { checkedGrant } from '../auth/grants.js';
 import type { RoleBinding } from '../auth/roles.js';
 import { hashPassword, hashSecret, newSecret } from '../auth/secrets.js';
 import type { ServerContext } from '../context.js';
+import { isUniqueViolation } from '../db/database.js';
 import type { InvitationRow, MemberRow } from '../db/schema.js';
 import { problems } from '../http/problems.js';
 import type { InvitationAcceptance, NewInvitation } from './schemas.js';
@@ -94,11 +95,21 @@ export async function revokeInvitation(ctx: ServerContext, actor: Actor, id: str
  */
 export async function acceptInvitation(ctx: ServerContext, input: InvitationAcceptance): Promise<MemberView> {
   const passwordHash = await hashPassword(input.password);
-  const now = new Date().toISOString();
   const invitation = await ctx.db.selectFrom('invitations').selectAll().where('tokenHash', '=', hashSecret(input.token)).executeTakeFirst();
-  if (!invitation || invitation.acceptedAt !== null || invitation.revokedAt !== null || invitation.expiresAt <= now) {
-    throw problems.notFound('An open invitation with this token');
-  }
+  if (!invitation || !isOpen(invitation)) throw problems.notFound('An open invitation with this token');
+  return memberView(await joinByInvitation(ctx, invitation, { name: input.name, passwordHash, oidcSubject: null }));
+}
+
+export function isOpen(invitation: InvitationRow, now = new Date().toISOString()): boolean {
+  return invitation.acceptedAt === null && invitation.revokedAt === null && invitation.expiresAt > now;
+}
+
+/**
+ * The one way an invitation becomes a member, whether they proved themselves with a password or
+ * through single sign-on: in one transaction the invitation is claimed (a conditional update, so
+ * it works once), the member created with its roles, and the joining audited.
+ */
+export async function joinByInvitation(ctx: ServerContext, invitation: InvitationRow, member: Pick<MemberRow, 'name' | 'passwordHash' | 'oidcSubject'>): Promise<MemberRow> {
   const id = randomUUID();
   const joining = { type: 'member' as const, id, name: invitation.email, organizationId: invitation.organizationId, roles: [] };
   return ctx.write(joining, async (write) => {
@@ -112,11 +123,18 @@ export async function acceptInvitation(ctx: ServerContext, input: InvitationAcce
     if (Number(claimed.numUpdatedRows) !== 1) throw problems.notFound('An open invitation with this token');
     const taken = await write.tx.selectFrom('members').select('id').where('email', '=', invitation.email).executeTakeFirst();
     if (taken) throw problems.conflict(`${invitation.email} is already a member`);
-    const row: MemberRow = { id, organizationId: invitation.organizationId, email: invitation.email, name: input.name, passwordHash, roles: invitation.roles, createdAt: write.now, oidcSubject: null };
-    await write.tx.insertInto('members').values(row).execute();
-    const view = memberView(row);
-    write.audit({ action: 'member.joined', resourceType: 'member', resourceKey: row.email, after: { ...view, invitedBy: invitation.invitedBy } });
-    return view;
+    const row: MemberRow = { id, organizationId: invitation.organizationId, email: invitation.email, roles: invitation.roles, createdAt: write.now, ...member };
+    await write.tx
+      .insertInto('members')
+      .values(row)
+      .execute()
+      .catch((error: unknown) => {
+        // Two organisations' invitations of one address, accepted at the same moment.
+        if (isUniqueViolation(error)) throw problems.conflict(`${invitation.email} is already a member`);
+        throw error;
+      });
+    write.audit({ action: 'member.joined', resourceType: 'member', resourceKey: row.email, after: { ...memberView(row), invitedBy: invitation.invitedBy } });
+    return row;
   });
 }
 
