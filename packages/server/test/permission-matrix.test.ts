@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from './support/databases.js';
+import { expectPermitted } from './support/permissions.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 /**
@@ -98,13 +99,7 @@ describe.each(await testDialects())('permission matrix on %s', (dialect) => {
           it(`${allowed ? 'may' : 'may not'} ${action.does}`, async () => {
             const [method, path, body] = action.request(`${role}-${scopeName.replace(/\s+/g, '-')}-${++counter}`);
             const response = await server.api(method, path, body, tokens.get(`${role} ${scopeName}`));
-            if (allowed) {
-              expect(response.status, JSON.stringify(response.body)).toBeGreaterThanOrEqual(200);
-              expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
-            } else {
-              expect(response.status, JSON.stringify(response.body)).toBe(403);
-              expect(response.body.type).toBe('https://vexil.dev/problems/forbidden');
-            }
+            expectPermitted(response, allowed);
           });
         }
       });
