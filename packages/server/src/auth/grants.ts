@@ -3,21 +3,31 @@ import { problems, type FieldError } from '../http/problems.js';
 import type { Actor } from './actor.js';
 import { effectiveRole, ROLES, type Role, type RoleBinding, type Scope } from './roles.js';
 
+/** An environment key no binding can name (keys are letters, digits, `-`, `_`, `.`): "any other environment". */
+const ANY_OTHER_ENVIRONMENT = '*';
+
 /**
  * The index of the first of `granted` that would give more than `holder` has somewhere, or -1:
- * no one hands out more power than they hold. Roles only change at the scopes some binding names
- * (a scope nobody names takes its parent's role), so comparing the two there compares them everywhere.
+ * no one hands out more power than they hold. Roles only change at the scopes some binding names,
+ * so comparing the two at the organisation, at each project named, at each environment named and
+ * at "any other environment" of each project compares them everywhere.
  */
 export function grantBeyondHolder(holder: readonly RoleBinding[], granted: readonly RoleBinding[]): number {
-  const named: Scope[] = [...holder, ...granted].map(({ project, environment }) => ({ project, environment }));
-  const scopes: Scope[] = [{}, ...named];
+  const bindings = [...holder, ...granted];
+  const projects = [...new Set(bindings.flatMap(({ project }) => (project === undefined ? [] : [project])))];
+  const scopes: Scope[] = [
+    {},
+    ...projects.flatMap((project) => [{ project }, { project, environment: ANY_OTHER_ENVIRONMENT }]),
+    ...bindings.filter((binding) => binding.environment !== undefined).map(({ project, environment }) => ({ project, environment })),
+  ];
   for (const scope of scopes) {
     const given = effectiveRole(granted, scope);
     if (given === undefined) continue;
     const held = effectiveRole(holder, scope);
     if (held === undefined || stronger(given, held)) {
-      // A binding that gives that role there, to name in the refusal.
-      return granted.findIndex((binding) => binding.role === given && effectiveRole([binding], scope) === given);
+      // A binding that gives that role there, to name in the refusal; else one in that project.
+      const giving = granted.findIndex((binding) => binding.role === given && effectiveRole([binding], scope) === given);
+      return giving >= 0 ? giving : Math.max(0, granted.findIndex((binding) => binding.project === scope.project));
     }
   }
   return -1;
