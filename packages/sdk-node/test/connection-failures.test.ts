@@ -3,18 +3,10 @@ import { init, type VexilClient } from '@vexil/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFlag } from '../../server/test/support/sdk.js';
 import { startTestServer } from '../../server/test/support/server.js';
-import { startFakeServer, startSilentServer } from './support/fake-server.js';
+import { checkoutFlag, startFakeServer, startSilentServer } from './support/fake-server.js';
 import { eventually, recordingLogger, startRestartableServer } from './support/server.js';
 
 const ada = { key: 'ada' };
-const flag = (on: boolean) => ({
-  key: 'checkout',
-  type: 'boolean',
-  variations: [{ key: 'on', value: true }, { key: 'off', value: false }],
-  on,
-  offVariation: 'off',
-  fallthrough: { variation: 'on' },
-});
 
 describe('when the server is not there, or not right', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -91,7 +83,7 @@ describe('when the server is not there, or not right', () => {
     const fake = track(
       await startFakeServer((request, response) => {
         if (request.url === '/sdk/v1/config') {
-          response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [flag(false)], segments: [] }));
+          response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [checkoutFlag(false)], segments: [] }));
         } else if (request.url === '/sdk/v1/stream') {
           response.writeHead(200, { 'content-type': 'text/event-stream' });
           response.write(': hello\n\n');
@@ -110,9 +102,9 @@ describe('when the server is not there, or not right', () => {
     stream!.write('event: patch\nid: 6\ndata: {not json\n\n');
     stream!.write('event: put\nid: 6\ndata: {"flags": 3}\n\n');
     stream!.write(`event: patch\nid: 6\ndata: ${JSON.stringify({ revision: 6, kind: 'flag', key: 'checkout' })}\n\n`);
-    stream!.write(`event: patch\nid: 4\ndata: ${JSON.stringify({ revision: 4, kind: 'flag', key: 'checkout', flag: flag(true) })}\n\n`);
+    stream!.write(`event: patch\nid: 4\ndata: ${JSON.stringify({ revision: 4, kind: 'flag', key: 'checkout', flag: checkoutFlag(true) })}\n\n`);
     stream!.write('event: something-new\ndata: {}\n\n');
-    stream!.write(`event: patch\nid: 7\ndata: ${JSON.stringify({ revision: 7, kind: 'flag', key: 'other', flag: { ...flag(true), key: 'other' } })}\n\n`);
+    stream!.write(`event: patch\nid: 7\ndata: ${JSON.stringify({ revision: 7, kind: 'flag', key: 'other', flag: { ...checkoutFlag(true), key: 'other' } })}\n\n`);
     await eventually(() => sdk.revision === 7, 10_000, 'the valid patch');
 
     expect(sdk.boolean('checkout', ada, true)).toBe(false);
@@ -130,7 +122,7 @@ describe('what the server asks for', () => {
     const streams: number[] = [];
     const fake = await startFakeServer((request, response) => {
       if (request.url === '/sdk/v1/config') {
-        response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [flag(true)], segments: [] }));
+        response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [checkoutFlag(true)], segments: [] }));
       } else if (request.url === '/sdk/v1/stream') {
         streams.push(Date.now());
         response.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -156,7 +148,7 @@ describe('what the server asks for', () => {
     const streams: number[] = [];
     const fake = await startFakeServer((request, response) => {
       if (request.url === '/sdk/v1/config') {
-        response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [flag(true)], segments: [] }));
+        response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [checkoutFlag(true)], segments: [] }));
       } else if (request.url === '/sdk/v1/stream') {
         streams.push(Date.now());
         if (streams.length === 1) response.writeHead(503, { 'retry-after': '2' }).end();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Synchronizer } from '../src/data-sources/synchronizer.js';
 import { settingsOf } from '../src/options.js';
 import { RulesetStore } from '../src/store/ruleset-store.js';
-import { startFakeServer } from './support/fake-server.js';
+import { checkoutFlag, startFakeServer } from './support/fake-server.js';
 import { eventually, recordingLogger } from './support/server.js';
 
 /**
@@ -13,18 +13,10 @@ import { eventually, recordingLogger } from './support/server.js';
  * Timing assertions are lower bounds, or upper bounds with seconds to spare, for slow machines.
  */
 const ada = { key: 'ada' };
-const flag = (on: boolean) => ({
-  key: 'checkout',
-  type: 'boolean',
-  variations: [{ key: 'on', value: true }, { key: 'off', value: false }],
-  on,
-  offVariation: 'off',
-  fallthrough: { variation: 'on' },
-});
 /** Revision 5 (checkout off): what `/sdk/v1/config` serves throughout, so later changes can only come over the stream. */
 function answerConfig(response: ServerResponse, ifNoneMatch: string | undefined): void {
   if (ifNoneMatch === '"5"') response.writeHead(304).end();
-  else response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [flag(false)], segments: [] }));
+  else response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [checkoutFlag(false)], segments: [] }));
 }
 const openStream = (response: ServerResponse) => {
   response.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -58,7 +50,7 @@ describe('a silent stream', () => {
       // The first stream says nothing at all (a peer gone without closing the socket); the next one
       // brings the change made meanwhile, then stays alive with heartbeats.
       if (streams.length > 1) {
-        response.write(`event: patch\nid: 6\ndata: ${JSON.stringify({ revision: 6, kind: 'flag', key: 'checkout', flag: flag(true) })}\n\n`);
+        response.write(`event: patch\nid: 6\ndata: ${JSON.stringify({ revision: 6, kind: 'flag', key: 'checkout', flag: checkoutFlag(true) })}\n\n`);
         heartbeats(response, 100);
       }
     });

@@ -50,3 +50,15 @@ export async function startSilentServer(): Promise<{ url: string; connections: n
       }),
   };
 }
+
+/** The boolean flag the fake servers serve: `on` decides whether it is switched on (then `on` for everyone). */
+export function checkoutFlag(on: boolean) {
+  return {
+    key: 'checkout',
+    type: 'boolean',
+    variations: [{ key: 'on', value: true }, { key: 'off', value: false }],
+    on,
+    offVariation: 'off',
+    fallthrough: { variation: 'on' },
+  };
+}
