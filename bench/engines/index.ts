@@ -21,6 +21,11 @@ export const ENGINES: Readonly<Record<string, EngineEntry>> = {
     packages: ['@vexil/node', '@vexil/engine'],
     load: async () => (await import('./vexil-node.js')).engine,
   },
+  'vexil-node-events': {
+    label: 'Vexil SDK, events on',
+    packages: ['@vexil/node', '@vexil/engine'],
+    load: async () => (await import('./vexil-node.js')).eventsEngine,
+  },
   flagd: {
     label: 'flagd (in-process core)',
     packages: ['@openfeature/flagd-core'],
