@@ -293,6 +293,22 @@ describe.each(await testDialects())('accounts on %s', (dialect) => {
   });
 
   describe('members', () => {
+    it('lets an owner add a member with a first password, who can then sign in', async () => {
+      const added = await owner.request('POST', '/api/v1/members', { email: 'Added@Example.com', name: 'Added', password, roles: [{ role: 'viewer', project: 'default' }] });
+      expect(added.status).toBe(201);
+      expect(added.body).toMatchObject({ email: 'added@example.com', name: 'Added', roles: [{ role: 'viewer', project: 'default' }], hasPassword: true });
+      expect((await owner.request('GET', `/api/v1/members/${added.body.id}`)).body).toEqual(added.body);
+      const session = await signIn(server.url, 'added@example.com', password, nextAddress());
+      expect((await session.request('GET', '/api/v1/projects/default/flags')).status).toBe(200);
+      expect((await session.request('POST', '/api/v1/projects/default/flags', { key: 'not-allowed' })).status).toBe(403);
+      const again = await owner.request('POST', '/api/v1/members', { email: 'added@example.com', name: 'Again', password, roles: [{ role: 'viewer' }] });
+      expect(again.status).toBe(409);
+      expect(again.body.errors[0].path).toBe('email');
+      const weak = await owner.request('POST', '/api/v1/members', { email: 'weak-added@example.com', name: 'Weak', password: 'short', roles: [{ role: 'viewer' }] });
+      expect(weak.body.errors[0].path).toBe('password');
+      expect((await owner.request('GET', '/api/v1/members/not-a-member')).status).toBe(404);
+    });
+
     it('lists members without any secret', async () => {
       const response = await owner.request('GET', '/api/v1/members');
       expect(response.status).toBe(200);
@@ -336,6 +352,7 @@ describe.each(await testDialects())('accounts on %s', (dialect) => {
       const { id } = await join('target@example.com', [{ role: 'viewer' }]);
       expect((await admin.request('PATCH', `/api/v1/members/${id}`, { roles: [{ role: 'editor' }] })).status).toBe(403);
       expect((await admin.request('DELETE', `/api/v1/members/${id}`)).status).toBe(403);
+      expect((await admin.request('POST', '/api/v1/members', { email: 'by-admin@example.com', name: 'X', password, roles: [{ role: 'viewer' }] })).status).toBe(403);
       expect((await admin.request('GET', '/api/v1/members')).status).toBe(200);
     });
   });

@@ -191,6 +191,10 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
     const { id, email } = await invitation();
     return { path: `${v1}/invitations/${id}`, resource: { type: 'invitation', key: email } };
   },
+  'POST /api/v1/members': async ({ unique }) => {
+    const email = `${unique('added')}@example.com`;
+    return { path: `${v1}/members`, body: { email, name: 'Added', password: PASSWORD, roles: [{ role: 'viewer' }] }, resource: { type: 'member', key: email } };
+  },
   'PATCH /api/v1/members/{id}': async ({ member }) => {
     const { id, email } = await member();
     return { path: `${v1}/members/${id}`, body: { roles: [{ role: 'editor' }] }, resource: { type: 'member', key: email } };

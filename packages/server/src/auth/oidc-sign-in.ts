@@ -1,7 +1,8 @@
 import type { ServerContext } from '../context.js';
 import type { MemberRow } from '../db/schema.js';
 import { problems } from '../http/problems.js';
-import { joinByInvitation, normalEmail } from '../members/invitations.js';
+import { joinByInvitation } from '../members/invitations.js';
+import { normalEmail } from '../members/service.js';
 import type { Actor } from './actor.js';
 import type { OidcIdentity } from './oidc-client.js';
 import type { RoleBinding } from './roles.js';

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../db/database.js';
 import type { InvitationRow, MemberRow } from '../db/schema.js';
 import { problems } from '../http/problems.js';
 import type { InvitationAcceptance, NewInvitation } from './schemas.js';
-import { memberView, type MemberView } from './service.js';
+import { memberView, normalEmail, type MemberView } from './service.js';
 
 export const INVITATION_PREFIX = 'vx_inv_';
 const DEFAULT_INVITATION_HOURS = 7 * 24;
@@ -20,10 +20,6 @@ export interface InvitationView {
   invitedBy: string;
   createdAt: string;
   expiresAt: string;
-}
-
-export function normalEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 /** Invites someone by email: the response carries the single-use link once; only its hash is kept. */

@@ -3,14 +3,22 @@ import type { ServerContext } from '../context.js';
 import { actorOf, type Api } from '../http/api.js';
 import { created, noContent, ok, Strict } from '../http/schemas.js';
 import { createInvitation, listInvitations, revokeInvitation } from './invitations.js';
-import { InvitationViewSchema, MemberChangeSchema, MemberViewSchema, NewInvitationSchema, NewInvitationViewSchema } from './schemas.js';
-import { listMembers, removeMember, updateMember } from './service.js';
+import { InvitationViewSchema, MemberChangeSchema, MemberViewSchema, NewInvitationSchema, NewInvitationViewSchema, NewMemberSchema } from './schemas.js';
+import { createMember, getMember, listMembers, removeMember, updateMember } from './service.js';
 
 const IdParams = Strict({ id: Type.String() });
 
 export function memberRoutes(api: Api, ctx: ServerContext): void {
   const tags = ['members'];
   api.get('/members', { schema: { tags, summary: 'The organisation’s members', response: ok(Type.Array(MemberViewSchema)) } }, (request) => listMembers(ctx, actorOf(request)));
+
+  api.post(
+    '/members',
+    { schema: { tags, summary: 'Add a member with a first password (invitations let people choose their own)', body: NewMemberSchema, response: created(MemberViewSchema) } },
+    async (request, reply) => reply.code(201).send(await createMember(ctx, actorOf(request), request.body)),
+  );
+
+  api.get('/members/:id', { schema: { tags, summary: 'One member', params: IdParams, response: ok(MemberViewSchema) } }, (request) => getMember(ctx, actorOf(request), request.params.id));
 
   api.patch(
     '/members/:id',

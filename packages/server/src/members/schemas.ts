@@ -14,6 +14,9 @@ export const MemberViewSchema = Type.Unsafe<MemberView>(
   Type.Object({ id: Type.String(), email: Type.String(), name: Type.String(), roles: Type.Array(RoleBindingSchema), hasPassword: Type.Boolean(), createdAt: Instant }),
 );
 
+export const NewMemberSchema = Strict({ email: Email, name: Name, password: Password, roles: Roles });
+export type NewMember = Static<typeof NewMemberSchema>;
+
 export const MemberChangeSchema = Strict({ name: Type.Optional(Name), roles: Type.Optional(Roles) }, { minProperties: 1 });
 export type MemberChange = Static<typeof MemberChangeSchema>;
 

@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { authorize, type Actor } from '../auth/actor.js';
 import { checkedGrant } from '../auth/grants.js';
 import type { RoleBinding } from '../auth/roles.js';
+import { hashPassword } from '../auth/secrets.js';
 import type { ServerContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import type { MemberRow } from '../db/schema.js';
 import { problems } from '../http/problems.js';
-import type { MemberChange } from './schemas.js';
+import type { MemberChange, NewMember } from './schemas.js';
 
 /** A member as the API shows one: never the password hash. */
 export interface MemberView {
@@ -18,6 +20,11 @@ export interface MemberView {
   createdAt: string;
 }
 
+/** Emails are compared and stored lowercased: `Ada@Example.com` is `ada@example.com`. */
+export function normalEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 export function memberView(row: MemberRow): MemberView {
   return { id: row.id, email: row.email, name: row.name, roles: JSON.parse(row.roles) as RoleBinding[], hasPassword: row.passwordHash !== '', createdAt: row.createdAt };
 }
@@ -26,6 +33,31 @@ export async function listMembers(ctx: ServerContext, actor: Actor): Promise<Mem
   authorize(actor, 'member:read');
   const rows = await ctx.db.selectFrom('members').selectAll().where('organizationId', '=', actor.organizationId).orderBy('email').execute();
   return rows.map(memberView);
+}
+
+export async function getMember(ctx: ServerContext, actor: Actor, id: string): Promise<MemberView> {
+  authorize(actor, 'member:read');
+  return memberView(await memberOf(ctx.db, actor, id));
+}
+
+/**
+ * Adds a member directly, with a first password to hand over (for automation, or a server that
+ * cannot send invitations); invitations let people choose their own.
+ */
+export async function createMember(ctx: ServerContext, actor: Actor, input: NewMember): Promise<MemberView> {
+  authorize(actor, 'member:manage');
+  const email = normalEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  return ctx.write(actor, async (write) => {
+    const roles = await checkedGrant(write.tx, actor, input.roles);
+    const taken = await write.tx.selectFrom('members').select('organizationId').where('email', '=', email).executeTakeFirst();
+    if (taken) throw problems.conflict(`${email} is already a member${taken.organizationId === actor.organizationId ? '' : ' of another organisation'}`, [{ path: 'email', message: 'already a member' }]);
+    const row: MemberRow = { id: randomUUID(), organizationId: actor.organizationId, email, name: input.name, passwordHash, roles: JSON.stringify(roles), createdAt: write.now, oidcSubject: null };
+    await write.tx.insertInto('members').values(row).execute();
+    const view = memberView(row);
+    write.audit({ action: 'member.created', resourceType: 'member', resourceKey: email, after: view });
+    return view;
+  });
 }
 
 /** Renames a member or replaces their roles; their sessions and personal tokens follow at once. */
