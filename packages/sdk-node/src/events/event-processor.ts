@@ -2,43 +2,33 @@ import type { EvaluationContext, EvaluationResult } from '@vexil/engine';
 import type { Settings } from '../options.js';
 import { HttpError, httpError, USER_AGENT } from '../transport/requests.js';
 import { contextIdentity, contextKinds, redactContext } from './contexts.js';
+import { EvaluationCounts, type EvaluationCount } from './evaluation-counts.js';
+import { SeenContexts } from './seen-contexts.js';
 
 /** The events of `POST /sdk/v1/events` (docs/sdk-protocol.md). */
 export type OutgoingEvent =
   | { kind: 'exposure'; flag: string; variation: string; allocation?: string; context: EvaluationContext; timestamp: number }
   | { kind: 'custom'; key: string; value?: number; context: EvaluationContext; timestamp: number }
-  | { kind: 'summary'; startDate: number; endDate: number; counters: { flag: string; variation?: string; count: number }[] }
+  | { kind: 'summary'; startDate: number; endDate: number; counters: EvaluationCount[] }
   | { kind: 'context'; context: EvaluationContext; timestamp: number };
-
-interface Counter {
-  readonly flag: string;
-  count: number;
-}
 
 /** Exposures already sent, per context, flag and variation; bounded, least recently seen first out. */
 const EXPOSURE_MEMORY = 10_000;
-const MAX_COUNTERS = 10_000;
+/** Counts per summary event (the server's limit per event). */
+const MAX_COUNTS_PER_SUMMARY = 10_000;
 
 /**
  * Buffers what evaluations and `track()` produce and sends it in batches. Recording is cheap and
- * synchronous (no I/O, no logging); sending happens on a timer, when the queue reaches a batch,
- * and on flush()/close().
+ * synchronous (no I/O, no logging; nothing is built per evaluation except for a context not yet
+ * recorded or a tracked allocation's exposure); sending happens on a timer, when the queue reaches
+ * a batch, and on flush()/close().
  */
 export class EventProcessor {
   private queue: OutgoingEvent[] = [];
   private dropped = 0;
-  /** flag → variation ('' for the caller's default) → counter, since `summaryStart`. */
-  private counters = new Map<string, Map<string, Counter>>();
-  /**
-   * The same counters by result object: the engine returns one shared result object per flag and
-   * served variation, so counting is usually one identity lookup (the hot path's only Map access).
-   */
-  private countersByResult = new Map<EvaluationResult, Counter>();
-  /** The context seen last: evaluations of one request usually share it. */
-  private lastContext: object | undefined;
+  private readonly counts = new EvaluationCounts();
   private summaryStart = Date.now();
-  private seenContexts = new Set<string>();
-  private seenContextObjects = new WeakSet<object>();
+  private readonly seenContexts = new SeenContexts();
   private readonly exposures = new Map<string, true>();
   private readonly timer: ReturnType<typeof setInterval>;
   private sending: Promise<void> = Promise.resolve();
@@ -49,27 +39,23 @@ export class EventProcessor {
     this.timer.unref?.();
   }
 
-  /** Called for every evaluation: counts it, and records the context and (tracked allocations) the exposure. */
-  evaluated(flag: string, result: EvaluationResult, context: EvaluationContext): void {
-    const counter = this.countersByResult.get(result);
-    if (counter !== undefined && counter.flag === flag) counter.count++;
-    else this.count(flag, result);
-    if (context !== this.lastContext && typeof context === 'object' && context !== null) {
-      this.lastContext = context;
-      if (!this.seenContextObjects.has(context)) this.sawContext(context);
+  /** Called before every evaluation: records the context, once per period. Never throws. */
+  evaluating(context: EvaluationContext): void {
+    try {
+      if (this.seenContexts.isNew(context)) this.enqueue({ kind: 'context', context: redactContext(context), timestamp: Date.now() });
+    } catch {
+      // events must never break an evaluation
     }
-    if (result.track === true && result.variation !== undefined) this.exposed(flag, result, context);
   }
 
-  private count(flag: string, result: EvaluationResult): void {
-    const variation = result.variation ?? '';
-    let byVariation = this.counters.get(flag);
-    if (byVariation === undefined) this.counters.set(flag, (byVariation = new Map()));
-    let counter = byVariation.get(variation);
-    if (counter === undefined) byVariation.set(variation, (counter = { flag, count: 0 }));
-    counter.count++;
-    // Results without a variation carry the caller's default: a new object each time, not worth remembering.
-    if (result.variation !== undefined && this.countersByResult.size < MAX_COUNTERS) this.countersByResult.set(result, counter);
+  /** Called after every evaluation: counts it, and records the exposure of a tracked allocation. Never throws. */
+  evaluated(flag: string, result: EvaluationResult, context: EvaluationContext): void {
+    try {
+      this.counts.count(flag, result);
+      if (result.track === true && result.variation !== undefined) this.exposed(flag, result, context);
+    } catch {
+      // events must never break an evaluation
+    }
   }
 
   track(eventKey: string, context: EvaluationContext, value?: number): void {
@@ -99,17 +85,7 @@ export class EventProcessor {
     clearInterval(this.timer);
     this.closed = true;
     this.queue = [];
-    this.counters = new Map();
-    this.countersByResult = new Map();
-  }
-
-  private sawContext(context: EvaluationContext): void {
-    this.seenContextObjects.add(context);
-    const identity = contextIdentity(context);
-    if (identity === undefined || this.seenContexts.has(identity)) return;
-    if (contextKinds(context) === undefined) return;
-    this.seenContexts.add(identity);
-    this.enqueue({ kind: 'context', context: redactContext(context), timestamp: Date.now() });
+    this.counts.drain();
   }
 
   private exposed(flag: string, result: EvaluationResult, context: EvaluationContext): void {
@@ -138,27 +114,15 @@ export class EventProcessor {
     if (this.queue.length === this.settings.flushBatchSize) void this.flush();
   }
 
-  /** Closes the summary period: its counters become one summary event (per 10,000 counters). */
+  /** Closes the summary period: its counts become one summary event (per 10,000 counts), and contexts are recorded afresh. */
   private summarize(): void {
     const endDate = Date.now();
-    let counters: { flag: string; variation?: string; count: number }[] = [];
-    const push = () => {
-      if (counters.length > 0) this.queue.push({ kind: 'summary', startDate: this.summaryStart, endDate: Math.max(endDate, this.summaryStart), counters });
-      counters = [];
-    };
-    for (const [flag, byVariation] of this.counters) {
-      for (const [variation, { count }] of byVariation) {
-        counters.push(variation === '' ? { flag, count } : { flag, variation, count });
-        if (counters.length === MAX_COUNTERS) push();
-      }
+    const counts = this.counts.drain();
+    for (let start = 0; start < counts.length; start += MAX_COUNTS_PER_SUMMARY) {
+      this.queue.push({ kind: 'summary', startDate: this.summaryStart, endDate: Math.max(endDate, this.summaryStart), counters: counts.slice(start, start + MAX_COUNTS_PER_SUMMARY) });
     }
-    push();
-    this.counters = new Map();
-    this.countersByResult = new Map();
-    this.lastContext = undefined;
     this.summaryStart = endDate;
-    this.seenContexts = new Set();
-    this.seenContextObjects = new WeakSet();
+    this.seenContexts.startPeriod();
   }
 
   private async send(): Promise<void> {
