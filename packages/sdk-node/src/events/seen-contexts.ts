@@ -19,7 +19,9 @@ const MAX_IDENTITIES = 100_000;
  * marked contexts, not both shapes of each.
  */
 export class SeenContexts {
-  private period = new Period(this);
+  /** Who owns a mark: a token rather than this object, so that marks left on long-lived contexts keep nothing big alive. */
+  private readonly owner = {};
+  private period = new Period(this.owner);
   /** The context of the previous evaluation: a request usually evaluates several flags for one. */
   private last: object | undefined;
   /** Objects this client cannot mark: marked by another client, or refused by the runtime. */
@@ -37,7 +39,7 @@ export class SeenContexts {
 
   /** Starts a new period: every context is recorded again, once. */
   startPeriod(): void {
-    this.period = new Period(this);
+    this.period = new Period(this.owner);
     this.last = undefined;
     this.unmarked = new WeakSet();
     this.identities = new Set();
@@ -45,7 +47,7 @@ export class SeenContexts {
 
   private firstLook(context: EvaluationContext): boolean {
     const mark = PeriodMark.of(context);
-    const markable = (mark === undefined || mark.owner === this) && PeriodMark.set(context, this.period);
+    const markable = (mark === undefined || mark.owner === this.owner) && PeriodMark.set(context, this.period);
     if (!markable) {
       if (this.unmarked.has(context)) return false;
       this.unmarked.add(context);
@@ -60,7 +62,7 @@ export class SeenContexts {
 
 /** One client's period: what a mark holds. A new object per period, so an old mark never matches. */
 class Period {
-  constructor(readonly owner: SeenContexts) {}
+  constructor(readonly owner: object) {}
 }
 
 /** A base class whose constructor returns the object it is given, so that a subclass's private field lands on that object. */
