@@ -50,7 +50,7 @@ export const engine = sdkEngine(
  */
 export const eventsEngine = sdkEngine(
   [
-    `\`init({ sdkKey, baseUrl: '${UNREACHABLE_URL}', stream: false, bootstrap: ruleset })\` with the default event options (events on, flush every 5 s, at most 10,000 queued), then ${GETTERS}. The server never answers, so events stay queued within their bound; the synchronous timed passes give the flush timer no turn, so the queue fills once and then only counts and context checks remain per evaluation.`,
+    `\`init({ sdkKey, baseUrl: '${UNREACHABLE_URL}', stream: false, bootstrap: ruleset })\` with the default event options (events on, flush every 5 s, at most 10,000 events queued), then ${GETTERS}. Nothing listens on that port, so events stay queued within their bound. The timed passes never yield to the event loop, so no flush completes during them: after the first passes every context has been recorded, and each evaluation is counted and its context checked against those recorded.`,
   ],
   (scenario) => ({ sdkKey: 'bench', baseUrl: UNREACHABLE_URL, stream: false, bootstrap: ruleset(scenario), logger: SILENT }),
 );
