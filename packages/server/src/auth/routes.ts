@@ -40,8 +40,7 @@ export function authRoutes(api: Api, ctx: ServerContext): void {
     { config: PUBLIC, schema: { tags, security: [], summary: 'Accept an invitation: become a member and sign in', body: InvitationAcceptanceSchema, response: created(SessionViewSchema) } },
     async (request, reply) => {
       const member = await acceptInvitation(ctx, request.body);
-      const organization = await ctx.db.selectFrom('members').select('organizationId').where('id', '=', member.id).executeTakeFirstOrThrow();
-      return reply.code(201).send(await startSession(ctx, request, reply, member, organization.organizationId));
+      return reply.code(201).send(await startSession(ctx, request, reply, memberView(member), member.organizationId));
     },
   );
 
@@ -49,8 +48,10 @@ export function authRoutes(api: Api, ctx: ServerContext): void {
     const actor = actorOf(request);
     const secret = request.cookies[SESSION_COOKIE];
     if (actor.type !== 'member' || !secret) throw problems.unauthorized('No session: sign in with POST /api/v1/auth/login');
-    const session = await ctx.db.selectFrom('sessions').selectAll().where('idHash', '=', hashSecret(secret)).executeTakeFirstOrThrow();
-    const member = await ctx.db.selectFrom('members').selectAll().where('id', '=', session.memberId).executeTakeFirstOrThrow();
+    const session = await ctx.db.selectFrom('sessions').selectAll().where('idHash', '=', hashSecret(secret)).executeTakeFirst();
+    const member = session && (await ctx.db.selectFrom('members').selectAll().where('id', '=', session.memberId).executeTakeFirst());
+    // Signed out (or removed) between authentication and here.
+    if (!session || !member) throw problems.unauthorized('No session: sign in with POST /api/v1/auth/login');
     return sessionView(ctx, memberView(member), actor.organizationId, session.csrfToken, session.expiresAt);
   });
 

@@ -1,4 +1,4 @@
-import '@fastify/cookie';
+import '@fastify/cookie'; // its types: reply.setCookie, request.cookies
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/database.js';

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../db/database.js';
 import type { InvitationRow, MemberRow } from '../db/schema.js';
 import { problems } from '../http/problems.js';
 import type { InvitationAcceptance, NewInvitation } from './schemas.js';
-import { memberView, normalEmail, type MemberView } from './service.js';
+import { memberView, normalEmail } from './service.js';
 
 export const INVITATION_PREFIX = 'vx_inv_';
 const DEFAULT_INVITATION_HOURS = 7 * 24;
@@ -89,11 +89,11 @@ export async function revokeInvitation(ctx: ServerContext, actor: Actor, id: str
  * Turns an invitation into a member. The link works once: the row is claimed by a conditional
  * update, so two concurrent acceptances cannot both succeed.
  */
-export async function acceptInvitation(ctx: ServerContext, input: InvitationAcceptance): Promise<MemberView> {
+export async function acceptInvitation(ctx: ServerContext, input: InvitationAcceptance): Promise<MemberRow> {
   const passwordHash = await hashPassword(input.password);
   const invitation = await ctx.db.selectFrom('invitations').selectAll().where('tokenHash', '=', hashSecret(input.token)).executeTakeFirst();
   if (!invitation || !isOpen(invitation)) throw problems.notFound('An open invitation with this token');
-  return memberView(await joinByInvitation(ctx, invitation, { name: input.name, passwordHash, oidcSubject: null }));
+  return joinByInvitation(ctx, invitation, { name: input.name, passwordHash, oidcSubject: null });
 }
 
 export function isOpen(invitation: InvitationRow, now = new Date().toISOString()): boolean {
