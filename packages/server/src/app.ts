@@ -81,7 +81,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
         request.actor = await authenticate(ctx.db, request, ctx.config.adminToken);
       });
       authRoutes(api, ctx);
-      oidcRoutes(api, ctx);
+      await oidcRoutes(api, ctx);
       memberRoutes(api, ctx);
       organizationRoutes(api, ctx);
       projectRoutes(api, ctx);

@@ -5,7 +5,6 @@ import type { Api } from '../http/api.js';
 import { Problem, problems } from '../http/problems.js';
 import { ok, Strict } from '../http/schemas.js';
 import { memberView } from '../members/service.js';
-import { OidcClient } from './oidc-client.js';
 import { OIDC_FLOW_MINUTES, OidcFlowCookie } from './oidc-flow.js';
 import { memberForIdentity } from './oidc-sign-in.js';
 import { PUBLIC } from './routes.js';
@@ -49,10 +48,11 @@ const redirect = (to: string) => ({
  * Single sign-on with OpenID Connect (authorization code flow with PKCE). The routes exist
  * whether or not a provider is configured, so the console can ask and get a 404 that says why.
  */
-export function oidcRoutes(api: Api, ctx: ServerContext): void {
+export async function oidcRoutes(api: Api, ctx: ServerContext): Promise<void> {
   const tags = ['auth'];
   const settings = ctx.config.oidc;
-  const client = settings && new OidcClient(settings);
+  // openid-client is loaded only where single sign-on is configured: it costs every start otherwise.
+  const client = settings && new (await import('./oidc-client.js')).OidcClient(settings);
   const flows = settings && new OidcFlowCookie(settings.clientSecret);
 
   api.get(
