@@ -1,7 +1,7 @@
 import type { FlagConfig, Ruleset } from '@vexil/engine';
 import { init, type EvaluationContext, type VexilClient } from '@vexil/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from './support/fake-server.js';
+import { answerRuleset, startFakeServer, type FakeServer } from './support/fake-server.js';
 import { recordingLogger } from './support/server.js';
 
 /**
@@ -56,14 +56,7 @@ interface EventSink {
 async function startEventSink(): Promise<EventSink> {
   const events: SentEvent[] = [];
   const server = await startFakeServer((request, response) => {
-    if (request.url === '/sdk/v1/config') {
-      response.writeHead(200, { 'content-type': 'application/json', etag: '"1"' }).end(JSON.stringify({ version: 1, segments: [], ...RULESET }));
-      return;
-    }
-    if (request.url === '/sdk/v1/stream') {
-      response.writeHead(200, { 'content-type': 'text/event-stream' }).write(': hi\n\n');
-      return;
-    }
+    if (answerRuleset(request, response, RULESET)) return;
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {

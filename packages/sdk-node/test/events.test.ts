@@ -2,7 +2,7 @@ import { init, type VexilClient } from '@vexil/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFlag } from '../../server/test/support/sdk.js';
 import { startTestServer, type TestServer } from '../../server/test/support/server.js';
-import { startFakeServer } from './support/fake-server.js';
+import { answerRuleset, startFakeServer } from './support/fake-server.js';
 import { eventually, recordingLogger } from './support/server.js';
 
 describe('events sent to a real server', () => {
@@ -75,14 +75,7 @@ describe('event batching and the bounded queue', () => {
     let accepting = false;
     const batches: { kind: string; key?: string }[][] = [];
     const fake = await startFakeServer((request, response) => {
-      if (request.url === '/sdk/v1/config') {
-        response.writeHead(200, { 'content-type': 'application/json', etag: '"1"' }).end('{"version":1,"flags":[],"segments":[]}');
-        return;
-      }
-      if (request.url === '/sdk/v1/stream') {
-        response.writeHead(200, { 'content-type': 'text/event-stream' }).write(': hi\n\n');
-        return;
-      }
+      if (answerRuleset(request, response, {})) return;
       let body = '';
       request.on('data', (chunk) => (body += chunk));
       request.on('end', () => {

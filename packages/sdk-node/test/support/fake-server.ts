@@ -62,3 +62,19 @@ export function checkoutFlag(on: boolean) {
     fallthrough: { variation: 'on' },
   };
 }
+
+/**
+ * Plays the SDK protocol's reading side: `/sdk/v1/config` answers `ruleset` (revision 1), and
+ * `/sdk/v1/stream` opens and stays quiet. False for any other request, for the caller to answer.
+ */
+export function answerRuleset(request: IncomingMessage, response: ServerResponse, ruleset: object): boolean {
+  if (request.url === '/sdk/v1/config') {
+    response.writeHead(200, { 'content-type': 'application/json', etag: '"1"' }).end(JSON.stringify({ version: 1, flags: [], segments: [], ...ruleset }));
+    return true;
+  }
+  if (request.url === '/sdk/v1/stream') {
+    response.writeHead(200, { 'content-type': 'text/event-stream' }).write(': hi\n\n');
+    return true;
+  }
+  return false;
+}
