@@ -42,12 +42,16 @@ describe.each(await testDialects())('accounts on %s', (dialect) => {
         csrfToken: expect.any(String),
         expiresAt: expect.any(String),
       });
-      const cookie = response.headers.get('set-cookie') ?? '';
+      const [cookie, csrfCookie] = response.headers.getSetCookie();
       expect(cookie).toMatch(/^vexil_session=[A-Za-z0-9_-]{43};/);
       expect(cookie).toContain('HttpOnly');
       expect(cookie).toContain('SameSite=Lax');
       expect(cookie).toContain('Path=/');
       expect(cookie).not.toContain('Secure');
+      // The CSRF token, readable by the console's scripts (double-submit), never the session.
+      expect(csrfCookie).toMatch(new RegExp(`^vexil_csrf=${response.body.csrfToken};`));
+      expect(csrfCookie).not.toContain('HttpOnly');
+      expect(csrfCookie).toContain('SameSite=Lax');
       // The session lasts VEXIL_SESSION_HOURS (default a week).
       expect(Date.parse(response.body.expiresAt) - Date.now()).toBeGreaterThan(167 * 3_600_000);
     });
@@ -55,7 +59,7 @@ describe.each(await testDialects())('accounts on %s', (dialect) => {
     it('marks the cookie Secure behind an HTTPS proxy', async () => {
       const response = await call(server.url, 'POST', '/api/v1/auth/login', { email: server.seeded.ownerEmail, password: server.seeded.ownerPassword }, { 'x-forwarded-for': nextAddress(), 'x-forwarded-proto': 'https' });
       expect(response.status).toBe(200);
-      expect(response.headers.get('set-cookie')).toContain('Secure');
+      expect(response.headers.getSetCookie().every((header) => header.includes('Secure'))).toBe(true);
     });
 
     it('stores only a hash of the session secret', async () => {
@@ -128,7 +132,7 @@ describe.each(await testDialects())('accounts on %s', (dialect) => {
       const session = await signIn(server.url, server.seeded.ownerEmail, server.seeded.ownerPassword, nextAddress());
       const out = await session.request('POST', '/api/v1/auth/logout');
       expect(out.status).toBe(204);
-      expect(out.headers.get('set-cookie')).toMatch(/^vexil_session=;/);
+      expect(out.headers.getSetCookie().map((header) => header.split(';')[0])).toEqual(['vexil_session=', 'vexil_csrf=']);
       const after = await session.request('GET', '/api/v1/projects');
       expect(after.status).toBe(401);
     });

@@ -8,6 +8,11 @@ import { hashSecret } from './secrets.js';
 export const SESSION_COOKIE = 'vexil_session';
 /** Cookie-authenticated writes must echo the session's CSRF token in this header. */
 export const CSRF_HEADER = 'x-csrf-token';
+/**
+ * The CSRF token again, in a cookie the console's scripts can read (double-submit): another site
+ * can make the browser send cookies, but cannot read them to fill the header.
+ */
+export const CSRF_COOKIE = 'vexil_csrf';
 
 export interface NewSession {
   /** The cookie's value; only its hash is stored. */
@@ -34,11 +39,14 @@ export async function deleteSession(db: Queryable, secret: string): Promise<void
 }
 
 export function setSessionCookie(reply: FastifyReply, session: NewSession, secure: boolean): void {
-  void reply.setCookie(SESSION_COOKIE, session.secret, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: new Date(session.expiresAt) });
+  const expires = new Date(session.expiresAt);
+  void reply.setCookie(SESSION_COOKIE, session.secret, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
+  void reply.setCookie(CSRF_COOKIE, session.csrfToken, { path: '/', httpOnly: false, sameSite: 'lax', secure, expires });
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  void reply.clearCookie(CSRF_COOKIE, { path: '/', httpOnly: false, sameSite: 'lax', secure });
 }
 
 /** Cookies get `Secure` when the request came over HTTPS or the public URL says it does (behind a proxy). */

@@ -2,7 +2,7 @@
 export interface Session {
   cookie: string;
   csrfToken: string;
-  /** The raw Set-Cookie header of the sign-in, to check its attributes. */
+  /** The session cookie's Set-Cookie header at sign-in, to check its attributes. */
   setCookie: string;
   request(method: string, path: string, body?: unknown, options?: { csrf?: string | null }): Promise<{ status: number; body: any; headers: Headers }>;
 }
@@ -25,7 +25,7 @@ export async function signIn(url: string, email: string, password: string, addre
 }
 
 export function sessionFrom(url: string, response: { body: any; headers: Headers }): Session {
-  const setCookie = response.headers.get('set-cookie') ?? '';
+  const setCookie = response.headers.getSetCookie().find((header) => header.startsWith('vexil_session=')) ?? '';
   const cookie = setCookie.split(';')[0] as string;
   const csrfToken = response.body.csrfToken as string;
   return {
