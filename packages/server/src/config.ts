@@ -24,7 +24,7 @@ export interface ServerConfig {
   trustProxy: boolean | string[];
   /** How long a console session lasts after sign-in. */
   sessionHours: number;
-  /** Sign-in attempts allowed per minute, per client address and per account. */
+  /** Failed sign-ins allowed per minute, per client address and per account. */
   loginAttemptsPerMinute: number;
   /** OpenID Connect single sign-on, when its issuer, client id and secret are all set. */
   oidc: OidcConfig | undefined;

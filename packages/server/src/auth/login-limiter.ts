@@ -1,34 +1,42 @@
 const WINDOW_MS = 60_000;
 
 /**
- * Sign-in attempts per minute, counted per client address and per account, so neither one address
- * trying many accounts nor many addresses trying one account get far. A sliding window of attempt
- * times per key. Counts live in this process: with several nodes each allows its own share.
+ * Failed sign-ins per minute, counted per client address and per account, so neither one address
+ * trying many accounts nor many addresses trying one account get far. Only failures count: people
+ * who know their password are never held back, guessing is. A sliding window of failure times per
+ * key. Counts live in this process: with several nodes each allows its own share.
  */
 export class LoginLimiter {
-  private readonly attempts = new Map<string, number[]>();
+  private readonly failures = new Map<string, number[]>();
 
   constructor(private readonly perMinute: number) {}
 
-  /** Records an attempt; returns the seconds to wait when over the limit, else 0. */
-  attempt(address: string, account: string, now = Date.now()): number {
-    if (this.attempts.size > 10_000) this.sweep(now);
-    // An address already refused does not use up the account's allowance (nor lock its owner out).
-    const wait = this.take(`address ${address}`, now) || this.take(`account ${account.trim().toLowerCase()}`, now);
-    return Math.ceil(wait / 1000);
+  /** Seconds to wait before this address may try this account again; 0 when it may now. */
+  wait(address: string, account: string, now = Date.now()): number {
+    const until = Math.max(this.blockedUntil(addressKey(address), now), this.blockedUntil(accountKey(account), now));
+    return until > now ? Math.ceil((until - now) / 1000) : 0;
   }
 
-  private take(key: string, now: number): number {
-    const times = (this.attempts.get(key) ?? []).filter((time) => time > now - WINDOW_MS);
-    this.attempts.set(key, times);
-    if (times.length >= this.perMinute) return (times[0] as number) + WINDOW_MS - now;
-    times.push(now);
-    return 0;
+  failed(address: string, account: string, now = Date.now()): void {
+    if (this.failures.size > 10_000) this.sweep(now);
+    for (const key of [addressKey(address), accountKey(account)]) this.failures.set(key, [...this.recent(key, now), now]);
+  }
+
+  private blockedUntil(key: string, now: number): number {
+    const times = this.recent(key, now);
+    return times.length >= this.perMinute ? (times[times.length - this.perMinute] as number) + WINDOW_MS : 0;
+  }
+
+  private recent(key: string, now: number): number[] {
+    return (this.failures.get(key) ?? []).filter((time) => time > now - WINDOW_MS);
   }
 
   private sweep(now: number): void {
-    for (const [key, times] of this.attempts) {
-      if ((times.at(-1) ?? 0) <= now - WINDOW_MS) this.attempts.delete(key);
+    for (const [key, times] of this.failures) {
+      if ((times.at(-1) ?? 0) <= now - WINDOW_MS) this.failures.delete(key);
     }
   }
 }
+
+const addressKey = (address: string) => `address ${address}`;
+const accountKey = (account: string) => `account ${account.trim().toLowerCase()}`;

@@ -25,12 +25,15 @@ export function authRoutes(api: Api, ctx: ServerContext): void {
     '/auth/login',
     { config: PUBLIC, schema: { tags, security: [], summary: 'Sign in with email and password; sets the session cookie', body: CredentialsSchema, response: ok(SessionViewSchema) } },
     async (request, reply) => {
-      const wait = limiter.attempt(request.ip, request.body.email);
+      const wait = limiter.wait(request.ip, request.body.email);
       if (wait > 0) {
         void reply.header('retry-after', String(wait));
-        throw problems.tooManyRequests(`Too many sign-in attempts from this address or for this account; try again in ${wait} s`);
+        throw problems.tooManyRequests(`Too many failed sign-ins from this address or for this account; try again in ${wait} s`);
       }
-      const member = await verifyCredentials(ctx, request.body);
+      const member = await verifyCredentials(ctx, request.body).catch((error: unknown) => {
+        limiter.failed(request.ip, request.body.email);
+        throw error;
+      });
       return startSession(ctx, request, reply, memberView(member), member.organizationId);
     },
   );
