@@ -102,6 +102,9 @@ function isOwner(row: MemberRow): boolean {
 
 /** An organisation must always keep a member who owns it, or nobody could manage it again. */
 async function keepAnOwner(db: Queryable, actor: Actor, leaving: MemberRow): Promise<void> {
+  // Locks the organisation's row (a no-op update) so that two owners demoted at once on
+  // PostgreSQL take turns, and the second sees the first gone; SQLite writes one at a time anyway.
+  await db.updateTable('organizations').set((eb) => ({ name: eb.ref('name') })).where('id', '=', actor.organizationId).execute();
   const others = await db.selectFrom('members').selectAll().where('organizationId', '=', actor.organizationId).where('id', '!=', leaving.id).execute();
   if (!others.some(isOwner)) throw problems.conflict(`${leaving.email} is the organisation's last owner: make another member owner first`);
 }
