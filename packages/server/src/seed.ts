@@ -34,7 +34,7 @@ export interface NewOrganization {
   key: string;
   name: string;
   ownerEmail: string;
-  /** Key of the first project (keys of projects are unique across the server). */
+  /** Key of the first project. */
   project: string;
 }
 

@@ -106,6 +106,18 @@ describe.each(await testDialects())('isolation on %s', (dialect) => {
     });
   });
 
+  it('lets another organisation use a project key already used, without either seeing the other’s', async () => {
+    // Runs after the 404 checks above: from here on, Acme has a "default" project of its own.
+    const created = await asAcme('POST', '/api/v1/projects', { key: 'default' });
+    expect(created.status).toBe(201);
+    expect((await asAcme('GET', '/api/v1/projects/default/flags')).body).toEqual([]);
+    expect((await asAcme('POST', '/api/v1/projects/default/flags', { key: 'acme-only' })).status).toBe(201);
+    const first = (await server.api('GET', '/api/v1/projects/default/flags')).body.map((flag: { key: string }) => flag.key);
+    expect(first).toContain('default-secret');
+    expect(first).not.toContain('acme-only');
+    expect((await asAcme('POST', '/api/v1/projects', { key: 'default' })).status).toBe(409);
+  });
+
   describe('between projects of one organisation', () => {
     it('shows a project’s member only that project', async () => {
       expect((await server.api('GET', '/api/v1/projects', undefined, projectEditor)).body.map((project: { key: string }) => project.key)).toEqual(['default']);

@@ -205,18 +205,52 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('members_oidc_subject').on('members').column('oidc_subject').unique().execute();
       },
     },
+    '0003_project_keys_per_organization': {
+      // A project key is unique within its organisation, not across the server: two organisations
+      // may each have a "default" project, and neither learns that the other's exists.
+      async up(db: Kysely<any>) {
+        if (dialect === 'postgres') {
+          await sql`ALTER TABLE projects DROP CONSTRAINT projects_key_key`.execute(db);
+          await db.schema.alterTable('projects').addUniqueConstraint('projects_organization_key', ['organization_id', 'key']).execute();
+          return;
+        }
+        // SQLite cannot drop a constraint: the table is rebuilt, foreign keys off meanwhile so that
+        // dropping the old table cascades to nothing (SQLite runs migrations outside transactions).
+        await sql`PRAGMA foreign_keys = OFF`.execute(db);
+        try {
+          await db.schema
+            .createTable('projects_rebuilt')
+            .addColumn('id', 'text', (c) => c.primaryKey())
+            .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+            .addColumn('key', 'text', (c) => c.notNull())
+            .addColumn('name', 'text', (c) => c.notNull())
+            .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+            .addColumn('created_at', 'text', (c) => c.notNull())
+            .addUniqueConstraint('projects_organization_key', ['organization_id', 'key'])
+            .execute();
+          await sql`INSERT INTO projects_rebuilt (id, organization_id, key, name, description, created_at) SELECT id, organization_id, key, name, description, created_at FROM projects`.execute(db);
+          await db.schema.dropTable('projects').execute();
+          await db.schema.alterTable('projects_rebuilt').renameTo('projects').execute();
+          const broken = await sql`PRAGMA foreign_key_check`.execute(db);
+          if (broken.rows.length > 0) throw new Error(`rebuilding projects broke ${broken.rows.length} foreign keys`);
+        } finally {
+          await sql`PRAGMA foreign_keys = ON`.execute(db);
+        }
+      },
+    },
   };
 }
 
 /** Brings the schema up to date; several nodes starting at once take turns (Kysely's lock table). */
-export async function migrate(db: Kysely<any>, dialect: Dialect): Promise<void> {
+export async function migrate(db: Kysely<any>, dialect: Dialect, upTo?: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations(dialect) },
     migrationTableName: 'vexil_migrations',
     migrationLockTableName: 'vexil_migrations_lock',
   });
-  const { error } = await migrator.migrateToLatest();
+  // `upTo` (a migration's name) is for tests of an upgrade from an older schema.
+  const { error } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   if (error) throw error;
   // Keeps the planner's statistics fresh on SQLite, where nothing else would.
   if (dialect === 'sqlite') await sql`PRAGMA optimize`.execute(db);

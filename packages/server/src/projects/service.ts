@@ -37,7 +37,7 @@ export async function addProject(
   organizationId: string,
   input: { key: string; name: string; description?: string | undefined; environments?: { key: string; name: string }[] | undefined },
 ): Promise<ProjectRow> {
-  const taken = await write.tx.selectFrom('projects').select('id').where('key', '=', input.key).executeTakeFirst();
+  const taken = await write.tx.selectFrom('projects').select('id').where('organizationId', '=', organizationId).where('key', '=', input.key).executeTakeFirst();
   if (taken) throw problems.conflict(`Project "${input.key}" already exists`, [{ path: 'key', message: 'is taken' }]);
   const row: ProjectRow = { id: randomUUID(), organizationId, key: input.key, name: input.name, description: input.description ?? '', createdAt: write.now };
   await write.tx.insertInto('projects').values(row).execute();
