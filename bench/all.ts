@@ -16,14 +16,16 @@ import { SERVER_OPTIONS, SERVER_USAGE } from './server/options.js';
 const SUITES = ['engine', 'server'] as const;
 type Suite = (typeof SUITES)[number];
 
-
 const SCRIPTS: Record<Suite, string> = {
   engine: fileURLToPath(new URL('./run.ts', import.meta.url)),
   server: fileURLToPath(new URL('./server/run.ts', import.meta.url)),
 };
 
 /** The command-line arguments of the options in `known`, as given. */
-function argsFor(values: Record<string, string | boolean | undefined>, known: Record<string, { type: 'string' | 'boolean' }>): string[] {
+function argsFor(
+  values: Record<string, string | boolean | undefined>,
+  known: Record<string, { type: 'string' | 'boolean' }>,
+): string[] {
   const args: string[] = [];
   for (const [name, spec] of Object.entries(known)) {
     const value = values[name];
@@ -42,10 +44,14 @@ function run(suite: Suite, args: string[]): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { suite: { type: 'string' }, help: { type: 'boolean' }, ...ENGINE_OPTIONS, ...SERVER_OPTIONS } });
+  const { values } = parseArgs({
+    options: { suite: { type: 'string' }, help: { type: 'boolean' }, ...ENGINE_OPTIONS, ...SERVER_OPTIONS },
+  });
   if (values.help) {
     console.log(`usage: npm run bench -- [--suite ${SUITES.join(',')}] [engine options] [server options]`);
-    console.log(`  engine suite: [--engine …] [--scenario S1,S2,S3,S4] [--reps 5] [--processes 3] [--population 100000] [--budget-ms 10000] (bench/README.md)`);
+    console.log(
+      `  engine suite: [--engine …] [--scenario S1,S2,S3,S4] [--reps 5] [--processes 3] [--population 100000] [--budget-ms 10000] (bench/README.md)`,
+    );
     console.log(`  ${SERVER_USAGE}`);
     return 0;
   }
@@ -53,7 +59,10 @@ async function main(): Promise<number> {
   const unknown = picked.filter((s) => !(SUITES as readonly string[]).includes(s));
   if (unknown.length > 0) throw new Error(`unknown --suite: ${unknown.join(', ')} (known: ${SUITES.join(', ')})`);
   const suites = SUITES.filter((s) => picked.includes(s));
-  const args: Record<Suite, string[]> = { engine: argsFor(values, ENGINE_OPTIONS), server: argsFor(values, SERVER_OPTIONS) };
+  const args: Record<Suite, string[]> = {
+    engine: argsFor(values, ENGINE_OPTIONS),
+    server: argsFor(values, SERVER_OPTIONS),
+  };
   let worst = 0;
   for (const [index, suite] of suites.entries()) {
     if (index > 0) console.log('');

@@ -56,7 +56,17 @@ interface Heap {
 
 /** What a worker reports for one (engine, scenario) cell; `notes` are the engine's configuration notes. */
 type CellResult =
-  | { status: 'ok'; notes: readonly string[]; evalsPerSec: number; n: number; timesMs: number[]; sanity: string; heap?: Heap; mode: 'sync' | 'async'; processRates?: number[] }
+  | {
+      status: 'ok';
+      notes: readonly string[];
+      evalsPerSec: number;
+      n: number;
+      timesMs: number[];
+      sanity: string;
+      heap?: Heap;
+      mode: 'sync' | 'async';
+      processRates?: number[];
+    }
   | { status: 'wrong'; notes: readonly string[]; sanity: string; heap?: Heap }
   | { status: 'error'; notes?: readonly string[]; error: string };
 
@@ -119,7 +129,10 @@ async function tallyPass(loaded: LoadedScenario, n: number): Promise<{ tally: Ma
   const start = performance.now();
   for (let i = 0; i < n; i++) {
     const value: unknown = loaded.mode === 'sync' ? loaded.evaluate(i) : await loaded.evaluate(i);
-    const key = typeof value === 'string' || typeof value === 'boolean' ? String(value) : `<${typeof value}:${JSON.stringify(value)}>`;
+    const key =
+      typeof value === 'string' || typeof value === 'boolean'
+        ? String(value)
+        : `<${typeof value}:${JSON.stringify(value)}>`;
     tally.set(key, (tally.get(key) ?? 0) + 1);
   }
   return { tally, ms: performance.now() - start };
@@ -128,7 +141,9 @@ async function tallyPass(loaded: LoadedScenario, n: number): Promise<{ tally: Ma
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Heap growth (MB) from loading `scenario` into a fresh client; the client is closed and dropped before returning. */
@@ -159,27 +174,35 @@ async function runCell(engineId: string, scenarioId: ScenarioId, options: Option
     // figure is the median over HEAP_LOADS loads, each client closed and unreachable before the
     // next; the client that is then evaluated is loaded afresh.
     const loadDeltas: number[] = [];
-    if (scenarioId === 'S4') for (let k = 0; k < HEAP_LOADS; k++) loadDeltas.push(await measureLoad(prepared, scenario));
+    if (scenarioId === 'S4')
+      for (let k = 0; k < HEAP_LOADS; k++) loadDeltas.push(await measureLoad(prepared, scenario));
     const before = heapUsedMb();
     const loaded = await prepared.load(scenario);
 
     // Sanity pass over the whole population (also the first warm-up pass and the time estimate).
     const { tally, ms: sanityMs } = await tallyPass(loaded, population);
-    const heap = scenarioId === 'S4' ? { afterLoadMb: median(loadDeltas), loadsMb: loadDeltas, afterEvaluationMb: heapUsedMb() - before } : undefined;
+    const heap =
+      scenarioId === 'S4'
+        ? { afterLoadMb: median(loadDeltas), loadsMb: loadDeltas, afterEvaluationMb: heapUsedMb() - before }
+        : undefined;
     const sanity = scenario.check(tally, population);
     if (!sanity.ok) {
       await loaded.close();
-      return heap ? { status: 'wrong', notes, sanity: sanity.detail, heap } : { status: 'wrong', notes, sanity: sanity.detail };
+      return heap
+        ? { status: 'wrong', notes, sanity: sanity.detail, heap }
+        : { status: 'wrong', notes, sanity: sanity.detail };
     }
 
     // Time-box: measure fewer contexts if one repetition would exceed the budget.
     const perEvalMs = sanityMs / population;
     let n = population;
-    if (perEvalMs * population > options.budgetMs) n = Math.max(1000, Math.floor(options.budgetMs / perEvalMs / 1000) * 1000);
+    if (perEvalMs * population > options.budgetMs)
+      n = Math.max(1000, Math.floor(options.budgetMs / perEvalMs / 1000) * 1000);
 
     // Warm-up (the sanity pass above was the first): whole passes, at least WARMUP_MS in all.
     let warmupMs = 0;
-    for (let pass = 0; pass < MAX_WARMUP_PASSES && (pass === 0 || warmupMs < WARMUP_MS); pass++) warmupMs += await timePass(loaded, n);
+    for (let pass = 0; pass < MAX_WARMUP_PASSES && (pass === 0 || warmupMs < WARMUP_MS); pass++)
+      warmupMs += await timePass(loaded, n);
     // One full GC before the series, none between repetitions: the garbage an engine makes, and
     // the collections it causes, are part of its cost; the median absorbs the odd major GC.
     gc();
@@ -192,7 +215,15 @@ async function runCell(engineId: string, scenarioId: ScenarioId, options: Option
     }
     await loaded.close();
     const evalsPerSec = n / (median(timesMs) / 1000);
-    const result: CellResult = { status: 'ok', notes, evalsPerSec, n, timesMs, sanity: sanity.detail, mode: loaded.mode };
+    const result: CellResult = {
+      status: 'ok',
+      notes,
+      evalsPerSec,
+      n,
+      timesMs,
+      sanity: sanity.detail,
+      mode: loaded.mode,
+    };
     return heap ? { ...result, heap } : result;
   } catch (err) {
     const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -204,7 +235,19 @@ async function runCell(engineId: string, scenarioId: ScenarioId, options: Option
 
 function runWorker(engineId: string, scenarioId: ScenarioId, options: Options): Promise<CellResult> {
   const execArgv = process.execArgv.includes('--expose-gc') ? process.execArgv : ['--expose-gc', ...process.execArgv];
-  const args = ['--worker', '--engine', engineId, '--scenario', scenarioId, '--reps', String(options.reps), '--population', String(options.population), '--budget-ms', String(options.budgetMs)];
+  const args = [
+    '--worker',
+    '--engine',
+    engineId,
+    '--scenario',
+    scenarioId,
+    '--reps',
+    String(options.reps),
+    '--population',
+    String(options.population),
+    '--budget-ms',
+    String(options.budgetMs),
+  ];
   return new Promise((resolve) => {
     const child = fork(fileURLToPath(import.meta.url), args, { execArgv });
     let result: CellResult | undefined;
@@ -274,14 +317,23 @@ function firstLine(text: string): string {
 function report(options: Options, results: Map<string, Map<ScenarioId, CellResult>>): string {
   const lines: string[] = [];
   const cpu = cpus();
-  lines.push(`# Flag evaluations per second (median of ≥ ${options.reps} timed repetitions over ${integer.format(options.population)} contexts; median of ${options.processes} processes)`);
+  lines.push(
+    `# Flag evaluations per second (median of ≥ ${options.reps} timed repetitions over ${integer.format(options.population)} contexts; median of ${options.processes} processes)`,
+  );
   lines.push('');
-  lines.push(`Node ${process.version} (${process.platform}/${process.arch}) · CPU: ${cpu[0]?.model.trim() ?? 'unknown'} × ${cpu.length} · ${new Date().toISOString()}`);
+  lines.push(
+    `Node ${process.version} (${process.platform}/${process.arch}) · CPU: ${cpu[0]?.model.trim() ?? 'unknown'} × ${cpu.length} · ${new Date().toISOString()}`,
+  );
   lines.push('');
   const scenarioTitles = options.scenarios.map((id) => `${id}: ${buildScenario(id, 1).title}`);
   lines.push(`Scenarios — ${scenarioTitles.join(' · ')}`);
   lines.push('');
-  const header = ['Engine', 'Version', ...options.scenarios.map((s) => `${s} (evals/s)`), `Heap / ${integer.format(S4_FLAG_COUNT)} flags (MB)`];
+  const header = [
+    'Engine',
+    'Version',
+    ...options.scenarios.map((s) => `${s} (evals/s)`),
+    `Heap / ${integer.format(S4_FLAG_COUNT)} flags (MB)`,
+  ];
   lines.push(`| ${header.join(' | ')} |`);
   lines.push(`|${header.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`);
   let capped = false;
@@ -289,11 +341,18 @@ function report(options: Options, results: Map<string, Map<ScenarioId, CellResul
     const row = results.get(engineId) ?? new Map<ScenarioId, CellResult>();
     const cells = options.scenarios.map((s) => cell(row.get(s), options.population));
     if (cells.some((c) => c.endsWith('†'))) capped = true;
-    lines.push(`| ${labelOf(engineId)} | ${versionsOf(engineId)} | ${cells.join(' | ')} | ${heapCell(row.get('S4'))} |`);
+    lines.push(
+      `| ${labelOf(engineId)} | ${versionsOf(engineId)} | ${cells.join(' | ')} | ${heapCell(row.get('S4'))} |`,
+    );
   }
   lines.push('');
-  if (capped) lines.push(`† one repetition over ${integer.format(options.population)} contexts would exceed ${options.budgetMs / 1000} s, so it was measured on fewer (see details).`);
-  lines.push(`"wrong result": the sanity check over the whole population failed, so the cell was not timed. Heap: \`heapUsed\` growth from loading the S4 environment (1,000 flags, client included) after a full GC, before any evaluation; median of ${HEAP_LOADS} loads.`);
+  if (capped)
+    lines.push(
+      `† one repetition over ${integer.format(options.population)} contexts would exceed ${options.budgetMs / 1000} s, so it was measured on fewer (see details).`,
+    );
+  lines.push(
+    `"wrong result": the sanity check over the whole population failed, so the cell was not timed. Heap: \`heapUsed\` growth from loading the S4 environment (1,000 flags, client included) after a full GC, before any evaluation; median of ${HEAP_LOADS} loads.`,
+  );
   lines.push('');
   lines.push('## Details');
   lines.push('');
@@ -310,8 +369,13 @@ function report(options: Options, results: Map<string, Map<ScenarioId, CellResul
         const heap = r.heap
           ? `; heap ${r.heap.afterLoadMb.toFixed(2)} MB after load (loads: ${r.heap.loadsMb.map((m) => m.toFixed(2)).join(', ')}), ${r.heap.afterEvaluationMb.toFixed(2)} MB after load + one evaluation pass`
           : '';
-        const processes = r.processRates && r.processRates.length > 1 ? `; processes: ${r.processRates.map((rate) => integer.format(rate)).join(', ')}` : '';
-        lines.push(`- ${label}: ${integer.format(r.evalsPerSec)} evals/s (${r.mode}; median of ${r.timesMs.length} reps of ${integer.format(r.n)} evaluations, range ${spread}/s${processes})${heap}; sanity ok: ${r.sanity}`);
+        const processes =
+          r.processRates && r.processRates.length > 1
+            ? `; processes: ${r.processRates.map((rate) => integer.format(rate)).join(', ')}`
+            : '';
+        lines.push(
+          `- ${label}: ${integer.format(r.evalsPerSec)} evals/s (${r.mode}; median of ${r.timesMs.length} reps of ${integer.format(r.n)} evaluations, range ${spread}/s${processes})${heap}; sanity ok: ${r.sanity}`,
+        );
       } else if (r.status === 'wrong') {
         lines.push(`- ${label}: WRONG RESULT — ${r.sanity}`);
       } else {
@@ -339,12 +403,17 @@ function parseOptions(): Options & { worker: boolean } {
     },
   });
   if (values.help) {
-    console.log(`usage: npm run bench -- [--engine ${ENGINE_IDS.join(',')}] [--scenario ${SCENARIO_IDS.join(',')}] [--reps ${DEFAULT_REPS}] [--processes ${DEFAULT_PROCESSES}] [--population ${DEFAULT_POPULATION}] [--budget-ms ${DEFAULT_BUDGET_MS}]`);
+    console.log(
+      `usage: npm run bench -- [--engine ${ENGINE_IDS.join(',')}] [--scenario ${SCENARIO_IDS.join(',')}] [--reps ${DEFAULT_REPS}] [--processes ${DEFAULT_PROCESSES}] [--population ${DEFAULT_POPULATION}] [--budget-ms ${DEFAULT_BUDGET_MS}]`,
+    );
     process.exit(0);
   }
   const list = (value: string | undefined, all: readonly string[], what: string): string[] => {
     if (!value) return [...all];
-    const picked = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const picked = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = picked.filter((p) => !all.includes(p));
     if (unknown.length > 0) throw new Error(`unknown ${what}: ${unknown.join(', ')} (known: ${all.join(', ')})`);
     return all.filter((a) => picked.includes(a));
@@ -371,7 +440,8 @@ async function main(): Promise<void> {
   if (options.worker) {
     const engineId = options.engines[0];
     const scenarioId = options.scenarios[0];
-    if (options.engines.length !== 1 || options.scenarios.length !== 1 || !engineId || !scenarioId) throw new Error('a worker runs exactly one engine and one scenario');
+    if (options.engines.length !== 1 || options.scenarios.length !== 1 || !engineId || !scenarioId)
+      throw new Error('a worker runs exactly one engine and one scenario');
     const result = await runCell(engineId, scenarioId, options);
     if (sink < 0) console.log(sink); // never true; keeps `sink` alive
     // Exit explicitly: some SDKs leave timers behind even after close().
@@ -393,7 +463,8 @@ async function main(): Promise<void> {
       const result = await runCellInProcesses(engineId, scenarioId, options);
       row.set(scenarioId, result);
       const took = ((performance.now() - started) / 1000).toFixed(1);
-      const summary = result.status === 'error' ? `error: ${firstLine(result.error)}` : cell(result, options.population);
+      const summary =
+        result.status === 'error' ? `error: ${firstLine(result.error)}` : cell(result, options.population);
       process.stderr.write(`${summary}${result.status === 'ok' ? ' evals/s' : ''} (${took} s)\n`);
     }
   }

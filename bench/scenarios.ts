@@ -40,7 +40,13 @@ export function prng(seed: number): () => number {
 }
 
 /** A user's attributes other than the key, as every engine's context carries them. */
-export function attributesOf(user: User): { email: string; country: string; plan: string; age: number; userAgent: string } {
+export function attributesOf(user: User): {
+  email: string;
+  country: string;
+  plan: string;
+  age: number;
+  userAgent: string;
+} {
   return { email: user.email, country: user.country, plan: user.plan, age: user.age, userAgent: user.userAgent };
 }
 
@@ -56,9 +62,38 @@ const FIRST_NAMES = ['ada', 'grace', 'alan', 'linus', 'margaret', 'ken', 'barbar
  * "example.com.au", "example.org") so that a sloppy `contains`/`starts_with` would show up in the
  * sanity check.
  */
-const EMAIL_DOMAINS = ['mail.test', 'example.org', 'example.net', 'notexample.com', 'example.com.au', 'acme.io', 'corp.example'];
+const EMAIL_DOMAINS = [
+  'mail.test',
+  'example.org',
+  'example.net',
+  'notexample.com',
+  'example.com.au',
+  'acme.io',
+  'corp.example',
+];
 /** Countries outside {@link S2.countries}. */
-const POPULATION_COUNTRIES = ['BR', 'IN', 'MX', 'AU', 'NG', 'KR', 'AR', 'PL', 'TR', 'ZA', 'ID', 'EG', 'PT', 'IE', 'NZ', 'CH', 'AT', 'BE', 'DK', 'NO'];
+const POPULATION_COUNTRIES = [
+  'BR',
+  'IN',
+  'MX',
+  'AU',
+  'NG',
+  'KR',
+  'AR',
+  'PL',
+  'TR',
+  'ZA',
+  'ID',
+  'EG',
+  'PT',
+  'IE',
+  'NZ',
+  'CH',
+  'AT',
+  'BE',
+  'DK',
+  'NO',
+];
 const MOBILE_APPLE_AGENTS = [
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
   'Mozilla/5.0 (iPhone; CPU iPhone OS 16_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/123.0 Mobile/15E148 Safari/604.1',
@@ -123,7 +158,10 @@ export const S2 = {
 export const S3 = { key: 's3', variations: ['a', 'b'], weights: [50, 50] } as const;
 
 export const S4_FLAG_COUNT = 1000;
-export const S4_KEYS: readonly string[] = Array.from({ length: S4_FLAG_COUNT }, (_, i) => `flag-${String(i).padStart(4, '0')}`);
+export const S4_KEYS: readonly string[] = Array.from(
+  { length: S4_FLAG_COUNT },
+  (_, i) => `flag-${String(i).padStart(4, '0')}`,
+);
 
 /** Escapes a literal for use inside a regular expression (for engines that express "ends with" as a regex). */
 export function escapeRegExp(literal: string): string {

@@ -44,7 +44,10 @@ function settings(scenario: Scenario): Record<string, ConfigSetting> {
     case 'S1':
       return { [S1.key]: booleanSetting };
     case 'S2': {
-      const rule = (variation: string, condition: UserCondition) => ({ c: [{ u: condition }], s: { v: { s: variation }, i: variation } });
+      const rule = (variation: string, condition: UserCondition) => ({
+        c: [{ u: condition }],
+        s: { v: { s: variation }, i: variation },
+      });
       return {
         [S2.key]: {
           t: SettingType.String,
@@ -88,14 +91,19 @@ function preloadedCache(config: ConfigJson): IConfigCatCache {
 
 export const engine: Engine = {
   notes: [
-    'Flag overrides (`createFlagOverridesFromMap`, LocalOnly) only take a map of plain values in the JS SDK — no targeting rules or percentage options — so they cannot express S2 or S3. Instead the client runs in the SDK\'s documented offline mode (`offline: true`: no HTTP at all) with a custom `cache` (IConfigCatCache) pre-loaded with a full config JSON (schema v6, as the CDN serves it); `baseUrl` is 127.0.0.1:9, logging off. Evaluation is `client.snapshot().getValue(key, default, user)` (synchronous), one snapshot per loaded config.',
+    "Flag overrides (`createFlagOverridesFromMap`, LocalOnly) only take a map of plain values in the JS SDK — no targeting rules or percentage options — so they cannot express S2 or S3. Instead the client runs in the SDK's documented offline mode (`offline: true`: no HTTP at all) with a custom `cache` (IConfigCatCache) pre-loaded with a full config JSON (schema v6, as the CDN serves it); `baseUrl` is 127.0.0.1:9, logging off. Evaluation is `client.snapshot().getValue(key, default, user)` (synchronous), one snapshot per loaded config.",
     'S2: targeting rules `Email` TextEndsWithAnyOf, `Country` TextIsOneOf, `plan` TextIsOneOf ["enterprise"], `age` NumberGreater 65; ConfigCat has no regex comparator, so rule 5 is `userAgent` TextStartsWithAnyOf ["Mozilla/5.0 (iPhone;", "Mozilla/5.0 (iPad;"], which matches exactly the same strings. S3: percentage options 50/50 on the Identifier.',
   ],
   prepare(users: readonly BenchUser[]) {
-    const contexts = users.map((u) => new User(u.key, u.email, u.country, { plan: u.plan, age: u.age, userAgent: u.userAgent }));
+    const contexts = users.map(
+      (u) => new User(u.key, u.email, u.country, { plan: u.plan, age: u.age, userAgent: u.userAgent }),
+    );
     return {
       async load(scenario: Scenario): Promise<SyncScenario> {
-        const config: ConfigJson = { p: { u: 'https://cdn-global.configcat.com', r: 0, s: 'vexil-bench' }, f: settings(scenario) };
+        const config: ConfigJson = {
+          p: { u: 'https://cdn-global.configcat.com', r: 0, s: 'vexil-bench' },
+          f: settings(scenario),
+        };
         // getClient() returns one shared client per SDK key, so each scenario gets its own (well-formed, fake) key.
         const sdkKey = `configcat-sdk-1/vexil-bench-offline-${scenario.id}/vexil-bench-offline-${scenario.id}`;
         const client = getClient(sdkKey, PollingMode.AutoPoll, {
@@ -107,7 +115,8 @@ export const engine: Engine = {
         await client.waitForReady();
         const snapshot: IConfigCatClientSnapshot = client.snapshot();
         const missing = scenario.flagKeys.filter((k) => !snapshot.getAllKeys().includes(k));
-        if (missing.length > 0) throw new Error(`configcat: ${missing.length} settings not loaded (cache state ${snapshot.cacheState})`);
+        if (missing.length > 0)
+          throw new Error(`configcat: ${missing.length} settings not loaded (cache state ${snapshot.cacheState})`);
         const keys = scenario.callKeys;
         const close = () => client.dispose();
         if (scenario.valueType === 'boolean') {

@@ -1,4 +1,10 @@
-import { EppoClient, FormatEnum, MemoryOnlyConfigurationStore, type Attributes, type Flag } from '@eppo/js-client-sdk-common';
+import {
+  EppoClient,
+  FormatEnum,
+  MemoryOnlyConfigurationStore,
+  type Attributes,
+  type Flag,
+} from '@eppo/js-client-sdk-common';
 import { NO_OP_EVENT_DISPATCHER } from '@eppo/node-server-sdk';
 import { S1, S2, S3, S4_KEYS, attributesOf, escapeRegExp, type Scenario, type User } from '../scenarios.js';
 import type { Engine, SyncScenario } from './types.js';
@@ -49,7 +55,12 @@ function stringVariations(values: readonly string[]): UfcFlag['variations'] {
 }
 
 function ruleAllocation(variation: string, condition: UfcCondition): UfcAllocation {
-  return { key: variation, rules: [{ conditions: [condition] }], splits: [{ variationKey: variation, shards: [] }], doLog: false };
+  return {
+    key: variation,
+    rules: [{ conditions: [condition] }],
+    splits: [{ variationKey: variation, shards: [] }],
+    doLog: false,
+  };
 }
 
 function ufcFlags(scenario: Scenario): Record<string, UfcFlag> {
@@ -66,7 +77,11 @@ function ufcFlags(scenario: Scenario): Record<string, UfcFlag> {
           // Allocations are a waterfall: the first one whose rules match serves its split.
           allocations: [
             // UFC has no "ends with": an anchored regex of the escaped suffix is the same test.
-            ruleAllocation('r1', { attribute: 'email', operator: 'MATCHES', value: `${escapeRegExp(S2.emailSuffix)}$` }),
+            ruleAllocation('r1', {
+              attribute: 'email',
+              operator: 'MATCHES',
+              value: `${escapeRegExp(S2.emailSuffix)}$`,
+            }),
             ruleAllocation('r2', { attribute: 'country', operator: 'ONE_OF', value: [...S2.countries] }),
             ruleAllocation('r3', { attribute: 'plan', operator: 'ONE_OF', value: [S2.plan] }),
             ruleAllocation('r4', { attribute: 'age', operator: 'GT', value: S2.ageAbove }),
@@ -103,7 +118,7 @@ function ufcFlags(scenario: Scenario): Record<string, UfcFlag> {
 export const engine: Engine = {
   notes: [
     '@eppo/node-server-sdk 3.10.2 has no `offlineInit` (its `init()` always fetches from the API). The adapter builds the client exactly as that `init()` does, minus the fetch: `new EppoClient({ flagConfigurationStore: MemoryOnlyConfigurationStore, eventDispatcher: NO_OP_EVENT_DISPATCHER })` from @eppo/js-client-sdk-common (the evaluator the Node SDK wraps), `useLRUInMemoryAssignmentCache(50000)` as `init()` does, a no-op assignment logger, and the store filled with an in-memory UFC (SERVER format, unobfuscated) configuration.',
-    'Allocations have `doLog: false` (like Vexil\'s untracked allocations and the other SDKs with events off), so the assignment logger/cache is never reached.',
+    "Allocations have `doLog: false` (like Vexil's untracked allocations and the other SDKs with events off), so the assignment logger/cache is never reached.",
     'S2: an allocation waterfall with conditions `MATCHES` `@example\\.com$` (UFC has no "ends with"), `ONE_OF` countries, `ONE_OF` ["enterprise"], `GT` 65, `MATCHES` (regex); the last allocation has no rule and serves "none". S3: one allocation, two splits with shard ranges [0, 5000) / [5000, 10000) of 10000 shards, salt "s3" (MD5 of salt-subjectKey).',
   ],
   prepare(users: readonly User[]) {

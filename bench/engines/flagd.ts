@@ -80,10 +80,18 @@ export const engine: Engine = {
         const keys = scenario.callKeys;
         if (scenario.valueType === 'boolean') {
           const fallback = scenario.defaultValue === true;
-          return { mode: 'sync', evaluate: (i) => core.resolveBooleanEvaluation(keys[i] as string, fallback, contexts[i]).value, close() {} };
+          return {
+            mode: 'sync',
+            evaluate: (i) => core.resolveBooleanEvaluation(keys[i] as string, fallback, contexts[i]).value,
+            close() {},
+          };
         }
         const fallback = String(scenario.defaultValue);
-        return { mode: 'sync', evaluate: (i) => core.resolveStringEvaluation(keys[i] as string, fallback, contexts[i]).value, close() {} };
+        return {
+          mode: 'sync',
+          evaluate: (i) => core.resolveStringEvaluation(keys[i] as string, fallback, contexts[i]).value,
+          close() {},
+        };
       },
     };
   },

@@ -1,5 +1,15 @@
 import { GrowthBookClient, type FeatureDefinition, type UserContext } from '@growthbook/growthbook';
-import { S1, S2, S3, S4_KEYS, attributesOf, escapeRegExp, type Scenario, type Served, type User } from '../scenarios.js';
+import {
+  S1,
+  S2,
+  S3,
+  S4_KEYS,
+  attributesOf,
+  escapeRegExp,
+  type Scenario,
+  type Served,
+  type User,
+} from '../scenarios.js';
 import type { Engine, SyncScenario } from './types.js';
 
 const booleanFeature: FeatureDefinition<boolean> = { defaultValue: true };

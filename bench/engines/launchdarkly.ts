@@ -20,7 +20,16 @@ interface LDFlagJson {
   salt: string;
   variations: string[];
   offVariation: number;
-  fallthrough: { variation: number } | { rollout: { kind: 'rollout'; contextKind: string; bucketBy: string; variations: { variation: number; weight: number }[] } };
+  fallthrough:
+    | { variation: number }
+    | {
+        rollout: {
+          kind: 'rollout';
+          contextKind: string;
+          bucketBy: string;
+          variations: { variation: number; weight: number }[];
+        };
+      };
   rules: { id: string; variation: number; clauses: LDClause[]; trackEvents: boolean }[];
   targets: never[];
   contextTargets: never[];
@@ -39,7 +48,13 @@ const userClause = (attribute: string, op: LDClause['op'], values: (string | num
   negate: false,
 });
 
-function flagJson(key: string, variations: string[], offVariation: number, fallthrough: LDFlagJson['fallthrough'], rules: LDFlagJson['rules']): LDFlagJson {
+function flagJson(
+  key: string,
+  variations: string[],
+  offVariation: number,
+  fallthrough: LDFlagJson['fallthrough'],
+  rules: LDFlagJson['rules'],
+): LDFlagJson {
   return {
     key,
     version: 1,
@@ -62,7 +77,12 @@ function flagJson(key: string, variations: string[], offVariation: number, fallt
 function s2Flag(): LDFlagJson {
   const variations: string[] = [...S2.variations];
   const index = (v: string) => variations.indexOf(v);
-  const rule = (variation: string, clause: LDClause) => ({ id: variation, variation: index(variation), clauses: [clause], trackEvents: false });
+  const rule = (variation: string, clause: LDClause) => ({
+    id: variation,
+    variation: index(variation),
+    clauses: [clause],
+    trackEvents: false,
+  });
   return flagJson(S2.key, variations, index(S2.fallthrough), { variation: index(S2.fallthrough) }, [
     rule('r1', userClause('email', 'endsWith', [S2.emailSuffix])),
     rule('r2', userClause('country', 'in', [...S2.countries])),

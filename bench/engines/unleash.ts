@@ -11,7 +11,16 @@ type Constraint = Strategy['constraints'][number];
 const onForEveryone: Strategy = { name: 'default', parameters: {}, constraints: [] };
 
 function toggle(name: string, strategies: Strategy[]): FeatureToggle {
-  return { name, enabled: true, type: 'release', project: 'default', stale: false, impressionData: false, strategies, variants: [] };
+  return {
+    name,
+    enabled: true,
+    type: 'release',
+    project: 'default',
+    stale: false,
+    impressionData: false,
+    strategies,
+    variants: [],
+  };
 }
 
 /** A 100 % gradual rollout whose strategy variant is `variant`, guarded by `constraints`. */
@@ -24,8 +33,20 @@ function serveWhen(groupId: string, variant: string, constraints: Constraint[]):
   };
 }
 
-function constraint(contextName: string, operator: Constraint['operator'], values: readonly string[], value?: string): Constraint {
-  return { contextName, operator, values: [...values], inverted: false, caseInsensitive: false, ...(value === undefined ? {} : { value }) };
+function constraint(
+  contextName: string,
+  operator: Constraint['operator'],
+  values: readonly string[],
+  value?: string,
+): Constraint {
+  return {
+    contextName,
+    operator,
+    values: [...values],
+    inverted: false,
+    caseInsensitive: false,
+    ...(value === undefined ? {} : { value }),
+  };
 }
 
 function features(scenario: Scenario): FeatureToggle[] {
@@ -41,7 +62,9 @@ function features(scenario: Scenario): FeatureToggle[] {
           serveWhen(S2.key, 'r2', [constraint('country', 'IN' as Constraint['operator'], S2.countries)]),
           serveWhen(S2.key, 'r3', [constraint('plan', 'IN' as Constraint['operator'], [S2.plan])]),
           serveWhen(S2.key, 'r4', [constraint('age', 'NUM_GT' as Constraint['operator'], [], String(S2.ageAbove))]),
-          serveWhen(S2.key, 'r5', [constraint('userAgent', 'REGEX' as Constraint['operator'], [], S2.userAgentPattern)]),
+          serveWhen(S2.key, 'r5', [
+            constraint('userAgent', 'REGEX' as Constraint['operator'], [], S2.userAgentPattern),
+          ]),
           serveWhen(S2.key, S2.fallthrough, []),
         ]),
       ];
@@ -52,7 +75,11 @@ function features(scenario: Scenario): FeatureToggle[] {
             name: 'flexibleRollout',
             parameters: { rollout: '100', stickiness: 'default', groupId: S3.key },
             constraints: [],
-            variants: S3.variations.map((v, i) => ({ name: v, weight: (S3.weights[i] ?? 0) * 10, stickiness: 'default' })),
+            variants: S3.variations.map((v, i) => ({
+              name: v,
+              weight: (S3.weights[i] ?? 0) * 10,
+              stickiness: 'default',
+            })),
           },
         ]),
       ];
@@ -63,7 +90,10 @@ function features(scenario: Scenario): FeatureToggle[] {
 
 function waitFor(client: Unleash, event: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`unleash-client: no '${event}' within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`unleash-client: no '${event}' within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     client.once(event, () => {
       clearTimeout(timer);
       resolve();

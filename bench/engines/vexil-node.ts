@@ -16,15 +16,24 @@ function sdkEngine(notes: string[], optionsFor: (scenario: Scenario) => VexilOpt
       return {
         async load(scenario: Scenario): Promise<SyncScenario> {
           const client = init(optionsFor(scenario));
-          if (!(await client.waitForInitialization(5_000))) throw new Error(`the SDK did not start from its bootstrap (status ${client.status})`);
+          if (!(await client.waitForInitialization(5_000)))
+            throw new Error(`the SDK did not start from its bootstrap (status ${client.status})`);
           const keys = scenario.callKeys;
           const close = () => client.close();
           if (scenario.valueType === 'boolean') {
             const fallback = scenario.defaultValue as boolean;
-            return { mode: 'sync', evaluate: (i) => client.boolean(keys[i] as string, contexts[i] as EvaluationContext, fallback), close };
+            return {
+              mode: 'sync',
+              evaluate: (i) => client.boolean(keys[i] as string, contexts[i] as EvaluationContext, fallback),
+              close,
+            };
           }
           const fallback = scenario.defaultValue as string;
-          return { mode: 'sync', evaluate: (i) => client.string(keys[i] as string, contexts[i] as EvaluationContext, fallback), close };
+          return {
+            mode: 'sync',
+            evaluate: (i) => client.string(keys[i] as string, contexts[i] as EvaluationContext, fallback),
+            close,
+          };
         },
       };
     },
@@ -38,7 +47,9 @@ const GETTERS = '`client.boolean(flagKey, context, default)` (S1, S4) or `client
 
 /** Offline from a bootstrap object, events off, as the peers' SDKs run. */
 export const engine = sdkEngine(
-  [`\`init({ sdkKey, offline: true, bootstrap: ruleset, events: false })\` on the engine's reference ruleset, then ${GETTERS}; events off, as the peers' are.`],
+  [
+    `\`init({ sdkKey, offline: true, bootstrap: ruleset, events: false })\` on the engine's reference ruleset, then ${GETTERS}; events off, as the peers' are.`,
+  ],
   (scenario) => ({ sdkKey: 'bench', offline: true, bootstrap: ruleset(scenario), events: false }),
 );
 
@@ -52,5 +63,11 @@ export const eventsEngine = sdkEngine(
   [
     `\`init({ sdkKey, baseUrl: '${UNREACHABLE_URL}', stream: false, bootstrap: ruleset })\` with the default event options (events on, flush every 5 s, at most 10,000 events queued), then ${GETTERS}. Nothing listens on that port, so events stay queued within their bound. The timed passes never yield to the event loop, so no flush completes during them: after the first passes every context has been recorded, and each evaluation is counted and its context checked against those recorded.`,
   ],
-  (scenario) => ({ sdkKey: 'bench', baseUrl: UNREACHABLE_URL, stream: false, bootstrap: ruleset(scenario), logger: SILENT }),
+  (scenario) => ({
+    sdkKey: 'bench',
+    baseUrl: UNREACHABLE_URL,
+    stream: false,
+    bootstrap: ruleset(scenario),
+    logger: SILENT,
+  }),
 );

@@ -2,7 +2,6 @@ import { compile, type EvaluationContext, type FlagConfig, type Ruleset } from '
 import { S1, S2, S3, S4_KEYS, attributesOf, type Scenario, type Served, type User } from '../scenarios.js';
 import type { Engine, SyncScenario } from './types.js';
 
-
 function booleanFlag(key: string): FlagConfig {
   return {
     key,
@@ -32,11 +31,31 @@ export function ruleset(scenario: Scenario): Ruleset {
             on: true,
             offVariation: S2.fallthrough,
             allocations: [
-              { id: 'r1', conditions: [{ attribute: 'email', operator: 'ends_with', values: [S2.emailSuffix] }], serve: { variation: 'r1' } },
-              { id: 'r2', conditions: [{ attribute: 'country', operator: 'in', values: [...S2.countries] }], serve: { variation: 'r2' } },
-              { id: 'r3', conditions: [{ attribute: 'plan', operator: 'equals', values: [S2.plan] }], serve: { variation: 'r3' } },
-              { id: 'r4', conditions: [{ attribute: 'age', operator: 'gt', values: [S2.ageAbove] }], serve: { variation: 'r4' } },
-              { id: 'r5', conditions: [{ attribute: 'userAgent', operator: 'matches', values: [S2.userAgentPattern] }], serve: { variation: 'r5' } },
+              {
+                id: 'r1',
+                conditions: [{ attribute: 'email', operator: 'ends_with', values: [S2.emailSuffix] }],
+                serve: { variation: 'r1' },
+              },
+              {
+                id: 'r2',
+                conditions: [{ attribute: 'country', operator: 'in', values: [...S2.countries] }],
+                serve: { variation: 'r2' },
+              },
+              {
+                id: 'r3',
+                conditions: [{ attribute: 'plan', operator: 'equals', values: [S2.plan] }],
+                serve: { variation: 'r3' },
+              },
+              {
+                id: 'r4',
+                conditions: [{ attribute: 'age', operator: 'gt', values: [S2.ageAbove] }],
+                serve: { variation: 'r4' },
+              },
+              {
+                id: 'r5',
+                conditions: [{ attribute: 'userAgent', operator: 'matches', values: [S2.userAgentPattern] }],
+                serve: { variation: 'r5' },
+              },
             ],
             fallthrough: { variation: S2.fallthrough },
           },
@@ -65,7 +84,9 @@ export function vexilContexts(users: readonly User[]): EvaluationContext[] {
 }
 
 export const engine: Engine = {
-  notes: ['`compile(ruleset)` once, then `engine.evaluate(flagKey, context, default).value`; the ruleset is the reference configuration the peers are translated from.'],
+  notes: [
+    '`compile(ruleset)` once, then `engine.evaluate(flagKey, context, default).value`; the ruleset is the reference configuration the peers are translated from.',
+  ],
   prepare(users: readonly User[]) {
     const contexts = vexilContexts(users);
     return {
@@ -75,7 +96,8 @@ export const engine: Engine = {
         const fallback = scenario.defaultValue;
         return {
           mode: 'sync',
-          evaluate: (i) => compiled.evaluate<Served>(keys[i] as string, contexts[i] as EvaluationContext, fallback).value,
+          evaluate: (i) =>
+            compiled.evaluate<Served>(keys[i] as string, contexts[i] as EvaluationContext, fallback).value,
           close() {},
         };
       },

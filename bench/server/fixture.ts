@@ -55,7 +55,15 @@ export const FLAGS: FixtureFlag[] = [
     offVariation: 'off',
     allocations: [
       { id: 'beta', conditions: [{ segment: SEGMENT.key }], serve: { variation: 'on' } },
-      { id: 'gradual-rollout', serve: { split: [{ variation: 'on', weight: 25 }, { variation: 'off', weight: 75 }] } },
+      {
+        id: 'gradual-rollout',
+        serve: {
+          split: [
+            { variation: 'on', weight: 25 },
+            { variation: 'off', weight: 75 },
+          ],
+        },
+      },
     ],
     fallthrough: { variation: 'off' },
   }),
@@ -68,7 +76,13 @@ export const FLAGS: FixtureFlag[] = [
         conditions: [{ attribute: 'country', operator: 'in', values: ['US', 'CA', 'GB', 'DE', 'FR'] }],
         exposure: 50,
         track: true,
-        serve: { split: [{ variation: 'blue', weight: 34 }, { variation: 'green', weight: 33 }, { variation: 'orange', weight: 33 }] },
+        serve: {
+          split: [
+            { variation: 'blue', weight: 34 },
+            { variation: 'green', weight: 33 },
+            { variation: 'orange', weight: 33 },
+          ],
+        },
       },
     ],
     fallthrough: { variation: 'blue' },
@@ -88,20 +102,42 @@ export const FLAGS: FixtureFlag[] = [
     ],
     fallthrough: { variation: 'off' },
   }),
-  flag('max-upload-mb', 'number', [{ key: 'small', value: 10 }, { key: 'medium', value: 100 }, { key: 'large', value: 1000 }], {
-    on: true,
-    offVariation: 'small',
-    allocations: [
-      { id: 'enterprise', conditions: [{ attribute: 'plan', operator: 'equals', values: ['enterprise'] }], serve: { variation: 'large' } },
-      { id: 'pro', conditions: [{ attribute: 'plan', operator: 'equals', values: ['pro'] }], serve: { variation: 'medium' } },
+  flag(
+    'max-upload-mb',
+    'number',
+    [
+      { key: 'small', value: 10 },
+      { key: 'medium', value: 100 },
+      { key: 'large', value: 1000 },
     ],
-    fallthrough: { variation: 'small' },
-  }),
+    {
+      on: true,
+      offVariation: 'small',
+      allocations: [
+        {
+          id: 'enterprise',
+          conditions: [{ attribute: 'plan', operator: 'equals', values: ['enterprise'] }],
+          serve: { variation: 'large' },
+        },
+        {
+          id: 'pro',
+          conditions: [{ attribute: 'plan', operator: 'equals', values: ['pro'] }],
+          serve: { variation: 'medium' },
+        },
+      ],
+      fallthrough: { variation: 'small' },
+    },
+  ),
   flag('search-backend', 'string', strings('legacy', 'elastic', 'vector'), {
     on: true,
     offVariation: 'legacy',
     allocations: [{ id: 'beta', conditions: [{ segment: SEGMENT.key }], serve: { variation: 'vector' } }],
-    fallthrough: { split: [{ variation: 'legacy', weight: 50 }, { variation: 'elastic', weight: 50 }] },
+    fallthrough: {
+      split: [
+        { variation: 'legacy', weight: 50 },
+        { variation: 'elastic', weight: 50 },
+      ],
+    },
   }),
   flag(
     'banner-config',
@@ -109,14 +145,25 @@ export const FLAGS: FixtureFlag[] = [
     [
       { key: 'none', value: { show: false } },
       { key: 'eu-cookie', value: { show: true, text: 'We use cookies', color: '#004494', dismissible: true } },
-      { key: 'sale', value: { show: true, text: 'Spring sale: 20% off', color: '#d4380d', dismissible: false, endsAt: '2026-06-01' } },
+      {
+        key: 'sale',
+        value: { show: true, text: 'Spring sale: 20% off', color: '#d4380d', dismissible: false, endsAt: '2026-06-01' },
+      },
     ],
     {
       on: true,
       offVariation: 'none',
       allocations: [
-        { id: 'eu', conditions: [{ attribute: 'country', operator: 'in', values: EU }], serve: { variation: 'eu-cookie' } },
-        { id: 'free-plan-sale', conditions: [{ attribute: 'plan', operator: 'equals', values: ['free'] }], serve: { variation: 'sale' } },
+        {
+          id: 'eu',
+          conditions: [{ attribute: 'country', operator: 'in', values: EU }],
+          serve: { variation: 'eu-cookie' },
+        },
+        {
+          id: 'free-plan-sale',
+          conditions: [{ attribute: 'plan', operator: 'equals', values: ['free'] }],
+          serve: { variation: 'sale' },
+        },
       ],
       fallthrough: { variation: 'none' },
     },
@@ -124,7 +171,13 @@ export const FLAGS: FixtureFlag[] = [
   flag('ios-app-rating-prompt', 'boolean', ON_OFF, {
     on: true,
     offVariation: 'off',
-    allocations: [{ id: 'apple-mobile', conditions: [{ attribute: 'userAgent', operator: 'matches', values: [IPHONE_OR_IPAD] }], serve: { variation: 'on' } }],
+    allocations: [
+      {
+        id: 'apple-mobile',
+        conditions: [{ attribute: 'userAgent', operator: 'matches', values: [IPHONE_OR_IPAD] }],
+        serve: { variation: 'on' },
+      },
+    ],
     fallthrough: { variation: 'off' },
   }),
   flag('kill-switch-payments', 'boolean', ON_OFF, { on: true, offVariation: 'off', fallthrough: { variation: 'on' } }),
@@ -132,7 +185,13 @@ export const FLAGS: FixtureFlag[] = [
   flag('onboarding-flow', 'string', strings('classic', 'checklist', 'video'), {
     on: true,
     offVariation: 'classic',
-    fallthrough: { split: [{ variation: 'classic', weight: 40 }, { variation: 'checklist', weight: 40 }, { variation: 'video', weight: 20 }] },
+    fallthrough: {
+      split: [
+        { variation: 'classic', weight: 40 },
+        { variation: 'checklist', weight: 40 },
+        { variation: 'video', weight: 20 },
+      ],
+    },
   }),
   flag('email-digest-frequency', 'string', strings('daily', 'weekly', 'never'), {
     on: true,
@@ -143,21 +202,42 @@ export const FLAGS: FixtureFlag[] = [
     ],
     fallthrough: { variation: 'weekly' },
   }),
-  flag('rate-limit-per-minute', 'number', [{ key: 'standard', value: 600 }, { key: 'high', value: 6000 }], {
-    on: true,
-    offVariation: 'standard',
-    allocations: [
-      { id: 'enterprise', conditions: [{ attribute: 'plan', operator: 'equals', values: ['enterprise'] }], serve: { variation: 'high' } },
-      { id: 'large-teams', conditions: [{ attribute: 'seats', operator: 'gte', values: [100] }], serve: { variation: 'high' } },
+  flag(
+    'rate-limit-per-minute',
+    'number',
+    [
+      { key: 'standard', value: 600 },
+      { key: 'high', value: 6000 },
     ],
-    fallthrough: { variation: 'standard' },
-  }),
+    {
+      on: true,
+      offVariation: 'standard',
+      allocations: [
+        {
+          id: 'enterprise',
+          conditions: [{ attribute: 'plan', operator: 'equals', values: ['enterprise'] }],
+          serve: { variation: 'high' },
+        },
+        {
+          id: 'large-teams',
+          conditions: [{ attribute: 'seats', operator: 'gte', values: [100] }],
+          serve: { variation: 'high' },
+        },
+      ],
+      fallthrough: { variation: 'standard' },
+    },
+  ),
   flag('legacy-export', 'boolean', ON_OFF, { on: false, offVariation: 'off', fallthrough: { variation: 'on' } }),
   flag('new-dashboard-widgets', 'boolean', ON_OFF, {
     on: true,
     offVariation: 'off',
     allocations: [
-      { id: 'new-signups', conditions: [{ attribute: 'signedUpAt', operator: 'after', values: ['2025-01-01T00:00:00Z'] }], exposure: 50, serve: { variation: 'on' } },
+      {
+        id: 'new-signups',
+        conditions: [{ attribute: 'signedUpAt', operator: 'after', values: ['2025-01-01T00:00:00Z'] }],
+        exposure: 50,
+        serve: { variation: 'on' },
+      },
     ],
     fallthrough: { variation: 'off' },
   }),
@@ -171,7 +251,12 @@ export const FLAGS: FixtureFlag[] = [
           { attribute: 'country', operator: 'not_in', values: EU },
           { attribute: 'plan', operator: 'not_equals', values: ['free'] },
         ],
-        serve: { split: [{ variation: 'v3', weight: 80 }, { variation: 'v3-large', weight: 20 }] },
+        serve: {
+          split: [
+            { variation: 'v3', weight: 80 },
+            { variation: 'v3-large', weight: 20 },
+          ],
+        },
       },
     ],
     fallthrough: { variation: 'v2' },
@@ -181,8 +266,16 @@ export const FLAGS: FixtureFlag[] = [
     offVariation: 'off',
     prerequisites: [{ flag: 'kill-switch-payments', variations: ['on'] }],
     allocations: [
-      { id: 'paying', conditions: [{ attribute: 'plan', operator: 'not_equals', values: ['free'] }], serve: { variation: 'on' } },
-      { id: 'acme', conditions: [{ attribute: 'email', operator: 'contains', values: ['@acme'] }], serve: { variation: 'on' } },
+      {
+        id: 'paying',
+        conditions: [{ attribute: 'plan', operator: 'not_equals', values: ['free'] }],
+        serve: { variation: 'on' },
+      },
+      {
+        id: 'acme',
+        conditions: [{ attribute: 'email', operator: 'contains', values: ['@acme'] }],
+        serve: { variation: 'on' },
+      },
     ],
     fallthrough: { variation: 'off' },
   }),
@@ -191,7 +284,11 @@ export const FLAGS: FixtureFlag[] = [
     offVariation: 'us',
     allocations: [
       { id: 'eu', conditions: [{ attribute: 'country', operator: 'in', values: EU }], serve: { variation: 'eu' } },
-      { id: 'americas', conditions: [{ attribute: 'country', operator: 'in', values: ['US', 'CA', 'MX', 'BR', 'AR'] }], serve: { variation: 'us' } },
+      {
+        id: 'americas',
+        conditions: [{ attribute: 'country', operator: 'in', values: ['US', 'CA', 'MX', 'BR', 'AR'] }],
+        serve: { variation: 'us' },
+      },
     ],
     fallthrough: { variation: 'ap' },
   }),
@@ -200,12 +297,24 @@ export const FLAGS: FixtureFlag[] = [
     'json',
     [
       { key: 'none', value: [] },
-      { key: 'latest', value: [{ id: 'ann-42', title: 'Scheduled flag changes', url: '/changelog/42' }, { id: 'ann-41', title: 'Segments', url: '/changelog/41' }] },
+      {
+        key: 'latest',
+        value: [
+          { id: 'ann-42', title: 'Scheduled flag changes', url: '/changelog/42' },
+          { id: 'ann-41', title: 'Segments', url: '/changelog/41' },
+        ],
+      },
     ],
     {
       on: true,
       offVariation: 'none',
-      allocations: [{ id: 'recent-app', conditions: [{ attribute: 'appVersion', operator: 'semver_gte', values: ['2.0.0'] }], serve: { variation: 'latest' } }],
+      allocations: [
+        {
+          id: 'recent-app',
+          conditions: [{ attribute: 'appVersion', operator: 'semver_gte', values: ['2.0.0'] }],
+          serve: { variation: 'latest' },
+        },
+      ],
       fallthrough: { variation: 'none' },
     },
   ),
@@ -226,7 +335,28 @@ export function fixtureRuleset(): Ruleset {
 // ── Contexts ─────────────────────────────────────────────────────────────────────────────────
 
 export const CONTEXT_SEED = 0x5eed_5e7f;
-const COUNTRIES = ['US', 'US', 'US', 'CA', 'GB', 'DE', 'FR', 'NL', 'ES', 'IT', 'SE', 'PL', 'BR', 'MX', 'IN', 'JP', 'AU', 'KR', 'NG', 'ZA'];
+const COUNTRIES = [
+  'US',
+  'US',
+  'US',
+  'CA',
+  'GB',
+  'DE',
+  'FR',
+  'NL',
+  'ES',
+  'IT',
+  'SE',
+  'PL',
+  'BR',
+  'MX',
+  'IN',
+  'JP',
+  'AU',
+  'KR',
+  'NG',
+  'ZA',
+];
 const PLANS = ['free', 'free', 'free', 'free', 'free', 'free', 'pro', 'pro', 'pro', 'enterprise'];
 const DOMAINS = ['gmail.com', 'outlook.com', 'acme.io', 'example.org', 'fastmail.com', 'vexil.dev', 'corp.example'];
 const APP_VERSIONS = ['1.9.4', '2.0.0', '2.1.3', '2.2.0', '2.3.0-beta.2', '2.3.0', '2.3.1', '2.4.0'];
@@ -295,11 +425,21 @@ export async function loadFixture(server: ServerProcess): Promise<void> {
   await api(server, 'POST', `/api/v1/projects/${PROJECT}/segments`, SEGMENT);
   for (const config of FLAGS) {
     const { key, type, variations, clientSideAvailable, ...state } = config;
-    await api(server, 'POST', `/api/v1/projects/${PROJECT}/flags`, { key, type, variations, clientSideAvailable, environments: { [ENVIRONMENT]: state } });
+    await api(server, 'POST', `/api/v1/projects/${PROJECT}/flags`, {
+      key,
+      type,
+      variations,
+      clientSideAvailable,
+      environments: { [ENVIRONMENT]: state },
+    });
   }
 }
 
 /** Turns the probe flag on or off in `development` (the change the propagation measurement times). */
 export function probeChange(on: boolean): { method: 'PATCH'; path: string; body: string } {
-  return { method: 'PATCH', path: `/api/v1/projects/${PROJECT}/flags/${PROBE_FLAG}/environments/${ENVIRONMENT}`, body: JSON.stringify({ on }) };
+  return {
+    method: 'PATCH',
+    path: `/api/v1/projects/${PROJECT}/flags/${PROBE_FLAG}/environments/${ENVIRONMENT}`,
+    body: JSON.stringify({ on }),
+  };
 }

@@ -58,8 +58,19 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const machineBefore = machineBusyMs();
   const started = performance.now();
   let finish!: (error: unknown, result: autocannon.Result) => void;
-  const finished = new Promise<autocannon.Result>((resolve, reject) => (finish = (error, result) => (error ? reject(error) : resolve(result))));
-  const instance = autocannon({ url: options.url, connections: options.connections, duration: options.durationS, requests: options.requests, timeout: 10 }, (error, result) => finish(error, result));
+  const finished = new Promise<autocannon.Result>(
+    (resolve, reject) => (finish = (error, result) => (error ? reject(error) : resolve(result))),
+  );
+  const instance = autocannon(
+    {
+      url: options.url,
+      connections: options.connections,
+      duration: options.durationS,
+      requests: options.requests,
+      timeout: 10,
+    },
+    (error, result) => finish(error, result),
+  );
   const latencyFrom = started + LATENCY_FROM_MS;
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
@@ -78,9 +89,13 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const machineAfter = machineBusyMs();
   const sorted = latencies.subarray(0, count).sort();
   const percent = (cpuMs: number) => (cpuMs / wallMs) * 100;
-  const serverCpu = serverCpuBefore !== undefined && serverCpuAfter !== undefined ? percent(serverCpuAfter - serverCpuBefore) : undefined;
+  const serverCpu =
+    serverCpuBefore !== undefined && serverCpuAfter !== undefined
+      ? percent(serverCpuAfter - serverCpuBefore)
+      : undefined;
   const clientCpu = percent((clientCpuUsed.user + clientCpuUsed.system) / 1000);
-  const machineCpu = machineBefore !== undefined && machineAfter !== undefined ? percent(machineAfter - machineBefore) : undefined;
+  const machineCpu =
+    machineBefore !== undefined && machineAfter !== undefined ? percent(machineAfter - machineBefore) : undefined;
   return {
     requests: outcome.requests.total,
     durationS: outcome.duration,
@@ -96,6 +111,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     bytesPerSec: outcome.throughput.average,
     serverCpu,
     clientCpu,
-    otherCpu: machineCpu !== undefined && serverCpu !== undefined ? Math.max(0, machineCpu - serverCpu - clientCpu) : undefined,
+    otherCpu:
+      machineCpu !== undefined && serverCpu !== undefined ? Math.max(0, machineCpu - serverCpu - clientCpu) : undefined,
   };
 }

@@ -20,10 +20,31 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type autocannon from 'autocannon';
 import { parseOptions, type Endpoint, type Options, type Part } from './options.js';
-import { contextPool, FLAGS, fixtureRuleset, loadFixture, ofrepContext, probeChange, SEGMENT, type UserContext } from './fixture.js';
+import {
+  contextPool,
+  FLAGS,
+  fixtureRuleset,
+  loadFixture,
+  ofrepContext,
+  probeChange,
+  SEGMENT,
+  type UserContext,
+} from './fixture.js';
 import { LATENCY_FROM_MS, load, type LoadResult } from './load.js';
 import { checkConfig, checkEvaluate, checkOfrep } from './sanity.js';
-import { freePort, machineBusyMs, metrics, newDataDir, ownCpuTimeMs, removeDataDirs, spawnServer, startServer, waitUntilReady, type Secrets, type ServerProcess } from './server.js';
+import {
+  freePort,
+  machineBusyMs,
+  metrics,
+  newDataDir,
+  ownCpuTimeMs,
+  removeDataDirs,
+  spawnServer,
+  startServer,
+  waitUntilReady,
+  type Secrets,
+  type ServerProcess,
+} from './server.js';
 import { calibrate, int, kib, median, mib, ms, quantile, sleep } from './stats.js';
 import { StreamClients, type Changed } from './streams.js';
 
@@ -76,7 +97,12 @@ function httpCells(secrets: Secrets, pool: UserContext[]): HttpCell[] {
       id: 'evaluate',
       title: '`POST /sdk/v1/evaluate` (client key)',
       goal: { reqPerSec: 17_000, p99Ms: 10 },
-      requests: pool.map((context) => ({ method: 'POST', path: '/sdk/v1/evaluate', headers: { ...json, authorization: `Bearer ${secrets.clientKey}` }, body: JSON.stringify({ context }) })),
+      requests: pool.map((context) => ({
+        method: 'POST',
+        path: '/sdk/v1/evaluate',
+        headers: { ...json, authorization: `Bearer ${secrets.clientKey}` },
+        body: JSON.stringify({ context }),
+      })),
       check: (server, contexts) => checkEvaluate(server, contexts),
     },
     {
@@ -95,7 +121,13 @@ function httpCells(secrets: Secrets, pool: UserContext[]): HttpCell[] {
       id: 'config',
       title: '`GET /sdk/v1/config` (server key, gzip)',
       goal: { reqPerSec: 20_000 },
-      requests: [{ method: 'GET', path: '/sdk/v1/config', headers: { authorization: `Bearer ${secrets.serverKey}`, 'accept-encoding': 'gzip' } }],
+      requests: [
+        {
+          method: 'GET',
+          path: '/sdk/v1/config',
+          headers: { authorization: `Bearer ${secrets.serverKey}`, 'accept-encoding': 'gzip' },
+        },
+      ],
       check: (server) => checkConfig(server),
     },
   ];
@@ -113,7 +145,9 @@ function describeErrors(run: LoadResult): string {
 }
 
 async function httpPart(options: Options): Promise<HttpCellResult[]> {
-  progress(`HTTP throughput: ${options.connections} connections, ${options.runs} × ${options.durationS} s per endpoint after ${options.warmupS} s of warm-up`);
+  progress(
+    `HTTP throughput: ${options.connections} connections, ${options.runs} × ${options.durationS} s per endpoint after ${options.warmupS} s of warm-up`,
+  );
   const nodeOptions = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const server = await fixtureServer(nodeOptions);
   const pool = contextPool(options.contexts);
@@ -130,13 +164,20 @@ async function httpPart(options: Options): Promise<HttpCellResult[]> {
         fail(`HTTP ${cell.id}`, result.error);
         continue;
       }
-      const base = { url: server.url, connections: options.connections, requests: cell.requests, serverPid: server.pid };
+      const base = {
+        url: server.url,
+        connections: options.connections,
+        requests: cell.requests,
+        serverPid: server.pid,
+      };
       const warmup = await load({ ...base, durationS: options.warmupS });
       if (hadErrors(warmup)) fail(`HTTP ${cell.id}`, `warm-up: ${describeErrors(warmup)}`);
       for (let run = 0; run < options.runs; run++) {
         const measured = await load({ ...base, durationS: options.durationS });
         result.runs.push(measured);
-        progress(`  ${cell.id} run ${run + 1}/${options.runs}: ${int(measured.reqPerSec)} req/s, p50 ${ms(measured.p50Ms)} ms, p99 ${ms(measured.p99Ms)} ms, CPU: server ${cpu(measured.serverCpu)}, autocannon ${cpu(measured.clientCpu)}, other ${cpu(measured.otherCpu)}`);
+        progress(
+          `  ${cell.id} run ${run + 1}/${options.runs}: ${int(measured.reqPerSec)} req/s, p50 ${ms(measured.p50Ms)} ms, p99 ${ms(measured.p99Ms)} ms, CPU: server ${cpu(measured.serverCpu)}, autocannon ${cpu(measured.clientCpu)}, other ${cpu(measured.otherCpu)}`,
+        );
         if (hadErrors(measured)) fail(`HTTP ${cell.id}`, `run ${run + 1}: ${describeErrors(measured)}`);
       }
       const sorted = [...result.runs].sort((a, b) => a.reqPerSec - b.reqPerSec);
@@ -198,24 +239,47 @@ async function propagationPart(options: Options): Promise<PropagationResult> {
   const clients = new StreamClients();
   try {
     const url = new URL(server.url);
-    const opened = await clients.open({ host: url.hostname, port: server.port, path: '/sdk/v1/stream', authorization: `Bearer ${server.secrets.serverKey}` }, options.sseClients);
+    const opened = await clients.open(
+      {
+        host: url.hostname,
+        port: server.port,
+        path: '/sdk/v1/stream',
+        authorization: `Bearer ${server.secrets.serverKey}`,
+      },
+      options.sseClients,
+    );
     result.opened = opened.open;
     result.openMs = opened.ms;
-    progress(`  ${opened.open} streams open in ${ms(opened.ms)} ms${opened.failed > 0 ? `, ${opened.failed} failed (${opened.firstFailure})` : ''}`);
+    progress(
+      `  ${opened.open} streams open in ${ms(opened.ms)} ms${opened.failed > 0 ? `, ${opened.failed} failed (${opened.firstFailure})` : ''}`,
+    );
     if (opened.open !== options.sseClients) {
-      fail('propagation', `${options.sseClients - opened.open} of ${options.sseClients} streams did not open (${opened.firstFailure ?? 'closed'})`);
+      fail(
+        'propagation',
+        `${options.sseClients - opened.open} of ${options.sseClients} streams did not open (${opened.firstFailure ?? 'closed'})`,
+      );
     }
     let on = false;
     for (let index = 0; index <= options.changes; index++) {
       await sleep(500);
       on = !on;
       const change = probeChange(on);
-      const changed = await clients.change({ url: server.url, authorization: `Bearer ${server.secrets.apiToken}`, ...change });
+      const changed = await clients.change({
+        url: server.url,
+        authorization: `Bearer ${server.secrets.apiToken}`,
+        ...change,
+      });
       const stat = changeStat(on, changed);
       const label = index === 0 ? 'warm-up change' : `change ${index}/${options.changes}`;
-      progress(`  ${label}: first ${ms(stat.firstMs)} ms, p50 ${ms(stat.p50Ms)} ms, p99 ${ms(stat.p99Ms)} ms, max ${ms(stat.maxMs)} ms; ${stat.received} received, ${stat.missed} missed; PATCH ${stat.status} in ${ms(stat.responseMs)} ms`);
+      progress(
+        `  ${label}: first ${ms(stat.firstMs)} ms, p50 ${ms(stat.p50Ms)} ms, p99 ${ms(stat.p99Ms)} ms, max ${ms(stat.maxMs)} ms; ${stat.received} received, ${stat.missed} missed; PATCH ${stat.status} in ${ms(stat.responseMs)} ms`,
+      );
       if (stat.status !== 200) fail('propagation', `${label}: the PATCH answered ${stat.status}`);
-      if (stat.missed > 0) fail('propagation', `${label}: ${stat.missed} of ${stat.received + stat.missed} streams did not receive the patch within 10 s`);
+      if (stat.missed > 0)
+        fail(
+          'propagation',
+          `${label}: ${stat.missed} of ${stat.received + stat.missed} streams did not receive the patch within 10 s`,
+        );
       if (index === 0) result.warmup = stat;
       else result.changes.push(stat);
     }
@@ -294,7 +358,12 @@ async function memoryPart(options: Options): Promise<MemoryResult> {
   const clients = new StreamClients();
   try {
     const url = new URL(server.url);
-    const target = { host: url.hostname, port: server.port, path: '/sdk/v1/stream', authorization: `Bearer ${server.secrets.serverKey}` };
+    const target = {
+      host: url.hostname,
+      port: server.port,
+      path: '/sdk/v1/stream',
+      authorization: `Bearer ${server.secrets.serverKey}`,
+    };
     // Warm-up: the stream code paths compiled and their first buffers allocated before the baseline.
     await clients.open(target, 200);
     await clients.closeStreams();
@@ -305,14 +374,21 @@ async function memoryPart(options: Options): Promise<MemoryResult> {
     result.opened = opened.open;
     result.openMs = opened.ms;
     result.clientRss = opened.rssBytes;
-    progress(`  ${opened.open} streams open in ${ms(opened.ms)} ms${opened.failed > 0 ? `, ${opened.failed} failed (${opened.firstFailure})` : ''}`);
+    progress(
+      `  ${opened.open} streams open in ${ms(opened.ms)} ms${opened.failed > 0 ? `, ${opened.failed} failed (${opened.firstFailure})` : ''}`,
+    );
     if (opened.open !== options.idleStreams) {
-      fail('memory', `${options.idleStreams - opened.open} of ${options.idleStreams} streams did not open (${opened.firstFailure ?? 'closed'})`);
+      fail(
+        'memory',
+        `${options.idleStreams - opened.open} of ${options.idleStreams} streams did not open (${opened.firstFailure ?? 'closed'})`,
+      );
     }
     const after = await settledMemory(server);
     result.after = after.sample;
     result.settleMs = after.ms;
-    progress(`  after: RSS ${mib(after.sample.rss)} MiB, heap used ${mib(after.sample.heapUsed)} MiB (${after.sample.streams} streams by the server's count)`);
+    progress(
+      `  after: RSS ${mib(after.sample.rss)} MiB, heap used ${mib(after.sample.heapUsed)} MiB (${after.sample.streams} streams by the server's count)`,
+    );
     await clients.closeStreams();
   } finally {
     await clients.dispose();
@@ -337,7 +413,9 @@ async function coldStart(dataDir: string): Promise<{ ms: number; bannerMs: numbe
   const port = await freePort();
   const started = performance.now();
   const { child, output } = spawnServer({ dataDir, port, main: serverMain });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output()}`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output()}`))),
+  );
   try {
     const readyAt = await Promise.race([waitUntilReady(`http://127.0.0.1:${port}`, 15_000, 2), exited]);
     // The banner is printed right after listening; give it a moment to arrive.
@@ -354,8 +432,16 @@ async function coldStart(dataDir: string): Promise<{ ms: number; bannerMs: numbe
 }
 
 async function coldStartPart(options: Options): Promise<ColdStartResult> {
-  progress(`Cold start: ${options.starts} starts on a new data directory, ${options.starts} on an existing one (with the fixture's ${FLAGS.length} flags)`);
-  const result: ColdStartResult = { newDir: [], existingDir: [], bannerNew: [], bannerExisting: [], flags: FLAGS.length };
+  progress(
+    `Cold start: ${options.starts} starts on a new data directory, ${options.starts} on an existing one (with the fixture's ${FLAGS.length} flags)`,
+  );
+  const result: ColdStartResult = {
+    newDir: [],
+    existingDir: [],
+    bannerNew: [],
+    bannerExisting: [],
+    flags: FLAGS.length,
+  };
   for (let i = 0; i < options.starts; i++) {
     const start = await coldStart(newDataDir());
     result.newDir.push(start.ms);
@@ -400,7 +486,9 @@ function report(options: Options, results: Results): string {
   const mode = options.quick ? ' — quick pass (short runs: timings are indicative only)' : '';
   lines.push(`# Vexil server${mode}`);
   lines.push('');
-  lines.push(`Node ${process.version} (${process.platform}/${process.arch}) · CPU: ${cpu0[0]?.model.trim() ?? 'unknown'} × ${cpu0.length} · ${new Date().toISOString()}`);
+  lines.push(
+    `Node ${process.version} (${process.platform}/${process.arch}) · CPU: ${cpu0[0]?.model.trim() ?? 'unknown'} × ${cpu0.length} · ${new Date().toISOString()}`,
+  );
   lines.push('');
   lines.push(
     `The server runs as its own process (\`node packages/server/dist/main.js\`, a fresh SQLite data directory, \`LOG_LEVEL=warn\`) and is driven over loopback from other processes. Fixture: ${FLAGS.length} client-side-available flags (boolean, string, number and JSON; allocations with conditions, splits, an exposure-limited experiment, individual targets, a prerequisite) and one segment (\`${SEGMENT.key}\`: included keys and two rules), in \`development\`.`,
@@ -409,12 +497,16 @@ function report(options: Options, results: Results): string {
   const goals: string[][] = [];
 
   if (options.parts.includes('http')) {
-    lines.push(`## HTTP throughput (${options.connections} connections, ${options.runs} × ${options.durationS} s per endpoint after ${options.warmupS} s of warm-up; the run with the median rate)`);
+    lines.push(
+      `## HTTP throughput (${options.connections} connections, ${options.runs} × ${options.durationS} s per endpoint after ${options.warmupS} s of warm-up; the run with the median rate)`,
+    );
     lines.push('');
     const error = results.errors.get('http');
     if (error) lines.push(`Not measured: ${error}`, '');
     if (results.http) {
-      lines.push('| Endpoint | req/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors / non-2xx | server CPU | autocannon CPU | other CPU |');
+      lines.push(
+        '| Endpoint | req/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors / non-2xx | server CPU | autocannon CPU | other CPU |',
+      );
       lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
       for (const r of results.http) {
         const c = r.chosen;
@@ -423,22 +515,33 @@ function report(options: Options, results: Results): string {
           continue;
         }
         const bad = r.runs.reduce((n, run) => n + run.errors + run.timeouts + run.non2xx, 0);
-        lines.push(`| ${r.cell.title} | ${int(c.reqPerSec)} | ${ms(c.p50Ms)} | ${ms(c.p90Ms)} | ${ms(c.p99Ms)} | ${ms(c.maxMs)} | ${bad} | ${cpu(c.serverCpu)} | ${cpu(c.clientCpu)} | ${cpu(c.otherCpu)} |`);
+        lines.push(
+          `| ${r.cell.title} | ${int(c.reqPerSec)} | ${ms(c.p50Ms)} | ${ms(c.p90Ms)} | ${ms(c.p99Ms)} | ${ms(c.maxMs)} | ${bad} | ${cpu(c.serverCpu)} | ${cpu(c.clientCpu)} | ${cpu(c.otherCpu)} |`,
+        );
       }
-      lines.push(`| *Reference: Unleash 7 frontend API (issue 3, same machine; not run here)* | *${int(UNLEASH_REFERENCE.reqPerSec)}* | | | *${UNLEASH_REFERENCE.p99Ms}* | | | | | |`);
+      lines.push(
+        `| *Reference: Unleash 7 frontend API (issue 3, same machine; not run here)* | *${int(UNLEASH_REFERENCE.reqPerSec)}* | | | *${UNLEASH_REFERENCE.p99Ms}* | | | | | |`,
+      );
       lines.push('');
       lines.push(
         `Each connection cycles through ${options.contexts} different contexts (the evaluation bodies vary from request to request). Before timing, every endpoint's answers are checked: for each of those contexts the evaluated flags must equal what \`@vexil/engine\` computes locally for the same fixture; the ruleset download must be gzip-encoded, carry an ETag and answer 304 to If-None-Match. Latencies count from ${LATENCY_FROM_MS} ms into each run (at its start autocannon builds every connection's request list, which delays the first responses on its side by ~0.25 s); req/s counts every response. CPU is in % of one core over the run (from /proc): a server near 100 % is the bottleneck; "other" is what the rest of the machine (other processes, the kernel's own work) used meanwhile — on a 2-core machine anything above a few % takes time from the server or from autocannon.`,
       );
       lines.push('');
       for (const r of results.http) {
-        if (r.sanity) lines.push(`- ${r.cell.id}: ${r.sanity}${r.runs.length > 1 ? `; runs: ${r.runs.map((run) => `${int(run.reqPerSec)} req/s (p99 ${ms(run.p99Ms)} ms, other CPU ${cpu(run.otherCpu)})`).join(', ')}` : ''}`);
+        if (r.sanity)
+          lines.push(
+            `- ${r.cell.id}: ${r.sanity}${r.runs.length > 1 ? `; runs: ${r.runs.map((run) => `${int(run.reqPerSec)} req/s (p99 ${ms(run.p99Ms)} ms, other CPU ${cpu(run.otherCpu)})`).join(', ')}` : ''}`,
+          );
         const c = r.chosen;
         if (!c) continue;
         const goal = r.cell.goal;
         const measured = `${int(c.reqPerSec)} req/s${goal.p99Ms !== undefined ? `, p99 ${ms(c.p99Ms)} ms` : ''}`;
         const ok = c.reqPerSec >= goal.reqPerSec && (goal.p99Ms === undefined || c.p99Ms < goal.p99Ms);
-        goals.push([`${r.cell.title} ≥ ${int(goal.reqPerSec)} req/s${goal.p99Ms !== undefined ? `, p99 < ${goal.p99Ms} ms` : ''}`, measured, verdict(ok)]);
+        goals.push([
+          `${r.cell.title} ≥ ${int(goal.reqPerSec)} req/s${goal.p99Ms !== undefined ? `, p99 < ${goal.p99Ms} ms` : ''}`,
+          measured,
+          verdict(ok),
+        ]);
       }
       lines.push('');
     }
@@ -455,17 +558,26 @@ function report(options: Options, results: Results): string {
         `Each change turns the flag \`maintenance-mode\` on or off with \`PATCH /api/v1/projects/default/flags/maintenance-mode/environments/development\`; for every stream, the time from just before the PATCH is sent to the arrival of its \`patch\` event (one client process, raw sockets, same clock). ${p.opened ?? 0} streams opened in ${ms(p.openMs ?? Number.NaN)} ms.`,
       );
       lines.push('');
-      lines.push('| Change | first (ms) | p50 (ms) | p99 (ms) | max (ms) | received | missed | PATCH answered in (ms) |');
+      lines.push(
+        '| Change | first (ms) | p50 (ms) | p99 (ms) | max (ms) | received | missed | PATCH answered in (ms) |',
+      );
       lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-      const row = (label: string, s: ChangeStat) => `| ${label} | ${ms(s.firstMs)} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${ms(s.maxMs)} | ${s.received} | ${s.missed} | ${ms(s.responseMs)} |`;
+      const row = (label: string, s: ChangeStat) =>
+        `| ${label} | ${ms(s.firstMs)} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${ms(s.maxMs)} | ${s.received} | ${s.missed} | ${ms(s.responseMs)} |`;
       if (p.warmup) lines.push(row(`warm-up (${p.warmup.on ? 'on' : 'off'}; not counted)`, p.warmup));
       p.changes.forEach((s, i) => lines.push(row(`${i + 1} (${s.on ? 'on' : 'off'})`, s)));
       if (p.changes.length > 0) {
         const p99s = p.changes.map((s) => s.p99Ms);
         const medianP99 = median(p99s);
         lines.push('');
-        lines.push(`Median p99 over the changes: **${ms(medianP99)} ms**; median p50 ${ms(median(p.changes.map((s) => s.p50Ms)))} ms; worst max ${ms(Math.max(...p.changes.map((s) => s.maxMs)))} ms.`);
-        goals.push([`Propagation p99 < 100 ms (${int(options.sseClients)} streams, median of ${p.changes.length} changes)`, `${ms(medianP99)} ms`, verdict(medianP99 < 100)]);
+        lines.push(
+          `Median p99 over the changes: **${ms(medianP99)} ms**; median p50 ${ms(median(p.changes.map((s) => s.p50Ms)))} ms; worst max ${ms(Math.max(...p.changes.map((s) => s.maxMs)))} ms.`,
+        );
+        goals.push([
+          `Propagation p99 < 100 ms (${int(options.sseClients)} streams, median of ${p.changes.length} changes)`,
+          `${ms(medianP99)} ms`,
+          verdict(medianP99 < 100),
+        ]);
       }
       lines.push('');
     }
@@ -479,23 +591,39 @@ function report(options: Options, results: Results): string {
     if (error) lines.push(`Not measured: ${error}`, '');
     if (m?.before && m.after && m.opened) {
       const n = m.opened;
-      const growth = (key: keyof MemorySample) => ((m.after as MemorySample)[key] - (m.before as MemorySample)[key]) / n;
+      const growth = (key: keyof MemorySample) =>
+        ((m.after as MemorySample)[key] - (m.before as MemorySample)[key]) / n;
       lines.push(
         `The server's own figures from \`/metrics\`, before and after opening the streams (each counted once its \`put\` arrived), each time after letting it settle (RSS steady within 0.5 % for a second) and a full garbage collection (this part's server runs with \`--expose-gc\` and a preloaded SIGUSR2 handler, \`bench/server/gc-on-signal.cjs\`). A warm-up of 200 streams, opened and closed, precedes the baseline. ${int(n)} streams opened in ${ms(m.openMs ?? Number.NaN)} ms; the client process held them in ${mib(m.clientRss ?? Number.NaN)} MiB RSS.`,
       );
       lines.push('');
       lines.push('| | before | after | growth per stream |');
       lines.push('| --- | ---: | ---: | ---: |');
-      lines.push(`| RSS (\`process_resident_memory_bytes\`) | ${mib(m.before.rss)} MiB | ${mib(m.after.rss)} MiB | ${kib(growth('rss'))} KiB |`);
-      lines.push(`| V8 heap used, after a full GC (live objects) | ${mib(m.before.heapUsed)} MiB | ${mib(m.after.heapUsed)} MiB | ${kib(growth('heapUsed'))} KiB |`);
-      lines.push(`| V8 heap total | ${mib(m.before.heapTotal)} MiB | ${mib(m.after.heapTotal)} MiB | ${kib(growth('heapTotal'))} KiB |`);
-      lines.push(`| external (Buffers) | ${mib(m.before.external)} MiB | ${mib(m.after.external)} MiB | ${kib(growth('external'))} KiB |`);
+      lines.push(
+        `| RSS (\`process_resident_memory_bytes\`) | ${mib(m.before.rss)} MiB | ${mib(m.after.rss)} MiB | ${kib(growth('rss'))} KiB |`,
+      );
+      lines.push(
+        `| V8 heap used, after a full GC (live objects) | ${mib(m.before.heapUsed)} MiB | ${mib(m.after.heapUsed)} MiB | ${kib(growth('heapUsed'))} KiB |`,
+      );
+      lines.push(
+        `| V8 heap total | ${mib(m.before.heapTotal)} MiB | ${mib(m.after.heapTotal)} MiB | ${kib(growth('heapTotal'))} KiB |`,
+      );
+      lines.push(
+        `| external (Buffers) | ${mib(m.before.external)} MiB | ${mib(m.after.external)} MiB | ${kib(growth('external'))} KiB |`,
+      );
       lines.push(`| open SDK streams (server's gauge) | ${int(m.before.streams)} | ${int(m.after.streams)} | |`);
       lines.push('');
       // RSS can lag behind a heap that already had room (small runs), so the larger figure counts.
       const perStream = Math.max(growth('rss'), growth('heapUsed'));
-      lines.push(`The goal is judged on the larger of the RSS and live-heap growth: ${kib(perStream)} KiB per stream.`, '');
-      goals.push([`Idle stream ≤ 16 KiB of server memory (${int(n)} streams)`, `${kib(perStream)} KiB`, verdict(perStream <= 16 * 1024)]);
+      lines.push(
+        `The goal is judged on the larger of the RSS and live-heap growth: ${kib(perStream)} KiB per stream.`,
+        '',
+      );
+      goals.push([
+        `Idle stream ≤ 16 KiB of server memory (${int(n)} streams)`,
+        `${kib(perStream)} KiB`,
+        verdict(perStream <= 16 * 1024),
+      ]);
     }
   }
 
@@ -508,13 +636,27 @@ function report(options: Options, results: Results): string {
     if (c) {
       lines.push('| Data directory | median (ms) | runs (ms) | banner "started in" (median, ms) |');
       lines.push('| --- | ---: | --- | ---: |');
-      lines.push(`| new (migrations, first-start seeding) | **${ms(median(c.newDir))}** | ${c.newDir.map(ms).join(', ')} | ${ms(median(c.bannerNew))} |`);
-      lines.push(`| existing (${c.flags} flags and a segment) | **${ms(median(c.existingDir))}** | ${c.existingDir.map(ms).join(', ')} | ${ms(median(c.bannerExisting))} |`);
+      lines.push(
+        `| new (migrations, first-start seeding) | **${ms(median(c.newDir))}** | ${c.newDir.map(ms).join(', ')} | ${ms(median(c.bannerNew))} |`,
+      );
+      lines.push(
+        `| existing (${c.flags} flags and a segment) | **${ms(median(c.existingDir))}** | ${c.existingDir.map(ms).join(', ')} | ${ms(median(c.bannerExisting))} |`,
+      );
       lines.push('');
-      lines.push(`From \`spawn()\` of \`node packages/server/dist/main.js\` (Node's own start-up and module loading included) until \`GET /readyz\`, polled every 2 ms, answers 200. The banner's figure runs from \`main()\` to listening.`);
+      lines.push(
+        `From \`spawn()\` of \`node packages/server/dist/main.js\` (Node's own start-up and module loading included) until \`GET /readyz\`, polled every 2 ms, answers 200. The banner's figure runs from \`main()\` to listening.`,
+      );
       lines.push('');
-      goals.push([`Cold start < 1 s, new data directory (median of ${c.newDir.length})`, `${ms(median(c.newDir))} ms`, verdict(median(c.newDir) < 1000)]);
-      goals.push([`Cold start < 1 s, existing data directory (median of ${c.existingDir.length})`, `${ms(median(c.existingDir))} ms`, verdict(median(c.existingDir) < 1000)]);
+      goals.push([
+        `Cold start < 1 s, new data directory (median of ${c.newDir.length})`,
+        `${ms(median(c.newDir))} ms`,
+        verdict(median(c.newDir) < 1000),
+      ]);
+      goals.push([
+        `Cold start < 1 s, existing data directory (median of ${c.existingDir.length})`,
+        `${ms(median(c.existingDir))} ms`,
+        verdict(median(c.existingDir) < 1000),
+      ]);
     }
   }
 
@@ -525,20 +667,27 @@ function report(options: Options, results: Results): string {
       `"Other processes' CPU": what everything else on the machine used while each part ran (machine-wide busy time from /proc/stat, minus this benchmark's processes), in % of one core of ${cpu0.length}; figures above a few % mean the part shared the machine and its timings are pessimistic. "Calibration": µs for a fixed piece of JavaScript (a JSON round trip of the fixture) just before the part; a busy host (invisible from inside a VM) shows as a higher figure — compare it between runs.`,
     );
     lines.push('');
-    lines.push('| Part | duration (s) | other processes\' CPU | calibration (µs) |');
+    lines.push("| Part | duration (s) | other processes' CPU | calibration (µs) |");
     lines.push('| --- | ---: | ---: | ---: |');
-    for (const [part, m] of results.machine) lines.push(`| ${part} | ${m.seconds.toFixed(1)} | ${cpu(m.otherCpu)} | ${m.calibrationUs.toFixed(1)} |`);
+    for (const [part, m] of results.machine)
+      lines.push(`| ${part} | ${m.seconds.toFixed(1)} | ${cpu(m.otherCpu)} | ${m.calibrationUs.toFixed(1)} |`);
     lines.push('');
   }
 
   lines.push('## Goals');
   lines.push('');
-  if (options.quick) lines.push('Quick pass: the durations and client counts are too small for these figures to judge the goals; run `npm run bench` for that.', '');
+  if (options.quick)
+    lines.push(
+      'Quick pass: the durations and client counts are too small for these figures to judge the goals; run `npm run bench` for that.',
+      '',
+    );
   lines.push('| Goal | Measured | |');
   lines.push('| --- | ---: | --- |');
   for (const goal of goals) lines.push(`| ${goal.join(' | ')} |`);
   const requestFailures = failures.length === 0 ? 'none' : `${failures.length}`;
-  lines.push(`| No failed request, every stream opened and received every change | failures: ${requestFailures} | ${failures.length === 0 ? 'met' : '**missed**'} |`);
+  lines.push(
+    `| No failed request, every stream opened and received every change | failures: ${requestFailures} | ${failures.length === 0 ? 'met' : '**missed**'} |`,
+  );
   if (failures.length > 0) {
     lines.push('');
     lines.push('### Failures');
@@ -581,7 +730,9 @@ export async function runServerBench(args: string[]): Promise<number> {
           ? Math.max(0, ((machineAfter - machineBefore - (ownAfter - ownBefore)) / elapsed) * 100)
           : undefined;
       results.machine.set(part, { seconds: elapsed / 1000, otherCpu: other, calibrationUs });
-      progress(`  (${part}: ${(elapsed / 1000).toFixed(1)} s; other processes on the machine: ${cpu(other)} of a core; calibration ${calibrationUs.toFixed(1)} µs)`);
+      progress(
+        `  (${part}: ${(elapsed / 1000).toFixed(1)} s; other processes on the machine: ${cpu(other)} of a core; calibration ${calibrationUs.toFixed(1)} µs)`,
+      );
     }
   } finally {
     removeDataDirs();

@@ -40,14 +40,19 @@ export async function checkEvaluate(server: Server, pool: UserContext[]): Promis
   const expect = expected();
   const served = new Map<string, number>();
   for (const context of pool) {
-    const answer = (await postJson(server, '/sdk/v1/evaluate', { context })) as { flags?: Record<string, Partial<EvaluationResult>> };
+    const answer = (await postJson(server, '/sdk/v1/evaluate', { context })) as {
+      flags?: Record<string, Partial<EvaluationResult>>;
+    };
     const flags = answer.flags ?? {};
-    if (Object.keys(flags).length !== FLAGS.length) throw new Error(`${Object.keys(flags).length} flags for ${context.key}, expected ${FLAGS.length}`);
+    if (Object.keys(flags).length !== FLAGS.length)
+      throw new Error(`${Object.keys(flags).length} flags for ${context.key}, expected ${FLAGS.length}`);
     for (const flag of FLAGS) {
       const want = expect(flag.key, context);
       const got = flags[flag.key];
       if (!got || !same(got.value, want.value) || got.variation !== want.variation || got.reason !== want.reason) {
-        throw new Error(`${flag.key} for ${context.key}: got ${JSON.stringify(got)}, the engine says ${JSON.stringify(want)}`);
+        throw new Error(
+          `${flag.key} for ${context.key}: got ${JSON.stringify(got)}, the engine says ${JSON.stringify(want)}`,
+        );
       }
       const pair = `${flag.key}=${want.variation ?? '(default)'}`;
       served.set(pair, (served.get(pair) ?? 0) + 1);
@@ -73,7 +78,9 @@ export async function checkOfrep(server: Server, pool: UserContext[]): Promise<s
   let compared = 0;
   let defaults = 0;
   for (const context of pool) {
-    const answer = (await postJson(server, '/ofrep/v1/evaluate/flags', { context: ofrepContext(context) })) as { flags?: OfrepFlag[] };
+    const answer = (await postJson(server, '/ofrep/v1/evaluate/flags', { context: ofrepContext(context) })) as {
+      flags?: OfrepFlag[];
+    };
     const byKey = new Map((answer.flags ?? []).map((flag) => [flag.key, flag]));
     for (const flag of FLAGS) {
       const want = expect(flag.key, context);
@@ -83,7 +90,9 @@ export async function checkOfrep(server: Server, pool: UserContext[]): Promise<s
         continue;
       }
       if (!got || !same(got.value, want.value) || got.variant !== want.variation) {
-        throw new Error(`${flag.key} for ${context.key}: got ${JSON.stringify(got)}, the engine says ${JSON.stringify(want)}`);
+        throw new Error(
+          `${flag.key} for ${context.key}: got ${JSON.stringify(got)}, the engine says ${JSON.stringify(want)}`,
+        );
       }
       compared++;
     }
@@ -95,15 +104,18 @@ export async function checkOfrep(server: Server, pool: UserContext[]): Promise<s
 export async function checkConfig(server: Server): Promise<string> {
   const headers = { authorization: `Bearer ${server.secrets.serverKey}`, 'accept-encoding': 'gzip' };
   const answer = await call(`${server.url}/sdk/v1/config`, { headers });
-  if (answer.status !== 200) throw new Error(`GET /sdk/v1/config → ${answer.status}: ${answer.body.toString().slice(0, 500)}`);
-  if (answer.headers['content-encoding'] !== 'gzip') throw new Error(`not gzip-encoded (Content-Encoding: ${String(answer.headers['content-encoding'])})`);
+  if (answer.status !== 200)
+    throw new Error(`GET /sdk/v1/config → ${answer.status}: ${answer.body.toString().slice(0, 500)}`);
+  if (answer.headers['content-encoding'] !== 'gzip')
+    throw new Error(`not gzip-encoded (Content-Encoding: ${String(answer.headers['content-encoding'])})`);
   const etag = answer.headers.etag;
   if (typeof etag !== 'string') throw new Error('no ETag');
   const ruleset = JSON.parse(gunzipSync(answer.body).toString()) as Ruleset;
   const keys = new Set(ruleset.flags.map((flag) => flag.key));
   const missing = FLAGS.filter((flag) => !keys.has(flag.key)).map((flag) => flag.key);
   if (missing.length > 0) throw new Error(`flags missing from the ruleset: ${missing.join(', ')}`);
-  if (!ruleset.segments?.some((segment) => segment.key === 'beta-testers')) throw new Error('the segment is missing from the ruleset');
+  if (!ruleset.segments?.some((segment) => segment.key === 'beta-testers'))
+    throw new Error('the segment is missing from the ruleset');
   const revalidated = await call(`${server.url}/sdk/v1/config`, { headers: { ...headers, 'if-none-match': etag } });
   if (revalidated.status !== 304) throw new Error(`If-None-Match ${etag} → ${revalidated.status}, expected 304`);
   const identity = Buffer.byteLength(JSON.stringify(ruleset));

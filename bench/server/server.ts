@@ -81,13 +81,23 @@ export interface SpawnOptions {
 
 /** Spawns the server; call {@link waitForBanner} to wait until it is listening. */
 export function spawnServer(options: SpawnOptions): { child: ChildProcess; output: () => string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(options.port ?? 0), HOST: '127.0.0.1', LOG_LEVEL: 'warn', VEXIL_DATA_DIR: options.dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(options.port ?? 0),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    VEXIL_DATA_DIR: options.dataDir,
+  };
   // The server under test uses SQLite in its own directory, whatever the caller's environment says.
   delete env.DATABASE_URL;
   delete env.VEXIL_ADMIN_TOKEN;
   delete env.VEXIL_PUBLIC_URL;
   delete env.NODE_OPTIONS;
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.main ?? SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.main ?? SERVER_MAIN], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -133,7 +143,16 @@ export async function startServer(options: SpawnOptions): Promise<ServerProcess>
   });
   const port = Number(new URL(url).port);
   if (child.pid === undefined) throw new Error('the server process has no pid');
-  return { child, pid: child.pid, url: `http://127.0.0.1:${port}`, port, dataDir: options.dataDir, secrets: secretsOf(output()), output, stop: stopper(child) };
+  return {
+    child,
+    pid: child.pid,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir: options.dataDir,
+    secrets: secretsOf(output()),
+    output,
+    stop: stopper(child),
+  };
 }
 
 /** One request with a plain-text answer (for the management API, /metrics and sanity checks). */
@@ -143,14 +162,23 @@ export interface Answer {
   body: Buffer;
 }
 
-export function call(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<Answer> {
+export function call(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false, timeout: init.timeoutMs ?? 10_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: init.method ?? 'GET', headers: init.headers, agent: false, timeout: init.timeoutMs ?? 10_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`${init.method ?? 'GET'} ${url} timed out`)));
     req.on('error', reject);
     req.end(init.body);
@@ -158,14 +186,23 @@ export function call(url: string, init: { method?: string; headers?: Record<stri
 }
 
 /** JSON call to the management API with the owner token; throws on a non-2xx answer. */
-export async function api<T = unknown>(server: ServerProcess, method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T = unknown>(
+  server: ServerProcess,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const token = server.secrets?.apiToken;
   if (!token) throw new Error('no owner API token (the server was not started on a new data directory)');
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const answer = await call(`${server.url}${path}`, body === undefined ? { method, headers } : { method, headers, body: JSON.stringify(body) });
+  const answer = await call(
+    `${server.url}${path}`,
+    body === undefined ? { method, headers } : { method, headers, body: JSON.stringify(body) },
+  );
   const text = answer.body.toString();
-  if (answer.status < 200 || answer.status >= 300) throw new Error(`${method} ${path} → ${answer.status}: ${text.slice(0, 2000)}`);
+  if (answer.status < 200 || answer.status >= 300)
+    throw new Error(`${method} ${path} → ${answer.status}: ${text.slice(0, 2000)}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
 

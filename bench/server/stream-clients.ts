@@ -20,7 +20,15 @@ export interface StreamTarget {
 
 export type Command =
   | { type: 'open'; target: StreamTarget; count: number; concurrency: number; timeoutMs: number }
-  | { type: 'change'; url: string; authorization: string; method: string; path: string; body: string; timeoutMs: number }
+  | {
+      type: 'change';
+      url: string;
+      authorization: string;
+      method: string;
+      path: string;
+      body: string;
+      timeoutMs: number;
+    }
   | { type: 'close' };
 
 export type Reply =
@@ -78,7 +86,9 @@ function openOne(target: StreamTarget, timeoutMs: number): Promise<string | unde
     }, timeoutMs);
     socket.setNoDelay(true);
     socket.on('connect', () => {
-      socket.write(`GET ${target.path} HTTP/1.1\r\nHost: ${target.host}:${target.port}\r\nAuthorization: ${target.authorization}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n`);
+      socket.write(
+        `GET ${target.path} HTTP/1.1\r\nHost: ${target.host}:${target.port}\r\nAuthorization: ${target.authorization}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n`,
+      );
     });
     socket.on('data', (chunk: Buffer) => {
       const now = performance.now();
@@ -143,7 +153,13 @@ async function open(command: Extract<Command, { type: 'open' }>): Promise<void> 
     }
   });
   await Promise.all(lanes);
-  const reply: Reply = { type: 'opened', open: streams.filter((s) => s.state === 1).length, failed, ms: performance.now() - started, rssBytes: process.memoryUsage.rss() };
+  const reply: Reply = {
+    type: 'opened',
+    open: streams.filter((s) => s.state === 1).length,
+    failed,
+    ms: performance.now() - started,
+    rssBytes: process.memoryUsage.rss(),
+  };
   send(firstFailure === undefined ? reply : { ...reply, firstFailure });
 }
 
@@ -158,10 +174,18 @@ async function change(command: Extract<Command, { type: 'change' }>): Promise<vo
   trial = { startedAt, receivedAt, remaining: live.length, done };
   if (live.length === 0) done();
   const answered = new Promise<{ status: number; ms: number }>((resolve, reject) => {
-    const req = request(url, { method: command.method, agent: false, headers: { authorization: command.authorization, 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - startedAt }));
-    });
+    const req = request(
+      url,
+      {
+        method: command.method,
+        agent: false,
+        headers: { authorization: command.authorization, 'content-type': 'application/json' },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - startedAt }));
+      },
+    );
     req.on('error', reject);
     req.end(command.body);
   });
@@ -169,7 +193,13 @@ async function change(command: Extract<Command, { type: 'change' }>): Promise<vo
   const [response] = await Promise.all([answered, Promise.race([allReceived, timeout])]);
   trial = undefined;
   const latenciesMs = [...receivedAt].filter((ms) => !Number.isNaN(ms));
-  send({ type: 'changed', status: response.status, responseMs: response.ms, latenciesMs, missed: live.length - latenciesMs.length });
+  send({
+    type: 'changed',
+    status: response.status,
+    responseMs: response.ms,
+    latenciesMs,
+    missed: live.length - latenciesMs.length,
+  });
 }
 
 function close(): void {
@@ -188,6 +218,8 @@ process.on('message', (message: Command) => {
         return close();
     }
   };
-  run().catch((error: unknown) => send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+  run().catch((error: unknown) =>
+    send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
 });
 process.on('disconnect', () => process.exit(0));

@@ -14,7 +14,10 @@ export class StreamClients {
 
   constructor() {
     // Same Node options as this process (tsx's loader among them).
-    this.child = fork(fileURLToPath(new URL('./stream-clients.ts', import.meta.url)), [], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(fileURLToPath(new URL('./stream-clients.ts', import.meta.url)), [], {
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     this.child.on('message', (reply: Reply) => {
       const pending = this.pending;
       this.pending = undefined;
@@ -50,7 +53,10 @@ export class StreamClients {
   }
 
   /** Sends one change through the management API and times its arrival on every open stream. */
-  async change(change: { url: string; authorization: string; method: string; path: string; body: string }, timeoutMs = 10_000): Promise<Changed> {
+  async change(
+    change: { url: string; authorization: string; method: string; path: string; body: string },
+    timeoutMs = 10_000,
+  ): Promise<Changed> {
     const reply = await this.ask({ type: 'change', ...change, timeoutMs });
     if (reply.type !== 'changed') throw new Error(`unexpected reply ${reply.type}`);
     return reply;

@@ -102,7 +102,9 @@ export function generatedAllocations(
       : `if (${holds} && (result = ${code.value(allocation.serve)}(context)) !== undefined) return result;`;
   });
   const last = typeof fallthrough === 'function' ? `${code.value(fallthrough)}(context)` : code.value(fallthrough);
-  const timed = allocations.some((allocation) => allocation.enabled && (allocation.startAt !== undefined || allocation.endAt !== undefined));
+  const timed = allocations.some(
+    (allocation) => allocation.enabled && (allocation.startAt !== undefined || allocation.endAt !== undefined),
+  );
   return code.build(`
     return function evaluateAllocations(context, scope) {
       ${code.kindVariables()}
@@ -125,17 +127,24 @@ class CodeWriter {
   clause(plan: ClausePlan): string {
     if (plan.type === 'opaque') return `${this.value(plan.test)}(context)`;
     const negate = plan.negate ? '!' : '';
-    const read = plan.name === undefined
-      ? `${this.value(plan.read)}(context)`
-      : isInherited(plan.name)
-        ? `(${this.value(hasOwn)}(${this.kind(plan.contextKind)}, ${JSON.stringify(plan.name)}) ? ${this.kind(plan.contextKind)}[${JSON.stringify(plan.name)}] : undefined)`
-        : `${this.kind(plan.contextKind)}[${JSON.stringify(plan.name)}]`;
+    const read =
+      plan.name === undefined
+        ? `${this.value(plan.read)}(context)`
+        : isInherited(plan.name)
+          ? `(${this.value(hasOwn)}(${this.kind(plan.contextKind)}, ${JSON.stringify(plan.name)}) ? ${this.kind(plan.contextKind)}[${JSON.stringify(plan.name)}] : undefined)`
+          : `${this.kind(plan.contextKind)}[${JSON.stringify(plan.name)}]`;
     const test = this.value(plan.test);
     const operand = this.value(plan.inline?.operand);
-    const string = plan.inline?.string ? `typeof value === "string" ? ${negate}(${plan.inline.string('value', operand)}) : ` : '';
-    const number = plan.inline?.number ? `typeof value === "number" ? ${negate}(${plan.inline.number('value', operand)}) : ` : '';
-    return `((value = ${read}) === undefined || value === null ? ${plan.whenMissing} : ${string}${number}` +
-      `Array.isArray(value) ? ${negate}value.some(${test}) : ${negate}${test}(value))`;
+    const string = plan.inline?.string
+      ? `typeof value === "string" ? ${negate}(${plan.inline.string('value', operand)}) : `
+      : '';
+    const number = plan.inline?.number
+      ? `typeof value === "number" ? ${negate}(${plan.inline.number('value', operand)}) : `
+      : '';
+    return (
+      `((value = ${read}) === undefined || value === null ? ${plan.whenMissing} : ${string}${number}` +
+      `Array.isArray(value) ? ${negate}value.some(${test}) : ${negate}${test}(value))`
+    );
   }
 
   /**

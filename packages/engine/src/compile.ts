@@ -157,15 +157,17 @@ export function compileFlag(flag: FlagConfig, options: CompileOptions): Compiled
     flag: prerequisite.flag,
     variations: new Set(prerequisite.variations),
   }));
-  const off = flag.offVariation === undefined
-    ? results.callerDefault('DISABLED')
-    : locate(['offVariation'], () => results.variation(flag.offVariation!, 'DISABLED'));
+  const off =
+    flag.offVariation === undefined
+      ? results.callerDefault('DISABLED')
+      : locate(['offVariation'], () => results.variation(flag.offVariation!, 'DISABLED'));
   // Only built when a flag can need them: a thousand simple flags should cost little memory.
-  const prerequisiteFailed = prerequisites.length === 0
-    ? off
-    : flag.offVariation === undefined
-      ? results.callerDefault('PREREQUISITE_FAILED')
-      : results.variation(flag.offVariation, 'PREREQUISITE_FAILED');
+  const prerequisiteFailed =
+    prerequisites.length === 0
+      ? off
+      : flag.offVariation === undefined
+        ? results.callerDefault('PREREQUISITE_FAILED')
+        : results.variation(flag.offVariation, 'PREREQUISITE_FAILED');
   const buckets = fallthrough.kind === 'split' || allocations.some((allocation) => allocation.everyone === undefined);
 
   const compiled: CompiledFlag = {
@@ -209,7 +211,8 @@ function entryPoint(flag: CompiledFlag): CompiledFlag['evaluate'] {
   const constant = flag.constant;
   if (constant !== undefined) return () => constant;
   flag.evaluateAllocations = allocationsEvaluator(flag);
-  if (flag.prerequisites.length > 0 || flag.targets.length > 0) return (context, scope) => evaluateFlag(flag, context, scope);
+  if (flag.prerequisites.length > 0 || flag.targets.length > 0)
+    return (context, scope) => evaluateFlag(flag, context, scope);
   return flag.evaluateAllocations;
 }
 
@@ -219,7 +222,12 @@ export function brokenFlag(
   errorCode: NonNullable<EvaluationResult['errorCode']>,
   errorMessage: string,
 ): CompiledFlag {
-  const error = freeze<EvaluationResult>({ value: undefined as unknown as FlagValue, reason: 'ERROR', errorCode, errorMessage });
+  const error = freeze<EvaluationResult>({
+    value: undefined as unknown as FlagValue,
+    reason: 'ERROR',
+    errorCode,
+    errorMessage,
+  });
   const none = { kind: 'none', result: error } as const;
   return {
     key: flag.key,
@@ -246,7 +254,12 @@ export function brokenFlag(
 function missingBucketingValue(fallthrough: CompiledServe, results: ResultFactory): EvaluationResult {
   const message = 'the context has no value to bucket on';
   if (fallthrough.kind === 'fixed' && fallthrough.result.variation !== undefined) {
-    return freeze({ ...fallthrough.result, reason: 'ERROR', errorCode: 'TARGETING_KEY_MISSING', errorMessage: message });
+    return freeze({
+      ...fallthrough.result,
+      reason: 'ERROR',
+      errorCode: 'TARGETING_KEY_MISSING',
+      errorMessage: message,
+    });
   }
   return results.error('TARGETING_KEY_MISSING', message);
 }

@@ -47,7 +47,10 @@ export function contextKinds(context: EvaluationContext): Map<string, ContextAtt
  */
 export function parseAttributePath(attribute: string): string[] | undefined {
   if (!attribute.startsWith('/')) return attribute === '' ? undefined : [attribute];
-  const parts = attribute.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = attribute
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   return parts.some((part) => part === '') ? undefined : parts;
 }
 

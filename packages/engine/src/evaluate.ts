@@ -69,7 +69,8 @@ export function evaluateFlag(
   depth = 0,
 ): EvaluationResult {
   if (flag.constant !== undefined) {
-    if (trace && !flag.broken) trace.push({ step: 'switch', on: flag.on }, ...(flag.on ? [{ step: 'fallthrough' } as const] : []));
+    if (trace && !flag.broken)
+      trace.push({ step: 'switch', on: flag.on }, ...(flag.on ? [{ step: 'fallthrough' } as const] : []));
     return flag.constant;
   }
   trace?.push({ step: 'switch', on: true });
@@ -152,7 +153,11 @@ export function allocationsEvaluator(flag: CompiledFlag): AllocationsEvaluator {
   };
 }
 
-function serveFallthrough(flag: CompiledFlag, context: EvaluationContext, step: FallthroughStep | undefined): EvaluationResult {
+function serveFallthrough(
+  flag: CompiledFlag,
+  context: EvaluationContext,
+  step: FallthroughStep | undefined,
+): EvaluationResult {
   const fallthrough = flag.fallthrough;
   if (fallthrough.kind === 'fixed' || fallthrough.kind === 'none') return fallthrough.result;
   const value = flag.readBucketingValue(context);

@@ -5,7 +5,14 @@
 export type * from './model.js';
 export { compile, CompiledRuleset, type CompileRulesetOptions, type Explanation, type FlagProblem } from './ruleset.js';
 export type { ExplainStep, AllocationStep, FallthroughStep, AllocationOutcome, ClauseTrace } from './evaluate.js';
-export { validateRuleset, validateFlag, validateSegment, KEY_PATTERN, type ValidationError, type ValidationScope } from './validate.js';
+export {
+  validateRuleset,
+  validateFlag,
+  validateSegment,
+  KEY_PATTERN,
+  type ValidationError,
+  type ValidationScope,
+} from './validate.js';
 export { OPERATORS } from './operators.js';
 export { BUCKETS, splitBucket, exposureBucket, splitBounds, percentToBuckets } from './bucketing.js';
 export { murmur3 } from './hash/murmur3.js';

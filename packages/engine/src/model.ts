@@ -225,12 +225,7 @@ export type Reason =
   | 'PREREQUISITE_FAILED'
   | 'TRAFFIC_EXCLUDED';
 
-export type ErrorCode =
-  | 'FLAG_NOT_FOUND'
-  | 'TYPE_MISMATCH'
-  | 'PARSE_ERROR'
-  | 'TARGETING_KEY_MISSING'
-  | 'GENERAL';
+export type ErrorCode = 'FLAG_NOT_FOUND' | 'TYPE_MISMATCH' | 'PARSE_ERROR' | 'TARGETING_KEY_MISSING' | 'GENERAL';
 
 export interface EvaluationResult<T = FlagValue> {
   /** The served variation's value, or the caller's default when none is served. */

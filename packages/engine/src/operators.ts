@@ -1,6 +1,13 @@
 import { ConfigError } from './config-error.js';
 import { codeGenerationAvailable, generatedClause, type AttributeClausePlan, type InlineForms } from './codegen.js';
-import { attributeReader, DEFAULT_KIND, numberOf, parseAttributePath, textOf, type AttributeReader } from './context.js';
+import {
+  attributeReader,
+  DEFAULT_KIND,
+  numberOf,
+  parseAttributePath,
+  textOf,
+  type AttributeReader,
+} from './context.js';
 import type { AttributeClause, EvaluationContext, FlagValue, Operator } from './model.js';
 import { requiredPrefix } from './regex/prefix.js';
 import { compileSafeRegex, MAX_REGEX_INPUT_LENGTH } from './regex/safety.js';
@@ -23,9 +30,28 @@ interface CompiledOperator {
 }
 
 export const OPERATORS: readonly Operator[] = [
-  'equals', 'not_equals', 'contains', 'not_contains', 'starts_with', 'ends_with', 'in', 'not_in',
-  'gt', 'gte', 'lt', 'lte', 'matches', 'semver_eq', 'semver_gt', 'semver_gte', 'semver_lt',
-  'semver_lte', 'before', 'after', 'exists', 'not_exists',
+  'equals',
+  'not_equals',
+  'contains',
+  'not_contains',
+  'starts_with',
+  'ends_with',
+  'in',
+  'not_in',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'matches',
+  'semver_eq',
+  'semver_gt',
+  'semver_gte',
+  'semver_lt',
+  'semver_lte',
+  'before',
+  'after',
+  'exists',
+  'not_exists',
 ];
 
 /**
@@ -147,7 +173,8 @@ function oneOf(operands: string[]): CompiledOperator {
     return text !== undefined && set.has(text);
   };
   const string = (value: string, setName: string) => {
-    if (operands.length <= INLINE_COMPARISONS) return operands.map((operand) => `${value} === ${JSON.stringify(operand)}`).join(' || ');
+    if (operands.length <= INLINE_COMPARISONS)
+      return operands.map((operand) => `${value} === ${JSON.stringify(operand)}`).join(' || ');
     // Most values are in no list: a first-character check rejects them before the string is hashed.
     const firstCodes = new Set(operands.map((operand) => operand.charCodeAt(0)));
     if (set.has('') || firstCodes.size > MAX_FIRST_CODES) return `${setName}.has(${value})`;
@@ -173,8 +200,10 @@ function textTest(operands: string[], method: 'includes' | 'startsWith' | 'endsW
 function textCheck(value: string, method: 'includes' | 'startsWith' | 'endsWith', operand: string): string {
   const call = `${value}.${method}(${JSON.stringify(operand)})`;
   if (operand === '') return 'true';
-  if (method === 'startsWith') return `(${value}.charCodeAt(${operand.length - 1}) === ${operand.charCodeAt(operand.length - 1)} && ${call})`;
-  if (method === 'endsWith') return `(${value}.charCodeAt(${value}.length - 1) === ${operand.charCodeAt(operand.length - 1)} && ${call})`;
+  if (method === 'startsWith')
+    return `(${value}.charCodeAt(${operand.length - 1}) === ${operand.charCodeAt(operand.length - 1)} && ${call})`;
+  if (method === 'endsWith')
+    return `(${value}.charCodeAt(${value}.length - 1) === ${operand.charCodeAt(operand.length - 1)} && ${call})`;
   return call;
 }
 
@@ -183,7 +212,9 @@ function negation(positive: CompiledOperator): CompiledOperator {
   const { string, operand } = positive.inline ?? {};
   return {
     test: (value) => textOf(value) !== undefined && !positive.test(value),
-    ...(string ? { inline: { string: (value: string, operandName: string) => `!(${string(value, operandName)})`, operand } } : {}),
+    ...(string
+      ? { inline: { string: (value: string, operandName: string) => `!(${string(value, operandName)})`, operand } }
+      : {}),
   };
 }
 

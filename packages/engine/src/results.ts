@@ -18,7 +18,13 @@ export class ResultFactory {
     if (mismatch) {
       return this.error('TYPE_MISMATCH', `variation "${key}" ${mismatch}`, allocation);
     }
-    return freeze({ value, variation: key, reason, ...(allocation ? { allocation } : {}), ...(track ? { track } : {}) });
+    return freeze({
+      value,
+      variation: key,
+      reason,
+      ...(allocation ? { allocation } : {}),
+      ...(track ? { track } : {}),
+    });
   }
 
   /** A result whose value is the caller's default (filled in by the engine per call). */
@@ -26,8 +32,18 @@ export class ResultFactory {
     return freeze({ value: undefined as unknown as FlagValue, reason, ...(allocation ? { allocation } : {}) });
   }
 
-  error(errorCode: NonNullable<EvaluationResult['errorCode']>, errorMessage: string, allocation?: string): EvaluationResult {
-    return freeze({ value: undefined as unknown as FlagValue, reason: 'ERROR', ...(allocation ? { allocation } : {}), errorCode, errorMessage });
+  error(
+    errorCode: NonNullable<EvaluationResult['errorCode']>,
+    errorMessage: string,
+    allocation?: string,
+  ): EvaluationResult {
+    return freeze({
+      value: undefined as unknown as FlagValue,
+      reason: 'ERROR',
+      ...(allocation ? { allocation } : {}),
+      errorCode,
+      errorMessage,
+    });
   }
 
   restate(result: EvaluationResult, reason: Reason): EvaluationResult {

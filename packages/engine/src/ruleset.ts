@@ -2,7 +2,15 @@ import { brokenFlag, compileFlag, compileSegments, type CompiledFlag } from './c
 import { ConfigError, formatPath } from './config-error.js';
 import { evaluateFlag, type EvaluationScope, type ExplainStep } from './evaluate.js';
 import { prerequisiteCycles } from './prerequisites.js';
-import type { ErrorCode, EvaluationContext, EvaluationResult, FlagConfig, FlagType, FlagValue, Ruleset } from './model.js';
+import type {
+  ErrorCode,
+  EvaluationContext,
+  EvaluationResult,
+  FlagConfig,
+  FlagType,
+  FlagValue,
+  Ruleset,
+} from './model.js';
 import type { CompiledSegment } from './segments.js';
 
 export interface CompileRulesetOptions {
@@ -75,11 +83,16 @@ export class CompiledRuleset implements EvaluationScope {
         result = errorResult('GENERAL', (error as Error)?.message ?? String(error));
       }
     }
-    return (result.variation === undefined && defaultValue !== undefined ? { ...result, value: defaultValue } : result) as EvaluationResult<T>;
+    return (
+      result.variation === undefined && defaultValue !== undefined ? { ...result, value: defaultValue } : result
+    ) as EvaluationResult<T>;
   }
 
   /** Evaluates every flag (or those `include` accepts) for one context, by flag key. */
-  evaluateAll(context: EvaluationContext, include: (flag: FlagConfig) => boolean = () => true): Record<string, EvaluationResult> {
+  evaluateAll(
+    context: EvaluationContext,
+    include: (flag: FlagConfig) => boolean = () => true,
+  ): Record<string, EvaluationResult> {
     const results: Record<string, EvaluationResult> = {};
     for (const [key, flag] of this.flags) if (include(flag.config)) results[key] = this.evaluate(key, context);
     return results;
@@ -92,7 +105,12 @@ export class CompiledRuleset implements EvaluationScope {
     if (flag === undefined) return { flag: flagKey, result: this.evaluate(flagKey, context), steps };
     let result: EvaluationResult;
     try {
-      result = evaluateFlag(flag, typeof context === 'object' && context !== null ? context : EMPTY_CONTEXT, this, steps);
+      result = evaluateFlag(
+        flag,
+        typeof context === 'object' && context !== null ? context : EMPTY_CONTEXT,
+        this,
+        steps,
+      );
     } catch (error) {
       result = errorResult('GENERAL', (error as Error)?.message ?? String(error));
     }
@@ -116,10 +134,15 @@ export class CompiledRuleset implements EvaluationScope {
     try {
       return compileFlag(flag, { segments });
     } catch (error) {
-      const problem = error instanceof ConfigError ? error : new ConfigError(String((error as Error)?.message ?? error));
+      const problem =
+        error instanceof ConfigError ? error : new ConfigError(String((error as Error)?.message ?? error));
       const path = formatPath(problem.path);
       this.problems.push({ flag: flag.key, path, message: problem.message });
-      return brokenFlag(flag, 'PARSE_ERROR', `flag "${flag.key}" is malformed: ${path ? `${path} ` : ''}${problem.message}`);
+      return brokenFlag(
+        flag,
+        'PARSE_ERROR',
+        `flag "${flag.key}" is malformed: ${path ? `${path} ` : ''}${problem.message}`,
+      );
     }
   }
 

@@ -30,7 +30,8 @@ export function validateRuleset(ruleset: unknown): ValidationError[] {
   if (!isObject(ruleset)) return [{ path: '', message: 'must be an object' }];
   const flags = Array.isArray(ruleset.flags) ? (ruleset.flags as unknown[]) : undefined;
   if (!flags) errors.add(['flags'], 'must be an array');
-  const segments = ruleset.segments === undefined ? [] : Array.isArray(ruleset.segments) ? (ruleset.segments as unknown[]) : undefined;
+  const segments =
+    ruleset.segments === undefined ? [] : Array.isArray(ruleset.segments) ? (ruleset.segments as unknown[]) : undefined;
   if (!segments) errors.add(['segments'], 'must be an array');
 
   const segmentsByKey = new Map<string, Segment>();
@@ -98,13 +99,15 @@ export function validateFlag(input: unknown, scope: ValidationScope): Validation
   eachOf(errors, flag, 'allocations', (allocation, path) => {
     if (!isObject(allocation)) return errors.add(path, 'must be an object');
     const id = allocation.id;
-    if (typeof id !== 'string' || !KEY_PATTERN.test(id)) errors.add([...path, 'id'], 'must be 1–128 letters, digits, "-", "_" or "."');
+    if (typeof id !== 'string' || !KEY_PATTERN.test(id))
+      errors.add([...path, 'id'], 'must be 1–128 letters, digits, "-", "_" or "."');
     else if (allocationIds.has(id)) errors.add([...path, 'id'], `duplicate allocation id "${id}"`);
     else allocationIds.add(id);
     optionalString(errors, allocation, 'name', path);
     optionalString(errors, allocation, 'salt', path);
     for (const field of ['enabled', 'track'] as const) {
-      if (allocation[field] !== undefined && typeof allocation[field] !== 'boolean') errors.add([...path, field], 'must be true or false');
+      if (allocation[field] !== undefined && typeof allocation[field] !== 'boolean')
+        errors.add([...path, field], 'must be true or false');
     }
     validateWindow(errors, allocation, path);
     const exposureProblem = allocation.exposure === undefined ? undefined : percentageProblem(allocation.exposure);
@@ -184,7 +187,11 @@ function validateVariations(errors: Collector, flag: FlagConfig): Set<string> {
     if (!('value' in variation)) return errors.add([...path, 'value'], 'is required');
     if (FLAG_TYPES.includes(flag.type)) {
       const mismatch = typeMismatch(flag, variation.value);
-      if (mismatch) errors.add([...path, 'value'], `${mismatch} (the flag's type is ${flag.integer ? 'integer ' : ''}${flag.type})`);
+      if (mismatch)
+        errors.add(
+          [...path, 'value'],
+          `${mismatch} (the flag's type is ${flag.integer ? 'integer ' : ''}${flag.type})`,
+        );
     }
   });
   return keys;
@@ -212,7 +219,10 @@ function validatePrerequisites(errors: Collector, flag: FlagConfig, scope: Valid
 }
 
 /** The prerequisite graph reachable from `flag`, with `flag` as it is about to be saved. */
-function prerequisiteGraph(flag: FlagConfig, scope: ValidationScope): Map<string, { prerequisites: { flag: string }[] }> {
+function prerequisiteGraph(
+  flag: FlagConfig,
+  scope: ValidationScope,
+): Map<string, { prerequisites: { flag: string }[] }> {
   const graph = new Map<string, { prerequisites: { flag: string }[] }>();
   const pending = [flag];
   while (pending.length > 0) {
@@ -232,7 +242,8 @@ function prerequisiteGraph(flag: FlagConfig, scope: ValidationScope): Map<string
 
 function validateClause(errors: Collector, path: Path, clause: unknown, scope?: ValidationScope): void {
   if (!isObject(clause)) return errors.add(path, 'must be a clause object');
-  if (clause.negate !== undefined && typeof clause.negate !== 'boolean') errors.add([...path, 'negate'], 'must be true or false');
+  if (clause.negate !== undefined && typeof clause.negate !== 'boolean')
+    errors.add([...path, 'negate'], 'must be true or false');
   if ('segment' in clause) {
     if (typeof clause.segment !== 'string' || !scope?.segment(clause.segment)) {
       errors.add([...path, 'segment'], `unknown segment "${String(clause.segment)}"`);
@@ -255,7 +266,12 @@ function validateClause(errors: Collector, path: Path, clause: unknown, scope?: 
   }
 }
 
-function validateServe(errors: Collector, path: Path, serve: unknown, variation: (path: Path, key: unknown) => void): void {
+function validateServe(
+  errors: Collector,
+  path: Path,
+  serve: unknown,
+  variation: (path: Path, key: unknown) => void,
+): void {
   if (!isObject(serve)) return errors.add(path, 'must serve a variation, a split or shards');
   if ('variation' in serve) return variation([...path, 'variation'], serve.variation);
   if ('split' in serve) {
@@ -280,8 +296,17 @@ function validateServe(errors: Collector, path: Path, serve: unknown, variation:
       if (!Array.isArray(entry.shards)) return errors.add([...entryPath, 'shards'], 'must be a list');
       entry.shards.forEach((shard: unknown, shardIndex: number) => {
         const ranges = isObject(shard) ? shard.ranges : undefined;
-        const valid = isObject(shard) && typeof shard.salt === 'string' && Array.isArray(ranges) &&
-          ranges.every((range) => isObject(range) && Number.isInteger(range.start) && Number.isInteger(range.end) && (range.start as number) <= (range.end as number));
+        const valid =
+          isObject(shard) &&
+          typeof shard.salt === 'string' &&
+          Array.isArray(ranges) &&
+          ranges.every(
+            (range) =>
+              isObject(range) &&
+              Number.isInteger(range.start) &&
+              Number.isInteger(range.end) &&
+              (range.start as number) <= (range.end as number),
+          );
         if (!valid) errors.add([...entryPath, 'shards', shardIndex], 'must be { salt, ranges: [{ start, end }] }');
       });
     });
@@ -353,7 +378,12 @@ class Collector {
   }
   addAll(prefix: Path, errors: ValidationError[]): void {
     for (const error of errors) {
-      this.list.push({ path: error.path ? `${formatPath(prefix)}${error.path.startsWith('[') ? '' : '.'}${error.path}` : formatPath(prefix), message: error.message });
+      this.list.push({
+        path: error.path
+          ? `${formatPath(prefix)}${error.path.startsWith('[') ? '' : '.'}${error.path}`
+          : formatPath(prefix),
+        message: error.message,
+      });
     }
   }
 }

@@ -21,8 +21,19 @@ describe('bucketing', () => {
   });
 
   it('turns weights into contiguous bucket ranges', () => {
-    expect(splitBounds([{ variation: 'a', weight: 33.33 }, { variation: 'b', weight: 66.67 }])).toEqual([3333, 10_000]);
-    expect(splitBounds([{ variation: 'a', weight: 0 }, { variation: 'b', weight: 50 }, { variation: 'c', weight: 50 }])).toEqual([0, 5000, 10_000]);
+    expect(
+      splitBounds([
+        { variation: 'a', weight: 33.33 },
+        { variation: 'b', weight: 66.67 },
+      ]),
+    ).toEqual([3333, 10_000]);
+    expect(
+      splitBounds([
+        { variation: 'a', weight: 0 },
+        { variation: 'b', weight: 50 },
+        { variation: 'c', weight: 50 },
+      ]),
+    ).toEqual([0, 5000, 10_000]);
   });
 
   it('serves the variation whose range holds the bucket', () => {
@@ -33,9 +44,22 @@ describe('bucketing', () => {
           {
             key: 'new-checkout',
             type: 'string',
-            variations: [{ key: 'a', value: 'a' }, { key: 'b', value: 'b' }],
+            variations: [
+              { key: 'a', value: 'a' },
+              { key: 'b', value: 'b' },
+            ],
             on: true,
-            allocations: [{ id: 'beta', serve: { split: [{ variation: 'a', weight: first }, { variation: 'b', weight: 100 - first }] } }],
+            allocations: [
+              {
+                id: 'beta',
+                serve: {
+                  split: [
+                    { variation: 'a', weight: first },
+                    { variation: 'b', weight: 100 - first },
+                  ],
+                },
+              },
+            ],
           },
         ],
       }).evaluate('new-checkout', { key: 'user-2' }).variation;
@@ -49,10 +73,23 @@ describe('bucketing', () => {
         {
           key: 'new-checkout',
           type: 'string',
-          variations: [{ key: 'a', value: 'a' }, { key: 'b', value: 'b' }],
+          variations: [
+            { key: 'a', value: 'a' },
+            { key: 'b', value: 'b' },
+          ],
           on: true,
           bucketBy: { contextKind: 'organization', attribute: 'id' },
-          allocations: [{ id: 'beta', serve: { split: [{ variation: 'a', weight: 1.83 }, { variation: 'b', weight: 98.17 }] } }],
+          allocations: [
+            {
+              id: 'beta',
+              serve: {
+                split: [
+                  { variation: 'a', weight: 1.83 },
+                  { variation: 'b', weight: 98.17 },
+                ],
+              },
+            },
+          ],
         },
       ],
     });

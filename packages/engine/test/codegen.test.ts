@@ -8,12 +8,34 @@ function flagOn(contextKind: string, attribute: string, value: string): FlagConf
   return {
     key: 'probe',
     type: 'boolean',
-    variations: [{ key: 'on', value: true }, { key: 'off', value: false }],
+    variations: [
+      { key: 'on', value: true },
+      { key: 'off', value: false },
+    ],
     on: true,
     allocations: [
-      { id: 'equals', conditions: [{ contextKind, attribute, operator: 'equals', values: [value] }], serve: { variation: 'on' } },
-      { id: 'suffix', conditions: [{ contextKind, attribute, operator: 'ends_with', values: [value] }], serve: { variation: 'on' } },
-      { id: 'many', conditions: [{ contextKind, attribute, operator: 'in', values: [value, `${value}1`, `${value}2`, `${value}3`, `${value}4`] }], serve: { variation: 'on' } },
+      {
+        id: 'equals',
+        conditions: [{ contextKind, attribute, operator: 'equals', values: [value] }],
+        serve: { variation: 'on' },
+      },
+      {
+        id: 'suffix',
+        conditions: [{ contextKind, attribute, operator: 'ends_with', values: [value] }],
+        serve: { variation: 'on' },
+      },
+      {
+        id: 'many',
+        conditions: [
+          {
+            contextKind,
+            attribute,
+            operator: 'in',
+            values: [value, `${value}1`, `${value}2`, `${value}3`, `${value}4`],
+          },
+        ],
+        serve: { variation: 'on' },
+      },
     ],
     fallthrough: { variation: 'off' },
   };
@@ -21,7 +43,16 @@ function flagOn(contextKind: string, attribute: string, value: string): FlagConf
 
 describe('generated code', () => {
   it('treats attribute names, context kinds and values as data, never as code', () => {
-    const hostile = ['"]; throw new Error("injected"); //', "'\\\\", '\u2028\u2029', '${x}', '*/ x /*', '\n}', '__proto__', 'constructor'];
+    const hostile = [
+      '"]; throw new Error("injected"); //',
+      "'\\\\",
+      '\u2028\u2029',
+      '${x}',
+      '*/ x /*',
+      '\n}',
+      '__proto__',
+      'constructor',
+    ];
     for (const text of hostile) {
       const ruleset = compile({ flags: [flagOn(`k${hostile.indexOf(text)}`, text, text)] });
       expect(ruleset.problems).toEqual([]);
@@ -33,15 +64,24 @@ describe('generated code', () => {
 
   it('agrees with closures for any attribute name and value', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }).filter((name) => !name.startsWith('/') && name !== 'kind'), fc.string(), fc.string(), (name, value, actual) => {
-        const generated = compile({ flags: [flagOn('user', name, value)] });
-        setCodeGeneration(false);
-        const closures = compile({ flags: [flagOn('user', name, value)] });
-        setCodeGeneration(undefined);
-        for (const context of [{ key: 'k', [name]: actual }, { key: 'k', [name]: value }, { kind: 'multi' as const, user: { key: 'k', [name]: value } }]) {
-          expect(generated.evaluate('probe', context)).toEqual(closures.evaluate('probe', context));
-        }
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((name) => !name.startsWith('/') && name !== 'kind'),
+        fc.string(),
+        fc.string(),
+        (name, value, actual) => {
+          const generated = compile({ flags: [flagOn('user', name, value)] });
+          setCodeGeneration(false);
+          const closures = compile({ flags: [flagOn('user', name, value)] });
+          setCodeGeneration(undefined);
+          for (const context of [
+            { key: 'k', [name]: actual },
+            { key: 'k', [name]: value },
+            { kind: 'multi' as const, user: { key: 'k', [name]: value } },
+          ]) {
+            expect(generated.evaluate('probe', context)).toEqual(closures.evaluate('probe', context));
+          }
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

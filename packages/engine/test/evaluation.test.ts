@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setCodeGeneration } from '../src/codegen.js';
-import { compile, type CompiledRuleset, type EvaluationContext, type FlagType, type FlagValue, type Ruleset } from '../src/index.js';
+import {
+  compile,
+  type CompiledRuleset,
+  type EvaluationContext,
+  type FlagType,
+  type FlagValue,
+  type Ruleset,
+} from '../src/index.js';
 
 interface EvaluationSuite {
   name: string;

@@ -4,7 +4,10 @@ import { compile, type FlagConfig } from '../src/index.js';
 const checkout: FlagConfig = {
   key: 'checkout',
   type: 'string',
-  variations: [{ key: 'old', value: 'old' }, { key: 'new', value: 'new' }],
+  variations: [
+    { key: 'old', value: 'old' },
+    { key: 'new', value: 'new' },
+  ],
   on: true,
   offVariation: 'old',
   prerequisites: [{ flag: 'payments', variations: ['on'] }],
@@ -20,14 +23,26 @@ const checkout: FlagConfig = {
       ],
       serve: { variation: 'new' },
     },
-    { id: 'half', exposure: 50, serve: { split: [{ variation: 'old', weight: 50 }, { variation: 'new', weight: 50 }] } },
+    {
+      id: 'half',
+      exposure: 50,
+      serve: {
+        split: [
+          { variation: 'old', weight: 50 },
+          { variation: 'new', weight: 50 },
+        ],
+      },
+    },
   ],
   fallthrough: { variation: 'old' },
 };
 const payments: FlagConfig = {
   key: 'payments',
   type: 'boolean',
-  variations: [{ key: 'on', value: true }, { key: 'off', value: false }],
+  variations: [
+    { key: 'on', value: true },
+    { key: 'off', value: false },
+  ],
   on: true,
   fallthrough: { variation: 'on' },
 };
@@ -54,7 +69,9 @@ describe('explain', () => {
     ]);
     const half = explanation.steps[5];
     expect(half).toMatchObject({ step: 'allocation', id: 'half', exposure: { exposed: 5000 } });
-    expect(explanation.result).toEqual(ruleset.evaluate('checkout', { key: 'bob', email: 'bob@vexil.dev', country: 'US' }));
+    expect(explanation.result).toEqual(
+      ruleset.evaluate('checkout', { key: 'bob', email: 'bob@vexil.dev', country: 'US' }),
+    );
   });
 
   it('shows the buckets of a rollout', () => {
@@ -81,7 +98,14 @@ describe('explain', () => {
   it('explains a failed prerequisite', () => {
     const paymentsOff = compile({ flags: [checkout, { ...payments, on: false, offVariation: 'off' }] });
     const explanation = paymentsOff.explain('checkout', { key: 'alice' });
-    expect(explanation.steps[1]).toEqual({ step: 'prerequisite', flag: 'payments', expected: ['on'], served: 'off', on: false, passed: false });
+    expect(explanation.steps[1]).toEqual({
+      step: 'prerequisite',
+      flag: 'payments',
+      expected: ['on'],
+      served: 'off',
+      on: false,
+      passed: false,
+    });
     expect(explanation.result).toMatchObject({ reason: 'PREREQUISITE_FAILED', variation: 'old' });
   });
 

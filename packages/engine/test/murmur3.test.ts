@@ -144,15 +144,24 @@ describe('bucketOf', () => {
 describe('murmur3WithPrefix', () => {
   it('hashes like murmur3 on the concatenation, for any prefix and text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.integer(), (prefix, text, seed) => {
-        expect(murmur3WithPrefix(prefix, seed)(text)).toBe(murmur3(prefix + text, seed));
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        fc.string({ unit: 'binary' }),
+        fc.integer(),
+        (prefix, text, seed) => {
+          expect(murmur3WithPrefix(prefix, seed)(text)).toBe(murmur3(prefix + text, seed));
+        },
+      ),
       { numRuns: 2_000 },
     );
   });
 
   it('can be reused: each call starts from the prefix again', () => {
     const hash = murmur3WithPrefix('flag.allocation.');
-    expect([hash('a'), hash('bb'), hash('a')]).toEqual([murmur3('flag.allocation.a'), murmur3('flag.allocation.bb'), murmur3('flag.allocation.a')]);
+    expect([hash('a'), hash('bb'), hash('a')]).toEqual([
+      murmur3('flag.allocation.a'),
+      murmur3('flag.allocation.bb'),
+      murmur3('flag.allocation.a'),
+    ]);
   });
 });

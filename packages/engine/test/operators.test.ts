@@ -10,7 +10,9 @@ interface OperatorCase {
   expected: boolean;
 }
 
-const { cases } = JSON.parse(readFileSync(new URL('./fixtures/operators.json', import.meta.url), 'utf8')) as { cases: OperatorCase[] };
+const { cases } = JSON.parse(readFileSync(new URL('./fixtures/operators.json', import.meta.url), 'utf8')) as {
+  cases: OperatorCase[];
+};
 
 /** One clause in one allocation: the flag serves "on" exactly when the clause holds. */
 function clauseHolds(clause: AttributeClause, context: EvaluationContext): boolean {
@@ -19,7 +21,10 @@ function clauseHolds(clause: AttributeClause, context: EvaluationContext): boole
       {
         key: 'probe',
         type: 'boolean',
-        variations: [{ key: 'on', value: true }, { key: 'off', value: false }],
+        variations: [
+          { key: 'on', value: true },
+          { key: 'off', value: false },
+        ],
         on: true,
         allocations: [{ id: 'clause', conditions: [clause], serve: { variation: 'on' } }],
         fallthrough: { variation: 'off' },
@@ -33,13 +38,30 @@ function clauseHolds(clause: AttributeClause, context: EvaluationContext): boole
 describe('clause semantics (fixtures/operators.json)', () => {
   it('covers every operator', () => {
     const covered = new Set(cases.map((c) => c.clause.operator));
-    expect([...covered].sort()).toEqual(
-      [
-        'after', 'before', 'contains', 'ends_with', 'equals', 'exists', 'gt', 'gte', 'in', 'lt', 'lte', 'matches',
-        'not_contains', 'not_equals', 'not_exists', 'not_in', 'semver_eq', 'semver_gt', 'semver_gte', 'semver_lt',
-        'semver_lte', 'starts_with',
-      ],
-    );
+    expect([...covered].sort()).toEqual([
+      'after',
+      'before',
+      'contains',
+      'ends_with',
+      'equals',
+      'exists',
+      'gt',
+      'gte',
+      'in',
+      'lt',
+      'lte',
+      'matches',
+      'not_contains',
+      'not_equals',
+      'not_exists',
+      'not_in',
+      'semver_eq',
+      'semver_gt',
+      'semver_gte',
+      'semver_lt',
+      'semver_lte',
+      'starts_with',
+    ]);
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_, { clause, context, expected }) => {

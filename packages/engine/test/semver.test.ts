@@ -22,7 +22,12 @@ function expectAscending(chain: string[]): void {
 describe('parseSemver', () => {
   it('parses core, prerelease and build', () => {
     expect(parseSemver('1.2.3')).toEqual({ major: 1, minor: 2, patch: 3, prerelease: [] });
-    expect(parseSemver('1.0.0-alpha.1.x-y.0a')).toEqual({ major: 1, minor: 0, patch: 0, prerelease: ['alpha', 1, 'x-y', '0a'] });
+    expect(parseSemver('1.0.0-alpha.1.x-y.0a')).toEqual({
+      major: 1,
+      minor: 0,
+      patch: 0,
+      prerelease: ['alpha', 1, 'x-y', '0a'],
+    });
     expect(parseSemver('1.0.0-rc.1+build.5')).toEqual({ major: 1, minor: 0, patch: 0, prerelease: ['rc', 1] });
     expect(parseSemver('0.0.0+001')).toEqual({ major: 0, minor: 0, patch: 0, prerelease: [] });
   });
@@ -35,13 +40,32 @@ describe('parseSemver', () => {
     expect(compare('1.2', '1.2.0')).toBe(0);
   });
 
-  it.each(['01.2.3', '1.02.3', '1.2.03', '1.2.3-01', '1.2.3-rc.01', '1.2.3.4', 'a.b.c', '1.2.3-', '1.2.3+', '1.2.3-a..b', '1.2.3+a..b', '', ' 1.2.3', '1.2.3 ', 'v1.2.3', '=1.2.3', '1.2.3-ä', '1.', '1..3', '-1.2.3', '99999999999999999999.0.0'])(
-    'rejects %j',
-    (text) => {
-      expect(parseSemver(text)).toBeUndefined();
-      expect(isValidSemver(text)).toBe(false);
-    },
-  );
+  it.each([
+    '01.2.3',
+    '1.02.3',
+    '1.2.03',
+    '1.2.3-01',
+    '1.2.3-rc.01',
+    '1.2.3.4',
+    'a.b.c',
+    '1.2.3-',
+    '1.2.3+',
+    '1.2.3-a..b',
+    '1.2.3+a..b',
+    '',
+    ' 1.2.3',
+    '1.2.3 ',
+    'v1.2.3',
+    '=1.2.3',
+    '1.2.3-ä',
+    '1.',
+    '1..3',
+    '-1.2.3',
+    '99999999999999999999.0.0',
+  ])('rejects %j', (text) => {
+    expect(parseSemver(text)).toBeUndefined();
+    expect(isValidSemver(text)).toBe(false);
+  });
 
   it('rejects absurdly long input', () => {
     expect(parseSemver('1.2.3-' + 'a'.repeat(300))).toBeUndefined();

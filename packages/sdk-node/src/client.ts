@@ -1,4 +1,12 @@
-import type { CompiledRuleset, EvaluationContext, EvaluationResult, FlagType, FlagValue, JsonValue, Ruleset } from '@vexil/engine';
+import type {
+  CompiledRuleset,
+  EvaluationContext,
+  EvaluationResult,
+  FlagType,
+  FlagValue,
+  JsonValue,
+  Ruleset,
+} from '@vexil/engine';
 import { Synchronizer } from './data-sources/synchronizer.js';
 import { EventProcessor } from './events/event-processor.js';
 import { settingsOf, type Settings, type VexilOptions } from './options.js';
@@ -40,7 +48,12 @@ export interface VexilClient {
   string(key: string, context: EvaluationContext, defaultValue: string): string;
   number(key: string, context: EvaluationContext, defaultValue: number): number;
   json<T extends JsonValue>(key: string, context: EvaluationContext, defaultValue: T): T;
-  detail<T extends FlagValue>(key: string, context: EvaluationContext, defaultValue: T, expectedType?: FlagType): EvaluationDetail<T>;
+  detail<T extends FlagValue>(
+    key: string,
+    context: EvaluationContext,
+    defaultValue: T,
+    expectedType?: FlagType,
+  ): EvaluationDetail<T>;
   allFlags(context: EvaluationContext): Record<string, EvaluationDetail<FlagValue>>;
   flagMetadata(key: string): FlagMetadata | undefined;
   track(eventKey: string, context: EvaluationContext, value?: number): void;
@@ -73,7 +86,10 @@ class Client implements VexilClient {
   constructor(options: VexilOptions) {
     this.settings = settingsOf(options);
     const { logger } = this.settings;
-    this.lastKnownGood = this.settings.lastKnownGoodFile && !this.settings.offline ? new LastKnownGoodWriter(this.settings.lastKnownGoodFile, logger) : undefined;
+    this.lastKnownGood =
+      this.settings.lastKnownGoodFile && !this.settings.offline
+        ? new LastKnownGoodWriter(this.settings.lastKnownGoodFile, logger)
+        : undefined;
     let loading = true;
     this.store = new RulesetStore((change, ruleset, first) => {
       this.compiled = this.store.compiled;
@@ -89,7 +105,9 @@ class Client implements VexilClient {
 
     if (this.settings.offline) {
       if (!this.store.initialized) {
-        const saved = this.settings.lastKnownGoodFile ? readRulesetFile(this.settings.lastKnownGoodFile, logger) : undefined;
+        const saved = this.settings.lastKnownGoodFile
+          ? readRulesetFile(this.settings.lastKnownGoodFile, logger)
+          : undefined;
         this.store.replace(saved ?? { flags: [], segments: [] });
       }
       this.setStatus('ready');
@@ -138,19 +156,22 @@ class Client implements VexilClient {
   // every call and allocation shows.
   boolean(key: string, context: EvaluationContext, defaultValue: boolean): boolean {
     const compiled = this.compiled;
-    if (compiled !== undefined && this.events === undefined) return compiled.evaluate(key, context, defaultValue, 'boolean').value;
+    if (compiled !== undefined && this.events === undefined)
+      return compiled.evaluate(key, context, defaultValue, 'boolean').value;
     return this.evaluateAndRecord(compiled, this.events, key, context, defaultValue, 'boolean').value;
   }
 
   string(key: string, context: EvaluationContext, defaultValue: string): string {
     const compiled = this.compiled;
-    if (compiled !== undefined && this.events === undefined) return compiled.evaluate(key, context, defaultValue, 'string').value;
+    if (compiled !== undefined && this.events === undefined)
+      return compiled.evaluate(key, context, defaultValue, 'string').value;
     return this.evaluateAndRecord(compiled, this.events, key, context, defaultValue, 'string').value;
   }
 
   number(key: string, context: EvaluationContext, defaultValue: number): number {
     const compiled = this.compiled;
-    if (compiled !== undefined && this.events === undefined) return compiled.evaluate(key, context, defaultValue, 'number').value;
+    if (compiled !== undefined && this.events === undefined)
+      return compiled.evaluate(key, context, defaultValue, 'number').value;
     return this.evaluateAndRecord(compiled, this.events, key, context, defaultValue, 'number').value;
   }
 
@@ -158,7 +179,12 @@ class Client implements VexilClient {
     return this.evaluate(key, context, defaultValue, 'json').value;
   }
 
-  detail<T extends FlagValue>(key: string, context: EvaluationContext, defaultValue: T, expectedType?: FlagType): EvaluationDetail<T> {
+  detail<T extends FlagValue>(
+    key: string,
+    context: EvaluationContext,
+    defaultValue: T,
+    expectedType?: FlagType,
+  ): EvaluationDetail<T> {
     return this.evaluate(key, context, defaultValue, expectedType);
   }
 
@@ -215,9 +241,15 @@ class Client implements VexilClient {
   }
 
   /** The hot path: one engine evaluation and its events; no I/O, no logging, never throws. */
-  private evaluate<T extends FlagValue>(key: string, context: EvaluationContext, defaultValue: T, expectedType: FlagType | undefined): EvaluationDetail<T> {
+  private evaluate<T extends FlagValue>(
+    key: string,
+    context: EvaluationContext,
+    defaultValue: T,
+    expectedType: FlagType | undefined,
+  ): EvaluationDetail<T> {
     const compiled = this.compiled;
-    if (compiled !== undefined && this.events === undefined) return compiled.evaluate(key, context, defaultValue, expectedType);
+    if (compiled !== undefined && this.events === undefined)
+      return compiled.evaluate(key, context, defaultValue, expectedType);
     return this.evaluateAndRecord(compiled, this.events, key, context, defaultValue, expectedType);
   }
 
@@ -233,7 +265,12 @@ class Client implements VexilClient {
     events?.evaluating(context);
     const result: EvaluationResult<T> =
       compiled === undefined
-        ? { value: defaultValue, reason: 'ERROR', errorCode: PROVIDER_NOT_READY as never, errorMessage: `the client is ${this.currentStatus}: no flags loaded yet` }
+        ? {
+            value: defaultValue,
+            reason: 'ERROR',
+            errorCode: PROVIDER_NOT_READY as never,
+            errorMessage: `the client is ${this.currentStatus}: no flags loaded yet`,
+          }
         : compiled.evaluate(key, context, defaultValue, expectedType);
     events?.evaluated(key, result, context);
     return result;
@@ -248,7 +285,8 @@ class Client implements VexilClient {
       return ruleset;
     }
     const ruleset = parseRuleset(bootstrap);
-    if (!ruleset) this.settings.logger.warn('the bootstrap object is not a ruleset ({ flags: [...], segments: [...] }); ignored');
+    if (!ruleset)
+      this.settings.logger.warn('the bootstrap object is not a ruleset ({ flags: [...], segments: [...] }); ignored');
     return ruleset;
   }
 
@@ -260,7 +298,9 @@ class Client implements VexilClient {
       const saved = readRulesetFile(this.settings.lastKnownGoodFile, this.settings.logger);
       if (saved) {
         this.store.replace(saved);
-        this.settings.logger.warn(`the server is unreachable (${error?.message}); serving the last-known-good flags from ${this.settings.lastKnownGoodFile}`);
+        this.settings.logger.warn(
+          `the server is unreachable (${error?.message}); serving the last-known-good flags from ${this.settings.lastKnownGoodFile}`,
+        );
       }
     }
     this.refreshStatus(error);

@@ -81,7 +81,8 @@ const consoleLogger: Logger = {
 };
 
 export function settingsOf(options: VexilOptions): Settings {
-  const positive = (value: number | undefined, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
+  const positive = (value: number | undefined, fallback: number) =>
+    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
   return {
     sdkKey: options.sdkKey,
     baseUrl: (options.baseUrl ?? 'http://localhost:4000').replace(/\/+$/, ''),

@@ -13,7 +13,10 @@ const ruleset: Ruleset = {
     {
       key: 'banner-text',
       type: 'string',
-      variations: [{ key: 'hello', value: 'Hello' }, { key: 'bye', value: 'Bye' }],
+      variations: [
+        { key: 'hello', value: 'Hello' },
+        { key: 'bye', value: 'Bye' },
+      ],
       on: true,
       offVariation: 'bye',
       fallthrough: { variation: 'hello' },
@@ -27,7 +30,13 @@ describe('bootstrap, offline and the last-known-good file', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is ready at once from a bootstrap object, offline, without touching the network', async () => {
-    const sdk = init({ sdkKey: 'vx_server_unused', baseUrl: 'http://127.0.0.1:9', offline: true, bootstrap: ruleset, logger: recordingLogger() });
+    const sdk = init({
+      sdkKey: 'vx_server_unused',
+      baseUrl: 'http://127.0.0.1:9',
+      offline: true,
+      bootstrap: ruleset,
+      logger: recordingLogger(),
+    });
     expect(sdk.status).toBe('ready');
     expect(await sdk.waitForInitialization(0)).toBe(true);
     expect(sdk.string('banner-text', ada, 'none')).toBe('Hello');
@@ -39,10 +48,34 @@ describe('bootstrap, offline and the last-known-good file', () => {
   it('has a typed getter per flag type, each answering its default for a flag of another type', async () => {
     const typed: Ruleset = {
       flags: [
-        { key: 'limit', type: 'number', variations: [{ key: 'ten', value: 10 }], on: true, fallthrough: { variation: 'ten' } },
-        { key: 'theme', type: 'json', variations: [{ key: 'dark', value: { color: 'black', contrast: [1, 2] } }], on: true, fallthrough: { variation: 'dark' } },
-        { key: 'greeting', type: 'string', variations: [{ key: 'hi', value: 'Hi' }], on: true, fallthrough: { variation: 'hi' } },
-        { key: 'enabled', type: 'boolean', variations: [{ key: 'yes', value: true }], on: true, fallthrough: { variation: 'yes' } },
+        {
+          key: 'limit',
+          type: 'number',
+          variations: [{ key: 'ten', value: 10 }],
+          on: true,
+          fallthrough: { variation: 'ten' },
+        },
+        {
+          key: 'theme',
+          type: 'json',
+          variations: [{ key: 'dark', value: { color: 'black', contrast: [1, 2] } }],
+          on: true,
+          fallthrough: { variation: 'dark' },
+        },
+        {
+          key: 'greeting',
+          type: 'string',
+          variations: [{ key: 'hi', value: 'Hi' }],
+          on: true,
+          fallthrough: { variation: 'hi' },
+        },
+        {
+          key: 'enabled',
+          type: 'boolean',
+          variations: [{ key: 'yes', value: true }],
+          on: true,
+          fallthrough: { variation: 'yes' },
+        },
       ],
     };
     const sdk = init({ sdkKey: 'vx_server_unused', offline: true, bootstrap: typed, logger: recordingLogger() });
@@ -50,8 +83,17 @@ describe('bootstrap, offline and the last-known-good file', () => {
     expect(sdk.json('theme', ada, {})).toEqual({ color: 'black', contrast: [1, 2] });
     expect(sdk.string('greeting', ada, '')).toBe('Hi');
     expect(sdk.boolean('enabled', ada, false)).toBe(true);
-    expect([sdk.number('greeting', ada, -1), sdk.json('limit', ada, null), sdk.string('theme', ada, 'x'), sdk.boolean('limit', ada, false)]).toEqual([-1, null, 'x', false]);
-    expect(sdk.detail('limit', ada, 'x', 'string')).toMatchObject({ value: 'x', reason: 'ERROR', errorCode: 'TYPE_MISMATCH' });
+    expect([
+      sdk.number('greeting', ada, -1),
+      sdk.json('limit', ada, null),
+      sdk.string('theme', ada, 'x'),
+      sdk.boolean('limit', ada, false),
+    ]).toEqual([-1, null, 'x', false]);
+    expect(sdk.detail('limit', ada, 'x', 'string')).toMatchObject({
+      value: 'x',
+      reason: 'ERROR',
+      errorCode: 'TYPE_MISMATCH',
+    });
     expect(sdk.detail('limit', ada, 0)).toMatchObject({ value: 10, variation: 'ten' });
     expect(sdk.flagMetadata('theme')).toEqual({ type: 'json' });
     await sdk.close();
@@ -62,7 +104,11 @@ describe('bootstrap, offline and the last-known-good file', () => {
     writeFileSync(file, JSON.stringify(ruleset));
     const sdk = init({ sdkKey: 'vx_server_unused', offline: true, bootstrap: { file }, logger: recordingLogger() });
     expect(sdk.status).toBe('ready');
-    expect(sdk.detail('banner-text', ada, 'none')).toMatchObject({ value: 'Hello', variation: 'hello', reason: 'STATIC' });
+    expect(sdk.detail('banner-text', ada, 'none')).toMatchObject({
+      value: 'Hello',
+      variation: 'hello',
+      reason: 'STATIC',
+    });
     await sdk.close();
   });
 
@@ -77,8 +123,18 @@ describe('bootstrap, offline and the last-known-good file', () => {
     const file = join(dir, 'last-known-good.json');
     const restartable = await startRestartableServer();
     try {
-      await createFlag(restartable.server, { key: 'checkout' }, { on: true, offVariation: 'off', fallthrough: { variation: 'on' } });
-      const online = init({ sdkKey: restartable.serverKey, baseUrl: restartable.url, lastKnownGoodFile: file, events: false, logger: recordingLogger() });
+      await createFlag(
+        restartable.server,
+        { key: 'checkout' },
+        { on: true, offVariation: 'off', fallthrough: { variation: 'on' } },
+      );
+      const online = init({
+        sdkKey: restartable.serverKey,
+        baseUrl: restartable.url,
+        lastKnownGoodFile: file,
+        events: false,
+        logger: recordingLogger(),
+      });
       expect(await online.waitForInitialization()).toBe(true);
       await eventually(() => existsSync(file), 10_000, 'the file');
       await patchFlag(restartable.server, 'checkout', { on: false });
@@ -90,10 +146,20 @@ describe('bootstrap, offline and the last-known-good file', () => {
 
       await restartable.stop();
       const logger = recordingLogger();
-      const offline = init({ sdkKey: restartable.serverKey, baseUrl: restartable.url, lastKnownGoodFile: file, events: false, logger });
+      const offline = init({
+        sdkKey: restartable.serverKey,
+        baseUrl: restartable.url,
+        lastKnownGoodFile: file,
+        events: false,
+        logger,
+      });
       expect(await offline.waitForInitialization()).toBe(true);
       expect(offline.status).toBe('stale');
-      expect(offline.detail('checkout', ada, true)).toMatchObject({ value: false, variation: 'off', reason: 'DISABLED' });
+      expect(offline.detail('checkout', ada, true)).toMatchObject({
+        value: false,
+        variation: 'off',
+        reason: 'DISABLED',
+      });
       expect(logger.lines.some((line) => line.level === 'warn' && line.message.includes('last-known-good'))).toBe(true);
 
       await restartable.start();

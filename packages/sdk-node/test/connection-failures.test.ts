@@ -21,14 +21,24 @@ describe('when the server is not there, or not right', () => {
   it('serves defaults (PROVIDER_NOT_READY) while the server is down at init, then recovers when it comes up', async () => {
     const restartable = await startRestartableServer();
     cleanups.push(() => restartable.destroy());
-    await createFlag(restartable.server, { key: 'checkout' }, { on: true, offVariation: 'off', fallthrough: { variation: 'on' } });
+    await createFlag(
+      restartable.server,
+      { key: 'checkout' },
+      { on: true, offVariation: 'off', fallthrough: { variation: 'on' } },
+    );
     await restartable.stop();
 
-    const sdk: VexilClient = track(init({ sdkKey: restartable.serverKey, baseUrl: restartable.url, events: false, logger: recordingLogger() }));
+    const sdk: VexilClient = track(
+      init({ sdkKey: restartable.serverKey, baseUrl: restartable.url, events: false, logger: recordingLogger() }),
+    );
     expect(await sdk.waitForInitialization(300)).toBe(false);
     expect(sdk.status).toBe('initializing');
     expect(sdk.boolean('checkout', ada, false)).toBe(false);
-    expect(sdk.detail('checkout', ada, false)).toMatchObject({ value: false, reason: 'ERROR', errorCode: 'PROVIDER_NOT_READY' });
+    expect(sdk.detail('checkout', ada, false)).toMatchObject({
+      value: false,
+      reason: 'ERROR',
+      errorCode: 'PROVIDER_NOT_READY',
+    });
 
     const ready = new Promise<void>((resolve) => sdk.on('ready', () => resolve()));
     await restartable.start();
@@ -45,12 +55,16 @@ describe('when the server is not there, or not right', () => {
     expect(await sdk.waitForInitialization(10_000)).toBe(false);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(sdk.status).toBe('error');
-    expect(logger.lines.filter((line) => line.level === 'error').map((line) => line.message)).toEqual([expect.stringMatching(/401.*SDK key is unknown, revoked or expired/)]);
+    expect(logger.lines.filter((line) => line.level === 'error').map((line) => line.message)).toEqual([
+      expect.stringMatching(/401.*SDK key is unknown, revoked or expired/),
+    ]);
 
     // The same, counted on a server that answers 401 to everything.
     const refusing = track(
       await startFakeServer((_, response) => {
-        response.writeHead(401, { 'content-type': 'application/problem+json' }).end('{"title":"Unauthorized","status":401}');
+        response
+          .writeHead(401, { 'content-type': 'application/problem+json' })
+          .end('{"title":"Unauthorized","status":401}');
       }),
     );
     const errors: (Error | undefined)[] = [];
@@ -58,7 +72,11 @@ describe('when the server is not there, or not right', () => {
     counted.on('error', (error) => errors.push(error));
     expect(await counted.waitForInitialization()).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(refusing.requests.filter((request) => request.path.startsWith('/sdk/v1/config') || request.path.startsWith('/sdk/v1/stream'))).toHaveLength(1);
+    expect(
+      refusing.requests.filter(
+        (request) => request.path.startsWith('/sdk/v1/config') || request.path.startsWith('/sdk/v1/stream'),
+      ),
+    ).toHaveLength(1);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.message).toMatch(/401/);
     // Events stop too: nothing a refused key sends could be delivered.
@@ -70,7 +88,9 @@ describe('when the server is not there, or not right', () => {
 
   it('gives up waiting for a server that accepts connections and never answers (waitForInitialization(300) is false)', async () => {
     const silent = track(await startSilentServer());
-    const sdk = track(init({ sdkKey: 'vx_server_whatever', baseUrl: silent.url, events: false, logger: recordingLogger() }));
+    const sdk = track(
+      init({ sdkKey: 'vx_server_whatever', baseUrl: silent.url, events: false, logger: recordingLogger() }),
+    );
     const started = Date.now();
     expect(await sdk.waitForInitialization(300)).toBe(false);
     expect(Date.now() - started).toBeLessThan(3000);
@@ -83,7 +103,9 @@ describe('when the server is not there, or not right', () => {
     const fake = track(
       await startFakeServer((request, response) => {
         if (request.url === '/sdk/v1/config') {
-          response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [checkoutFlag(false)], segments: [] }));
+          response
+            .writeHead(200, { 'content-type': 'application/json', etag: '"5"' })
+            .end(JSON.stringify({ version: 5, flags: [checkoutFlag(false)], segments: [] }));
         } else if (request.url === '/sdk/v1/stream') {
           response.writeHead(200, { 'content-type': 'text/event-stream' });
           response.write(': hello\n\n');
@@ -102,9 +124,13 @@ describe('when the server is not there, or not right', () => {
     stream!.write('event: patch\nid: 6\ndata: {not json\n\n');
     stream!.write('event: put\nid: 6\ndata: {"flags": 3}\n\n');
     stream!.write(`event: patch\nid: 6\ndata: ${JSON.stringify({ revision: 6, kind: 'flag', key: 'checkout' })}\n\n`);
-    stream!.write(`event: patch\nid: 4\ndata: ${JSON.stringify({ revision: 4, kind: 'flag', key: 'checkout', flag: checkoutFlag(true) })}\n\n`);
+    stream!.write(
+      `event: patch\nid: 4\ndata: ${JSON.stringify({ revision: 4, kind: 'flag', key: 'checkout', flag: checkoutFlag(true) })}\n\n`,
+    );
     stream!.write('event: something-new\ndata: {}\n\n');
-    stream!.write(`event: patch\nid: 7\ndata: ${JSON.stringify({ revision: 7, kind: 'flag', key: 'other', flag: { ...checkoutFlag(true), key: 'other' } })}\n\n`);
+    stream!.write(
+      `event: patch\nid: 7\ndata: ${JSON.stringify({ revision: 7, kind: 'flag', key: 'other', flag: { ...checkoutFlag(true), key: 'other' } })}\n\n`,
+    );
     await eventually(() => sdk.revision === 7, 10_000, 'the valid patch');
 
     expect(sdk.boolean('checkout', ada, true)).toBe(false);
@@ -122,7 +148,9 @@ describe('what the server asks for', () => {
     const streams: number[] = [];
     const fake = await startFakeServer((request, response) => {
       if (request.url === '/sdk/v1/config') {
-        response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [checkoutFlag(true)], segments: [] }));
+        response
+          .writeHead(200, { 'content-type': 'application/json', etag: '"5"' })
+          .end(JSON.stringify({ version: 5, flags: [checkoutFlag(true)], segments: [] }));
       } else if (request.url === '/sdk/v1/stream') {
         streams.push(Date.now());
         response.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -148,7 +176,9 @@ describe('what the server asks for', () => {
     const streams: number[] = [];
     const fake = await startFakeServer((request, response) => {
       if (request.url === '/sdk/v1/config') {
-        response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [checkoutFlag(true)], segments: [] }));
+        response
+          .writeHead(200, { 'content-type': 'application/json', etag: '"5"' })
+          .end(JSON.stringify({ version: 5, flags: [checkoutFlag(true)], segments: [] }));
       } else if (request.url === '/sdk/v1/stream') {
         streams.push(Date.now());
         if (streams.length === 1) response.writeHead(503, { 'retry-after': '2' }).end();
@@ -161,7 +191,11 @@ describe('what the server asks for', () => {
       await eventually(() => streams.length === 2, 10_000, 'the second attempt');
       expect(streams[1]! - streams[0]!).toBeGreaterThanOrEqual(1900);
       expect(fake.requests.filter((request) => request.path === '/sdk/v1/config')).toHaveLength(2);
-      expect(fake.requests.find((request) => request.path === '/sdk/v1/config' && request.headers['if-none-match'] === '"5"')).toBeDefined();
+      expect(
+        fake.requests.find(
+          (request) => request.path === '/sdk/v1/config' && request.headers['if-none-match'] === '"5"',
+        ),
+      ).toBeDefined();
       expect(sdk.status).toBe('ready');
     } finally {
       await sdk.close();

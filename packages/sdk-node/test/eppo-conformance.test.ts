@@ -1,7 +1,14 @@
 import { eppoContext, importEppoConfiguration } from '@vexil/engine';
 import { init, type VexilClient } from '@vexil/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eppoCases, eppoConfiguration, EXPECTED_TYPE, importableConfiguration, REFUSED_BY_SERVER, type EppoCase } from '../../engine/test/support/eppo.js';
+import {
+  eppoCases,
+  eppoConfiguration,
+  EXPECTED_TYPE,
+  importableConfiguration,
+  REFUSED_BY_SERVER,
+  type EppoCase,
+} from '../../engine/test/support/eppo.js';
 import { startTestServer, type TestServer } from '../../server/test/support/server.js';
 import { recordingLogger } from './support/server.js';
 
@@ -22,7 +29,9 @@ const notImported = suites.filter(({ suite }) => !(suite.flag in importable.flag
 function expectedOutcome(suite: EppoCase, details: EppoCase['subjects'][number]['evaluationDetails']) {
   switch (details.flagEvaluationCode) {
     case 'MATCH': {
-      const allocation = everything.flags[suite.flag]!.allocations.find((a) => a.key === details.matchedAllocation!.key)!;
+      const allocation = everything.flags[suite.flag]!.allocations.find(
+        (a) => a.key === details.matchedAllocation!.key,
+      )!;
       const split = allocation.splits.find((s) => s.variationKey === details.variationKey)!;
       return { reason: split.shards.length > 0 ? 'SPLIT' : 'TARGETING_MATCH', variation: details.variationKey! };
     }
@@ -38,9 +47,16 @@ function expectedOutcome(suite: EppoCase, details: EppoCase['subjects'][number][
 /** Every subject of the case gets Eppo's assignment, and the Vexil reason for Eppo's evaluation code. */
 function expectEppoAssignments(sdk: VexilClient, suite: EppoCase): void {
   for (const subject of suite.subjects) {
-    const detail = sdk.detail(suite.flag, eppoContext(subject.subjectKey, subject.subjectAttributes), suite.defaultValue as never, EXPECTED_TYPE[suite.variationType]);
+    const detail = sdk.detail(
+      suite.flag,
+      eppoContext(subject.subjectKey, subject.subjectAttributes),
+      suite.defaultValue as never,
+      EXPECTED_TYPE[suite.variationType],
+    );
     expect(detail.value, `${suite.flag} for ${subject.subjectKey}`).toEqual(subject.assignment);
-    expect(detail, `${suite.flag} for ${subject.subjectKey}`).toMatchObject(expectedOutcome(suite, subject.evaluationDetails));
+    expect(detail, `${suite.flag} for ${subject.subjectKey}`).toMatchObject(
+      expectedOutcome(suite, subject.evaluationDetails),
+    );
   }
 }
 
@@ -49,7 +65,11 @@ describe('Eppo UFC suite imported through the API and evaluated through the SDK'
   let sdk: VexilClient;
   beforeAll(async () => {
     server = await startTestServer('sqlite');
-    const response = await server.api('POST', '/api/v1/projects/default/environments/development/import/eppo', importable);
+    const response = await server.api(
+      'POST',
+      '/api/v1/projects/default/environments/development/import/eppo',
+      importable,
+    );
     expect(response.status).toBe(200);
     sdk = init({ sdkKey: server.seeded.serverKey, baseUrl: server.url, events: false, logger: recordingLogger() });
     expect(await sdk.waitForInitialization()).toBe(true);
@@ -63,7 +83,9 @@ describe('Eppo UFC suite imported through the API and evaluated through the SDK'
     expect(suites.reduce((total, { suite }) => total + suite.subjects.length, 0)).toBe(225);
     expect(imported.reduce((total, { suite }) => total + suite.subjects.length, 0)).toBe(210);
     expect(notImported.reduce((total, { suite }) => total + suite.subjects.length, 0)).toBe(15);
-    expect(new Set(notImported.map(({ suite }) => suite.flag))).toEqual(new Set([...REFUSED_BY_SERVER, 'flag-that-does-not-exist']));
+    expect(new Set(notImported.map(({ suite }) => suite.flag))).toEqual(
+      new Set([...REFUSED_BY_SERVER, 'flag-that-does-not-exist']),
+    );
   });
 
   for (const { file, suite } of imported) {

@@ -40,8 +40,31 @@ const RULESET: Ruleset = {
   flags: [
     ...manyFlags,
     // "on" for betas through an allocation that logs exposures, "on" for others through the fallthrough: two result objects, one variation.
-    booleanFlag('experiment', { allocations: [{ id: 'betas', conditions: [{ attribute: 'beta', operator: 'equals', values: [true] }], serve: { variation: 'on' }, track: true }] }),
-    { key: 'colour', type: 'string', variations: [{ key: 'red', value: 'red' }, { key: 'blue', value: 'blue' }], on: true, fallthrough: { split: [{ variation: 'red', weight: 50 }, { variation: 'blue', weight: 50 }] } },
+    booleanFlag('experiment', {
+      allocations: [
+        {
+          id: 'betas',
+          conditions: [{ attribute: 'beta', operator: 'equals', values: [true] }],
+          serve: { variation: 'on' },
+          track: true,
+        },
+      ],
+    }),
+    {
+      key: 'colour',
+      type: 'string',
+      variations: [
+        { key: 'red', value: 'red' },
+        { key: 'blue', value: 'blue' },
+      ],
+      on: true,
+      fallthrough: {
+        split: [
+          { variation: 'red', weight: 50 },
+          { variation: 'blue', weight: 50 },
+        ],
+      },
+    },
     booleanFlag('dark', { on: false, offVariation: undefined }),
   ],
 };
@@ -70,7 +93,8 @@ async function startEventSink(): Promise<EventSink> {
     counts() {
       const counts: Record<string, number> = {};
       for (const event of events.filter((e) => e.kind === 'summary')) {
-        for (const { flag, variation, count } of event.counters!) counts[`${flag}/${variation ?? ''}`] = (counts[`${flag}/${variation ?? ''}`] ?? 0) + count;
+        for (const { flag, variation, count } of event.counters!)
+          counts[`${flag}/${variation ?? ''}`] = (counts[`${flag}/${variation ?? ''}`] ?? 0) + count;
       }
       return counts;
     },
@@ -88,7 +112,13 @@ describe('recording evaluations', () => {
     const sink = await startEventSink();
     cleanup.push(() => sink.server.close());
     const client = async () => {
-      const sdk = init({ sdkKey: 'vx_server_fake', baseUrl: sink.server.url, flushIntervalMs: 60_000, flushBatchSize: 1000, logger: recordingLogger() });
+      const sdk = init({
+        sdkKey: 'vx_server_fake',
+        baseUrl: sink.server.url,
+        flushIntervalMs: 60_000,
+        flushBatchSize: 1000,
+        logger: recordingLogger(),
+      });
       cleanup.push(() => sdk.close());
       expect(await sdk.waitForInitialization()).toBe(true);
       return sdk;
@@ -213,7 +243,9 @@ describe('recording evaluations', () => {
     sdk.boolean('experiment', { key: 'cleo', beta: true }, false);
     await sdk.flush();
     const exposures = sink.events.filter((event) => event.kind === 'exposure');
-    expect(exposures.map((event) => [event.flag, event.variation, event.allocation, (event.context as { key: string }).key])).toEqual([
+    expect(
+      exposures.map((event) => [event.flag, event.variation, event.allocation, (event.context as { key: string }).key]),
+    ).toEqual([
       ['experiment', 'on', 'betas', 'ada'],
       ['experiment', 'on', 'betas', 'cleo'],
     ]);

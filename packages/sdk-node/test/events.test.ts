@@ -10,15 +10,34 @@ describe('events sent to a real server', () => {
   let sdk: VexilClient;
   const rows = async () => ({
     events: await server.ctx.db.selectFrom('events').selectAll().orderBy('id').execute(),
-    counts: await server.ctx.db.selectFrom('evaluationCounts').selectAll().orderBy('flagKey').orderBy('variationKey').execute(),
+    counts: await server.ctx.db
+      .selectFrom('evaluationCounts')
+      .selectAll()
+      .orderBy('flagKey')
+      .orderBy('variationKey')
+      .execute(),
     contexts: await server.ctx.db.selectFrom('contexts').selectAll().orderBy('kind').orderBy('key').execute(),
   });
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
-    await createFlag(server, { key: 'experiment' }, { on: true, offVariation: 'off', allocations: [{ id: 'everyone', serve: { variation: 'on' }, track: true }], fallthrough: { variation: 'off' } });
+    await createFlag(
+      server,
+      { key: 'experiment' },
+      {
+        on: true,
+        offVariation: 'off',
+        allocations: [{ id: 'everyone', serve: { variation: 'on' }, track: true }],
+        fallthrough: { variation: 'off' },
+      },
+    );
     await createFlag(server, { key: 'plain' }, { on: true, offVariation: 'off', fallthrough: { variation: 'on' } });
-    sdk = init({ sdkKey: server.seeded.serverKey, baseUrl: server.url, flushIntervalMs: 60_000, logger: recordingLogger() });
+    sdk = init({
+      sdkKey: server.seeded.serverKey,
+      baseUrl: server.url,
+      flushIntervalMs: 60_000,
+      logger: recordingLogger(),
+    });
     expect(await sdk.waitForInitialization()).toBe(true);
   });
   afterAll(async () => {
@@ -30,16 +49,34 @@ describe('events sent to a real server', () => {
     const ada = { key: 'ada', email: 'ada@example.com' };
     for (let i = 0; i < 3; i++) expect(sdk.boolean('experiment', ada, false)).toBe(true);
     expect(sdk.boolean('experiment', { key: 'bob' }, false)).toBe(true);
-    const carol = { kind: 'user', key: 'carol', email: 'carol@example.com', plan: 'pro', address: { street: 'Main St 1', city: 'Oslo' }, _meta: { privateAttributes: ['email', '/address/street'] } };
+    const carol = {
+      kind: 'user',
+      key: 'carol',
+      email: 'carol@example.com',
+      plan: 'pro',
+      address: { street: 'Main St 1', city: 'Oslo' },
+      _meta: { privateAttributes: ['email', '/address/street'] },
+    };
     expect(sdk.boolean('plain', carol, false)).toBe(true);
-    expect(sdk.boolean('plain', { kind: 'multi', user: { key: 'ada' }, organization: { key: 'acme', tier: 'gold' } }, false)).toBe(true);
+    expect(
+      sdk.boolean('plain', { kind: 'multi', user: { key: 'ada' }, organization: { key: 'acme', tier: 'gold' } }, false),
+    ).toBe(true);
     expect(sdk.boolean('missing', ada, false)).toBe(false);
     sdk.track('checkout-completed', ada, 42.5);
     sdk.track('page-viewed', { key: 'bob' });
     await sdk.flush();
 
     const { events, counts, contexts } = await rows();
-    expect(events.map((event) => [event.type, event.flagKey ?? event.eventKey, event.variationKey, event.allocationId, event.value, event.contextKey])).toEqual([
+    expect(
+      events.map((event) => [
+        event.type,
+        event.flagKey ?? event.eventKey,
+        event.variationKey,
+        event.allocationId,
+        event.value,
+        event.contextKey,
+      ]),
+    ).toEqual([
       ['exposure', 'experiment', 'on', 'everyone', null, 'ada'],
       ['exposure', 'experiment', 'on', 'everyone', null, 'bob'],
       ['custom', 'checkout-completed', null, null, 42.5, 'ada'],
@@ -88,7 +125,14 @@ describe('event batching and the bounded queue', () => {
       });
     });
     const logger = recordingLogger();
-    const sdk = init({ sdkKey: 'vx_server_fake', baseUrl: fake.url, flushIntervalMs: 60_000, flushBatchSize: 2, maxQueuedEvents: 5, logger });
+    const sdk = init({
+      sdkKey: 'vx_server_fake',
+      baseUrl: fake.url,
+      flushIntervalMs: 60_000,
+      flushBatchSize: 2,
+      maxQueuedEvents: 5,
+      logger,
+    });
     try {
       expect(await sdk.waitForInitialization()).toBe(true);
       for (let i = 0; i < 10; i++) sdk.track(`event-${i}`, { key: 'ada' });
@@ -99,7 +143,11 @@ describe('event batching and the bounded queue', () => {
       await sdk.flush();
       expect(batches.map((batch) => batch.length)).toEqual([2, 2, 1]);
       expect(batches.flat().map((event) => event.key)).toEqual(['event-5', 'event-6', 'event-7', 'event-8', 'event-9']);
-      await eventually(() => logger.lines.some((line) => line.level === 'warn' && /5 events were dropped/.test(line.message)), 2000, 'the drop warning');
+      await eventually(
+        () => logger.lines.some((line) => line.level === 'warn' && /5 events were dropped/.test(line.message)),
+        2000,
+        'the drop warning',
+      );
     } finally {
       await sdk.close();
       await fake.close();

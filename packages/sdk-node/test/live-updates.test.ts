@@ -10,14 +10,24 @@ describe('live updates from a real server', () => {
   let server: TestServer;
   const clients: VexilClient[] = [];
   const client = (options: Partial<Parameters<typeof init>[0]> = {}) => {
-    const created = init({ sdkKey: server.seeded.serverKey, baseUrl: server.url, events: false, logger: recordingLogger(), ...options });
+    const created = init({
+      sdkKey: server.seeded.serverKey,
+      baseUrl: server.url,
+      events: false,
+      logger: recordingLogger(),
+      ...options,
+    });
     clients.push(created);
     return created;
   };
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
-    await createFlag(server, { key: 'new-checkout' }, { on: false, offVariation: 'off', fallthrough: { variation: 'on' } });
+    await createFlag(
+      server,
+      { key: 'new-checkout' },
+      { on: false, offVariation: 'off', fallthrough: { variation: 'on' } },
+    );
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.close()));
@@ -49,7 +59,18 @@ describe('live updates from a real server', () => {
   it('follows flags created and archived, in revision order', async () => {
     const sdk = client();
     await sdk.waitForInitialization();
-    await createFlag(server, { key: 'banner-text', type: 'string', variations: [{ key: 'hello', value: 'Hello' }, { key: 'bye', value: 'Bye' }] }, { on: true, offVariation: 'bye', fallthrough: { variation: 'hello' } });
+    await createFlag(
+      server,
+      {
+        key: 'banner-text',
+        type: 'string',
+        variations: [
+          { key: 'hello', value: 'Hello' },
+          { key: 'bye', value: 'Bye' },
+        ],
+      },
+      { on: true, offVariation: 'bye', fallthrough: { variation: 'hello' } },
+    );
     await eventually(() => sdk.string('banner-text', ada, 'none') === 'Hello');
     expect((await server.api('POST', '/api/v1/projects/default/flags/banner-text/archive')).status).toBe(200);
     await eventually(() => sdk.detail('banner-text', ada, 'none').errorCode === 'FLAG_NOT_FOUND');
@@ -68,8 +89,16 @@ describe('live updates from a real server', () => {
     const sdk = client();
     await sdk.waitForInitialization();
     expect(sdk.string('new-checkout', ada, 'fallback')).toBe('fallback');
-    expect(sdk.detail('new-checkout', ada, 'fallback', 'string')).toMatchObject({ value: 'fallback', reason: 'ERROR', errorCode: 'TYPE_MISMATCH' });
-    expect(sdk.detail('no-such-flag', ada, 3)).toMatchObject({ value: 3, reason: 'ERROR', errorCode: 'FLAG_NOT_FOUND' });
+    expect(sdk.detail('new-checkout', ada, 'fallback', 'string')).toMatchObject({
+      value: 'fallback',
+      reason: 'ERROR',
+      errorCode: 'TYPE_MISMATCH',
+    });
+    expect(sdk.detail('no-such-flag', ada, 3)).toMatchObject({
+      value: 3,
+      reason: 'ERROR',
+      errorCode: 'FLAG_NOT_FOUND',
+    });
     expect(sdk.boolean('new-checkout', null as never, true)).toBe(false);
     expect(sdk.flagMetadata('new-checkout')).toEqual({ type: 'boolean', temporary: true, clientSideAvailable: false });
     expect(sdk.flagMetadata('no-such-flag')).toBeUndefined();
@@ -81,12 +110,21 @@ describe('a server restarted under a running SDK', () => {
   let restartable: RestartableServer;
   beforeAll(async () => {
     restartable = await startRestartableServer();
-    await createFlag(restartable.server, { key: 'restart-flag' }, { on: true, offVariation: 'off', fallthrough: { variation: 'off' } });
+    await createFlag(
+      restartable.server,
+      { key: 'restart-flag' },
+      { on: true, offVariation: 'off', fallthrough: { variation: 'off' } },
+    );
   });
   afterAll(() => restartable.destroy());
 
   it('goes stale while the server is away, keeps serving, and catches up with changes made meanwhile', async () => {
-    const sdk = init({ sdkKey: restartable.serverKey, baseUrl: restartable.url, events: false, logger: recordingLogger() });
+    const sdk = init({
+      sdkKey: restartable.serverKey,
+      baseUrl: restartable.url,
+      events: false,
+      logger: recordingLogger(),
+    });
     try {
       expect(await sdk.waitForInitialization()).toBe(true);
       expect(sdk.boolean('restart-flag', ada, true)).toBe(false);

@@ -6,7 +6,10 @@ const ada = { key: 'ada' };
 const banner = {
   key: 'banner',
   type: 'string',
-  variations: [{ key: 'hello', value: 'Hello' }, { key: 'bye', value: 'Bye' }],
+  variations: [
+    { key: 'hello', value: 'Hello' },
+    { key: 'bye', value: 'Bye' },
+  ],
   on: true,
   fallthrough: { variation: 'hello' },
 } as const;
@@ -22,7 +25,17 @@ describe('a ruleset holding flags the server would refuse', () => {
       flags: [
         banner,
         { ...banner, key: 'missing-variation', fallthrough: { variation: 'nowhere' } },
-        { ...banner, key: 'bad-regex', allocations: [{ id: 'a', conditions: [{ attribute: 'email', operator: 'matches', values: ['(unclosed'] }], serve: { variation: 'bye' } }] },
+        {
+          ...banner,
+          key: 'bad-regex',
+          allocations: [
+            {
+              id: 'a',
+              conditions: [{ attribute: 'email', operator: 'matches', values: ['(unclosed'] }],
+              serve: { variation: 'bye' },
+            },
+          ],
+        },
       ],
       segments: [],
     } as unknown as Ruleset;
@@ -31,7 +44,11 @@ describe('a ruleset holding flags the server would refuse', () => {
     expect(sdk.string('banner', ada, 'default')).toBe('Hello');
     for (const key of ['missing-variation', 'bad-regex']) {
       expect(sdk.string(key, ada, 'default'), key).toBe('default');
-      expect(sdk.detail(key, ada, 'default'), key).toMatchObject({ value: 'default', reason: 'ERROR', errorCode: 'PARSE_ERROR' });
+      expect(sdk.detail(key, ada, 'default'), key).toMatchObject({
+        value: 'default',
+        reason: 'ERROR',
+        errorCode: 'PARSE_ERROR',
+      });
     }
     expect(Object.keys(sdk.allFlags(ada)).sort()).toEqual(['bad-regex', 'banner', 'missing-variation']);
     await sdk.close();

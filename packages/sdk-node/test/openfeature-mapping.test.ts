@@ -32,14 +32,18 @@ function fakeClient(answer: EvaluationDetail<any>, status = 'ready') {
 
 describe('OpenFeature provider mapping', () => {
   it('Requirement 2.2.5: Vexil reasons without an OpenFeature equivalent map to DEFAULT (TRAFFIC_EXCLUDED) and DISABLED (PREREQUISITE_FAILED), kept in flagMetadata.vexilReason', async () => {
-    const excluded = new VexilProvider(fakeClient({ value: false, variation: 'off', reason: 'TRAFFIC_EXCLUDED', allocation: 'experiment' }).client);
+    const excluded = new VexilProvider(
+      fakeClient({ value: false, variation: 'off', reason: 'TRAFFIC_EXCLUDED', allocation: 'experiment' }).client,
+    );
     expect(await excluded.resolveBooleanEvaluation('f', true, { targetingKey: 'u' })).toEqual({
       value: false,
       variant: 'off',
       reason: StandardResolutionReasons.DEFAULT,
       flagMetadata: { vexilReason: 'TRAFFIC_EXCLUDED', allocation: 'experiment' },
     });
-    const prerequisite = new VexilProvider(fakeClient({ value: 'a', variation: 'off', reason: 'PREREQUISITE_FAILED' }).client);
+    const prerequisite = new VexilProvider(
+      fakeClient({ value: 'a', variation: 'off', reason: 'PREREQUISITE_FAILED' }).client,
+    );
     expect(await prerequisite.resolveStringEvaluation('f', 'z', { targetingKey: 'u' })).toMatchObject({
       reason: StandardResolutionReasons.DISABLED,
       flagMetadata: { vexilReason: 'PREREQUISITE_FAILED' },
@@ -48,8 +52,15 @@ describe('OpenFeature provider mapping', () => {
 
   it('Requirement 2.2.7: Vexil error codes become OpenFeature error codes (TARGETING_KEY_MISSING, PARSE_ERROR, GENERAL)', async () => {
     for (const code of ['TARGETING_KEY_MISSING', 'PARSE_ERROR', 'GENERAL'] as const) {
-      const provider = new VexilProvider(fakeClient({ value: 1, reason: 'ERROR', errorCode: code, errorMessage: 'why' }).client);
-      expect(await provider.resolveNumberEvaluation('f', 1, {})).toMatchObject({ value: 1, reason: 'ERROR', errorCode: ErrorCode[code], errorMessage: 'why' });
+      const provider = new VexilProvider(
+        fakeClient({ value: 1, reason: 'ERROR', errorCode: code, errorMessage: 'why' }).client,
+      );
+      expect(await provider.resolveNumberEvaluation('f', 1, {})).toMatchObject({
+        value: 1,
+        reason: 'ERROR',
+        errorCode: ErrorCode[code],
+        errorMessage: 'why',
+      });
     }
   });
 
@@ -57,7 +68,12 @@ describe('OpenFeature provider mapping', () => {
     const fake = fakeClient({ value: true, reason: 'STATIC' });
     const provider = new VexilProvider(fake.client);
     const seen: Array<[string, unknown]> = [];
-    for (const type of [ProviderEvents.Ready, ProviderEvents.Stale, ProviderEvents.Error, ProviderEvents.ConfigurationChanged]) {
+    for (const type of [
+      ProviderEvents.Ready,
+      ProviderEvents.Stale,
+      ProviderEvents.Error,
+      ProviderEvents.ConfigurationChanged,
+    ]) {
       provider.events.addHandler(type, (details) => void seen.push([type, details]));
     }
     fake.fire('ready'); // during initialisation the SDK emits READY itself: not forwarded
@@ -67,7 +83,12 @@ describe('OpenFeature provider mapping', () => {
     fake.fire('ready');
     fake.fire('change', { keys: ['a', 'b'], revision: 8 });
     await new Promise((resolve) => setImmediate(resolve));
-    expect(seen.map(([type]) => type)).toEqual([ProviderEvents.Stale, ProviderEvents.Error, ProviderEvents.Ready, ProviderEvents.ConfigurationChanged]);
+    expect(seen.map(([type]) => type)).toEqual([
+      ProviderEvents.Stale,
+      ProviderEvents.Error,
+      ProviderEvents.Ready,
+      ProviderEvents.ConfigurationChanged,
+    ]);
     expect(seen[0]?.[1]).toMatchObject({ message: expect.stringContaining('stream lost') });
     expect(seen[1]?.[1]).toMatchObject({ message: 'SDK key refused (401)' });
     expect(seen[3]?.[1]).toMatchObject({ flagsChanged: ['a', 'b'], metadata: { revision: 8 } });

@@ -16,7 +16,10 @@ const ada = { key: 'ada' };
 /** Revision 5 (checkout off): what `/sdk/v1/config` serves throughout, so later changes can only come over the stream. */
 function answerConfig(response: ServerResponse, ifNoneMatch: string | undefined): void {
   if (ifNoneMatch === '"5"') response.writeHead(304).end();
-  else response.writeHead(200, { 'content-type': 'application/json', etag: '"5"' }).end(JSON.stringify({ version: 5, flags: [checkoutFlag(false)], segments: [] }));
+  else
+    response
+      .writeHead(200, { 'content-type': 'application/json', etag: '"5"' })
+      .end(JSON.stringify({ version: 5, flags: [checkoutFlag(false)], segments: [] }));
 }
 const openStream = (response: ServerResponse) => {
   response.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -34,11 +37,20 @@ afterEach(async () => {
 
 describe('a silent stream', () => {
   it('is dropped after streamSilenceTimeoutMs and reconnected; the client serves its flags meanwhile and gets the change it missed', async () => {
-    const streams: { openedAt: number; closedAt?: number; lastEventId?: string; servedWhileDown?: boolean; statusWhileDown?: string }[] = [];
+    const streams: {
+      openedAt: number;
+      closedAt?: number;
+      lastEventId?: string;
+      servedWhileDown?: boolean;
+      statusWhileDown?: string;
+    }[] = [];
     const fake = await startFakeServer((request, response) => {
       if (request.url === '/sdk/v1/config') return answerConfig(response, request.headers['if-none-match']);
       if (request.url !== '/sdk/v1/stream') return void response.writeHead(404).end();
-      const stream: (typeof streams)[number] = { openedAt: Date.now(), lastEventId: request.headers['last-event-id'] as string | undefined };
+      const stream: (typeof streams)[number] = {
+        openedAt: Date.now(),
+        lastEventId: request.headers['last-event-id'] as string | undefined,
+      };
       streams.push(stream);
       openStream(response);
       response.on('close', () => {
@@ -50,12 +62,21 @@ describe('a silent stream', () => {
       // The first stream says nothing at all (a peer gone without closing the socket); the next one
       // brings the change made meanwhile, then stays alive with heartbeats.
       if (streams.length > 1) {
-        response.write(`event: patch\nid: 6\ndata: ${JSON.stringify({ revision: 6, kind: 'flag', key: 'checkout', flag: checkoutFlag(true) })}\n\n`);
+        response.write(
+          `event: patch\nid: 6\ndata: ${JSON.stringify({ revision: 6, kind: 'flag', key: 'checkout', flag: checkoutFlag(true) })}\n\n`,
+        );
         heartbeats(response, 100);
       }
     });
     cleanups.push(() => fake.close());
-    const sdk = init({ sdkKey: 'vx_server_fake', baseUrl: fake.url, events: false, logger: recordingLogger(), streamSilenceTimeoutMs: 500, reconnect: { initialDelayMs: 100 } });
+    const sdk = init({
+      sdkKey: 'vx_server_fake',
+      baseUrl: fake.url,
+      events: false,
+      logger: recordingLogger(),
+      streamSilenceTimeoutMs: 500,
+      reconnect: { initialDelayMs: 100 },
+    });
     cleanups.push(() => sdk.close());
     const changes: number[] = [];
     sdk.on('change', (change) => changes.push(change.revision));
@@ -86,7 +107,13 @@ describe('a silent stream', () => {
       heartbeats(response, 100);
     });
     cleanups.push(() => fake.close());
-    const sdk = init({ sdkKey: 'vx_server_fake', baseUrl: fake.url, events: false, logger: recordingLogger(), streamSilenceTimeoutMs: 2000 });
+    const sdk = init({
+      sdkKey: 'vx_server_fake',
+      baseUrl: fake.url,
+      events: false,
+      logger: recordingLogger(),
+      streamSilenceTimeoutMs: 2000,
+    });
     cleanups.push(() => sdk.close());
     expect(await sdk.waitForInitialization()).toBe(true);
     await eventually(() => streams.length === 1, 10_000, 'the stream');
@@ -102,7 +129,10 @@ describe('reconnection delays', () => {
    * A Synchronizer (the client's data source) against a fake server that answers each stream
    * request as the test's script says; `delays` are the waits it chose, `draws` its jitter.
    */
-  async function synchronizerAgainst(script: ((response: ServerResponse) => void)[], reconnect: { initialDelayMs: number; maxDelayMs: number; resetAfterMs: number }) {
+  async function synchronizerAgainst(
+    script: ((response: ServerResponse) => void)[],
+    reconnect: { initialDelayMs: number; maxDelayMs: number; resetAfterMs: number },
+  ) {
     const attempts: { at: number; answeredAt?: number }[] = [];
     const fake = await startFakeServer((request, response) => {
       if (request.url === '/sdk/v1/config') return answerConfig(response, request.headers['if-none-match']);
@@ -123,17 +153,24 @@ describe('reconnection delays', () => {
       return draw;
     };
     const settings = settingsOf({ sdkKey: 'vx_server_fake', baseUrl: fake.url, events: false, logger, reconnect });
-    const synchronizer = new Synchronizer(settings, new RulesetStore(() => {}), { connection: () => {}, fatal: () => {} }, random);
+    const synchronizer = new Synchronizer(
+      settings,
+      new RulesetStore(() => {}),
+      { connection: () => {}, fatal: () => {} },
+      random,
+    );
     cleanups.push(() => synchronizer.stop());
     synchronizer.start();
     return {
       attempts,
       draws,
-      delays: () => logger.lines.flatMap((line) => /reconnecting in (\d+) ms/.exec(line.message)?.[1] ?? []).map(Number),
+      delays: () =>
+        logger.lines.flatMap((line) => /reconnecting in (\d+) ms/.exec(line.message)?.[1] ?? []).map(Number),
     };
   }
   const refuse = (response: ServerResponse) => void response.writeHead(503).end();
-  const endAtOnce = (response: ServerResponse) => void response.writeHead(200, { 'content-type': 'text/event-stream' }).end(': bye\n\n');
+  const endAtOnce = (response: ServerResponse) =>
+    void response.writeHead(200, { 'content-type': 'text/event-stream' }).end(': bye\n\n');
   const endAfter = (ms: number) => (response: ServerResponse) => {
     openStream(response);
     heartbeats(response, 100);
@@ -160,7 +197,11 @@ describe('reconnection delays', () => {
     const resetAfterMs = 1500;
     // Three refusals (ceilings 100, 200, 400), a connection ended at once (no reset: 800), one that
     // lasts past resetAfterMs (reset: 100), then a refusal (200).
-    const sync = await synchronizerAgainst([refuse, refuse, refuse, endAtOnce, endAfter(resetAfterMs + 1000), refuse], { initialDelayMs: 100, maxDelayMs: 3200, resetAfterMs });
+    const sync = await synchronizerAgainst([refuse, refuse, refuse, endAtOnce, endAfter(resetAfterMs + 1000), refuse], {
+      initialDelayMs: 100,
+      maxDelayMs: 3200,
+      resetAfterMs,
+    });
     await eventually(() => sync.attempts.length === 7, 30_000, 'seven stream attempts');
 
     const ceilings = [100, 200, 400, 800, 100, 200];

@@ -12,7 +12,9 @@ const parse = (...chunks: string[]): SseEvent[] => {
 
 describe('the SSE parser', () => {
   it('reads events with their event name, id and data, ignoring comments', () => {
-    expect(parse(': heartbeat\n\nevent: put\nid: 42\ndata: {"version":42}\n\n')).toEqual([{ event: 'put', id: '42', data: '{"version":42}', retry: undefined }]);
+    expect(parse(': heartbeat\n\nevent: put\nid: 42\ndata: {"version":42}\n\n')).toEqual([
+      { event: 'put', id: '42', data: '{"version":42}', retry: undefined },
+    ]);
   });
 
   it('puts an event together from chunks split anywhere, even inside a CRLF', () => {

@@ -59,11 +59,20 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Vexil management API', version: '1', description: 'Feature flags, remote configuration and experiments. Errors are RFC 9457 problem details.' },
+      info: {
+        title: 'Vexil management API',
+        version: '1',
+        description: 'Feature flags, remote configuration and experiments. Errors are RFC 9457 problem details.',
+      },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'From POST /api/v1/auth/login; changes also need the X-CSRF-Token header' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: 'From POST /api/v1/auth/login; changes also need the X-CSRF-Token header',
+          },
         },
       },
       security: [{ bearer: [] }, { session: [] }],

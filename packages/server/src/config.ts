@@ -61,7 +61,10 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
 function trustProxyFrom(raw: string | undefined): ServerConfig['trustProxy'] {
   if (!raw || raw === 'false') return false;
   if (raw === 'true') return true;
-  return raw.split(',').map((part) => part.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 function oidcFromEnvironment(env: NodeJS.ProcessEnv): OidcConfig | undefined {
@@ -70,7 +73,9 @@ function oidcFromEnvironment(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   const clientSecret = env.VEXIL_OIDC_CLIENT_SECRET || undefined;
   if (!issuer && !clientId && !clientSecret) return undefined;
   if (!issuer || !clientId || !clientSecret) {
-    throw new ConfigurationError('OIDC sign-in needs VEXIL_OIDC_ISSUER, VEXIL_OIDC_CLIENT_ID and VEXIL_OIDC_CLIENT_SECRET together');
+    throw new ConfigurationError(
+      'OIDC sign-in needs VEXIL_OIDC_ISSUER, VEXIL_OIDC_CLIENT_ID and VEXIL_OIDC_CLIENT_SECRET together',
+    );
   }
   // Kept exactly as written: discovery requires it to equal the issuer the provider publishes.
   return { issuer, clientId, clientSecret, name: env.VEXIL_OIDC_NAME || 'single sign-on' };

@@ -36,7 +36,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function printBanner(url: string, location: string, seeded: Seeded | undefined, adminToken: boolean, startMs: number): void {
+function printBanner(
+  url: string,
+  location: string,
+  seeded: Seeded | undefined,
+  adminToken: boolean,
+  startMs: number,
+): void {
   const lines = [``, `  Vexil is serving on ${url}  (started in ${Math.round(startMs)} ms, data: ${location})`, ``];
   if (seeded) {
     lines.push(
@@ -51,7 +57,9 @@ function printBanner(url: string, location: string, seeded: Seeded | undefined, 
       `  Try:  curl -H "Authorization: Bearer ${seeded.apiToken}" ${url}/api/v1/projects`,
     );
   } else {
-    lines.push(`  Sign in with the owner account created on first start${adminToken ? ', or use VEXIL_ADMIN_TOKEN as a bearer token' : ''}.`);
+    lines.push(
+      `  Sign in with the owner account created on first start${adminToken ? ', or use VEXIL_ADMIN_TOKEN as a bearer token' : ''}.`,
+    );
   }
   lines.push(`  API docs: ${url}/api/docs`, ``);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -60,7 +60,10 @@ export function recordRequestDurations(app: FastifyInstance, metrics: Metrics): 
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions;
     if (route.config.streaming !== true) {
-      metrics.requestDuration.observe({ route: route.url ?? 'unmatched', method: request.method, status: reply.statusCode }, reply.elapsedTime / 1000);
+      metrics.requestDuration.observe(
+        { route: route.url ?? 'unmatched', method: request.method, status: reply.statusCode },
+        reply.elapsedTime / 1000,
+      );
     }
     done();
   });

@@ -27,7 +27,12 @@ export const SEED_OWNER_EMAIL = 'owner@vexil.local';
 export async function seedIfEmpty(ctx: ServerContext): Promise<Seeded | undefined> {
   const existing = await ctx.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
   if (existing) return undefined;
-  return createOrganization(ctx, { key: 'default', name: 'My organisation', ownerEmail: SEED_OWNER_EMAIL, project: 'default' });
+  return createOrganization(ctx, {
+    key: 'default',
+    name: 'My organisation',
+    ownerEmail: SEED_OWNER_EMAIL,
+    project: 'default',
+  });
 }
 
 export interface NewOrganization {
@@ -41,20 +46,47 @@ export interface NewOrganization {
 /** An organisation ready to use, as a first start makes it; the owner's password is random. */
 export async function createOrganization(ctx: ServerContext, input: NewOrganization): Promise<Seeded> {
   const organizationId = randomUUID();
-  const system: Actor = { type: 'admin-token', id: 'system', name: 'vexil (first start)', organizationId, roles: [{ role: 'owner' }] };
+  const system: Actor = {
+    type: 'admin-token',
+    id: 'system',
+    name: 'vexil (first start)',
+    organizationId,
+    roles: [{ role: 'owner' }],
+  };
   const ownerPassword = randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(ownerPassword);
   const ownerEmail = input.ownerEmail.toLowerCase();
   return ctx.write(system, async (write) => {
-    await write.tx.insertInto('organizations').values({ id: organizationId, key: input.key, name: input.name, createdAt: write.now }).execute();
-    write.audit({ action: 'organization.created', resourceType: 'organization', resourceKey: input.key, after: { key: input.key, name: input.name } });
+    await write.tx
+      .insertInto('organizations')
+      .values({ id: organizationId, key: input.key, name: input.name, createdAt: write.now })
+      .execute();
+    write.audit({
+      action: 'organization.created',
+      resourceType: 'organization',
+      resourceKey: input.key,
+      after: { key: input.key, name: input.name },
+    });
 
     const ownerId = randomUUID();
     await write.tx
       .insertInto('members')
-      .values({ id: ownerId, organizationId, email: ownerEmail, name: 'Owner', passwordHash, roles: JSON.stringify([{ role: 'owner' }]), createdAt: write.now })
+      .values({
+        id: ownerId,
+        organizationId,
+        email: ownerEmail,
+        name: 'Owner',
+        passwordHash,
+        roles: JSON.stringify([{ role: 'owner' }]),
+        createdAt: write.now,
+      })
       .execute();
-    write.audit({ action: 'member.created', resourceType: 'member', resourceKey: ownerEmail, after: { email: ownerEmail, roles: [{ role: 'owner' }] } });
+    write.audit({
+      action: 'member.created',
+      resourceType: 'member',
+      resourceKey: ownerEmail,
+      after: { email: ownerEmail, roles: [{ role: 'owner' }] },
+    });
 
     const apiToken = newSecret(TOKEN_PREFIXES.service);
     const apiTokenId = randomUUID();
@@ -76,16 +108,41 @@ export async function createOrganization(ctx: ServerContext, input: NewOrganizat
         revokedAt: null,
       })
       .execute();
-    write.audit({ action: 'api-token.created', resourceType: 'api-token', resourceKey: apiTokenId, after: { name: 'first-start owner token', roles: [{ role: 'owner' }] } });
+    write.audit({
+      action: 'api-token.created',
+      resourceType: 'api-token',
+      resourceKey: apiTokenId,
+      after: { name: 'first-start owner token', roles: [{ role: 'owner' }] },
+    });
 
     const project = await addProject(write, organizationId, { key: input.project, name: 'Default project' });
-    const development = await write.tx.selectFrom('environments').select('id').where('projectId', '=', project.id).where('key', '=', 'development').executeTakeFirstOrThrow();
+    const development = await write.tx
+      .selectFrom('environments')
+      .select('id')
+      .where('projectId', '=', project.id)
+      .where('key', '=', 'development')
+      .executeTakeFirstOrThrow();
     const server = newSdkKey(development.id, 'server', 'development server key', write.now);
     const client = newSdkKey(development.id, 'client', 'development client key', write.now);
     await write.tx.insertInto('sdkKeys').values([server.row, client.row]).execute();
     for (const key of [server, client]) {
-      write.audit({ action: 'sdk-key.created', resourceType: 'sdk-key', resourceKey: key.row.id, projectKey: input.project, environmentKey: 'development', after: { name: key.row.name, kind: key.row.kind, hint: key.row.hint } });
+      write.audit({
+        action: 'sdk-key.created',
+        resourceType: 'sdk-key',
+        resourceKey: key.row.id,
+        projectKey: input.project,
+        environmentKey: 'development',
+        after: { name: key.row.name, kind: key.row.kind, hint: key.row.hint },
+      });
     }
-    return { ownerEmail, ownerPassword, apiToken, project: input.project, environment: 'development', serverKey: server.secret, clientKey: client.secret };
+    return {
+      ownerEmail,
+      ownerPassword,
+      apiToken,
+      project: input.project,
+      environment: 'development',
+      serverKey: server.secret,
+      clientKey: client.secret,
+    };
   });
 }

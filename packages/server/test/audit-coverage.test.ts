@@ -47,14 +47,21 @@ interface Fixtures {
 const NOT_WRITES: Record<string, string> = {};
 
 const PASSWORD = 'a long enough password';
-const asMember = (member: { email: string; headers: Record<string, string> }) => ({ headers: member.headers, actor: { type: 'member', name: member.email } });
+const asMember = (member: { email: string; headers: Record<string, string> }) => ({
+  headers: member.headers,
+  actor: { type: 'member', name: member.email },
+});
 
 const v1 = '/api/v1';
 const flagIn = (flag: string) => `${v1}/projects/default/flags/${flag}`;
 const keysOf = (environment: string) => `${v1}/projects/default/environments/${environment}/sdk-keys`;
 
 const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
-  'PATCH /api/v1/organization': async () => ({ path: `${v1}/organization`, body: { name: 'My organisation' }, resource: { type: 'organization', key: 'default' } }),
+  'PATCH /api/v1/organization': async () => ({
+    path: `${v1}/organization`,
+    body: { name: 'My organisation' },
+    resource: { type: 'organization', key: 'default' },
+  }),
 
   'POST /api/v1/projects': async ({ unique }) => {
     const key = unique('project');
@@ -75,11 +82,19 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
   },
   'PUT /api/v1/projects/{project}/environments/order': async ({ project }) => {
     const key = await project();
-    return { path: `${v1}/projects/${key}/environments/order`, body: { order: ['production', 'staging', 'development'] }, resource: { type: 'project', key } };
+    return {
+      path: `${v1}/projects/${key}/environments/order`,
+      body: { order: ['production', 'staging', 'development'] },
+      resource: { type: 'project', key },
+    };
   },
   'PATCH /api/v1/projects/{project}/environments/{environment}': async ({ environment }) => {
     const key = await environment();
-    return { path: `${v1}/projects/default/environments/${key}`, body: { name: 'Renamed' }, resource: { type: 'environment', key } };
+    return {
+      path: `${v1}/projects/default/environments/${key}`,
+      body: { name: 'Renamed' },
+      resource: { type: 'environment', key },
+    };
   },
   'DELETE /api/v1/projects/{project}/environments/{environment}': async ({ environment }) => {
     const key = await environment();
@@ -124,15 +139,27 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
 
   'POST /api/v1/projects/{project}/segments': async ({ unique }) => {
     const key = unique('segment');
-    return { path: `${v1}/projects/default/segments`, body: { key, included: ['ada'] }, resource: { type: 'segment', key } };
+    return {
+      path: `${v1}/projects/default/segments`,
+      body: { key, included: ['ada'] },
+      resource: { type: 'segment', key },
+    };
   },
   'PUT /api/v1/projects/{project}/segments/{segment}': async ({ segment }) => {
     const key = await segment();
-    return { path: `${v1}/projects/default/segments/${key}`, body: { included: ['grace'] }, resource: { type: 'segment', key } };
+    return {
+      path: `${v1}/projects/default/segments/${key}`,
+      body: { included: ['grace'] },
+      resource: { type: 'segment', key },
+    };
   },
   'PATCH /api/v1/projects/{project}/segments/{segment}': async ({ segment }) => {
     const key = await segment();
-    return { path: `${v1}/projects/default/segments/${key}`, body: { excluded: ['grace'] }, resource: { type: 'segment', key } };
+    return {
+      path: `${v1}/projects/default/segments/${key}`,
+      body: { excluded: ['grace'] },
+      resource: { type: 'segment', key },
+    };
   },
   'DELETE /api/v1/projects/{project}/segments/{segment}': async ({ segment }) => {
     const key = await segment();
@@ -146,11 +173,19 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
   }),
   'PATCH /api/v1/projects/{project}/environments/{environment}/sdk-keys/{id}': async ({ sdkKey }) => {
     const id = await sdkKey();
-    return { path: `${keysOf('staging')}/${id}`, body: { name: 'renamed key' }, resource: { type: 'sdk-key', key: id } };
+    return {
+      path: `${keysOf('staging')}/${id}`,
+      body: { name: 'renamed key' },
+      resource: { type: 'sdk-key', key: id },
+    };
   },
   'POST /api/v1/projects/{project}/environments/{environment}/sdk-keys/{id}/rotate': async ({ sdkKey }) => {
     const id = await sdkKey();
-    return { path: `${keysOf('staging')}/${id}/rotate`, body: { graceSeconds: 60 }, resource: { type: 'sdk-key', key: id } };
+    return {
+      path: `${keysOf('staging')}/${id}/rotate`,
+      body: { graceSeconds: 60 },
+      resource: { type: 'sdk-key', key: id },
+    };
   },
   'DELETE /api/v1/projects/{project}/environments/{environment}/sdk-keys/{id}': async ({ sdkKey }) => {
     const id = await sdkKey();
@@ -169,7 +204,12 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
 
   'POST /api/v1/auth/login': async ({ member }) => {
     const { email } = await member();
-    return { path: `${v1}/auth/login`, body: { email, password: PASSWORD }, resource: { type: 'member', key: email }, as: { headers: {}, actor: { type: 'member', name: email } } };
+    return {
+      path: `${v1}/auth/login`,
+      body: { email, password: PASSWORD },
+      resource: { type: 'member', key: email },
+      as: { headers: {}, actor: { type: 'member', name: email } },
+    };
   },
   'POST /api/v1/auth/logout': async ({ member }) => {
     const signedIn = await member();
@@ -177,15 +217,29 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
   },
   'POST /api/v1/auth/password': async ({ member }) => {
     const signedIn = await member();
-    return { path: `${v1}/auth/password`, body: { currentPassword: PASSWORD, newPassword: `${PASSWORD}, changed` }, resource: { type: 'member', key: signedIn.email }, as: asMember(signedIn) };
+    return {
+      path: `${v1}/auth/password`,
+      body: { currentPassword: PASSWORD, newPassword: `${PASSWORD}, changed` },
+      resource: { type: 'member', key: signedIn.email },
+      as: asMember(signedIn),
+    };
   },
   'POST /api/v1/auth/invitations/accept': async ({ invitation }) => {
     const { email, token } = await invitation();
-    return { path: `${v1}/auth/invitations/accept`, body: { token, name: 'Joiner', password: PASSWORD }, resource: { type: 'member', key: email }, as: { headers: {}, actor: { type: 'member', name: email } } };
+    return {
+      path: `${v1}/auth/invitations/accept`,
+      body: { token, name: 'Joiner', password: PASSWORD },
+      resource: { type: 'member', key: email },
+      as: { headers: {}, actor: { type: 'member', name: email } },
+    };
   },
   'POST /api/v1/invitations': async ({ unique }) => {
     const email = `${unique('invited')}@example.com`;
-    return { path: `${v1}/invitations`, body: { email, roles: [{ role: 'viewer' }] }, resource: { type: 'invitation', key: email } };
+    return {
+      path: `${v1}/invitations`,
+      body: { email, roles: [{ role: 'viewer' }] },
+      resource: { type: 'invitation', key: email },
+    };
   },
   'DELETE /api/v1/invitations/{id}': async ({ invitation }) => {
     const { id, email } = await invitation();
@@ -193,11 +247,19 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
   },
   'POST /api/v1/members': async ({ unique }) => {
     const email = `${unique('added')}@example.com`;
-    return { path: `${v1}/members`, body: { email, name: 'Added', password: PASSWORD, roles: [{ role: 'viewer' }] }, resource: { type: 'member', key: email } };
+    return {
+      path: `${v1}/members`,
+      body: { email, name: 'Added', password: PASSWORD, roles: [{ role: 'viewer' }] },
+      resource: { type: 'member', key: email },
+    };
   },
   'PATCH /api/v1/members/{id}': async ({ member }) => {
     const { id, email } = await member();
-    return { path: `${v1}/members/${id}`, body: { roles: [{ role: 'editor' }] }, resource: { type: 'member', key: email } };
+    return {
+      path: `${v1}/members/${id}`,
+      body: { roles: [{ role: 'editor' }] },
+      resource: { type: 'member', key: email },
+    };
   },
   'DELETE /api/v1/members/{id}': async ({ member }) => {
     const { id, email } = await member();
@@ -209,7 +271,12 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
     const variations = { a: { key: 'a', value: 'A' }, b: { key: 'b', value: 'B' } };
     return {
       path: `${v1}/projects/default/environments/staging/import/eppo`,
-      body: { format: 'SERVER', flags: { [key]: { key, enabled: true, variationType: 'STRING', totalShards: 10000, variations, allocations: [] } } },
+      body: {
+        format: 'SERVER',
+        flags: {
+          [key]: { key, enabled: true, variationType: 'STRING', totalShards: 10000, variations, allocations: [] },
+        },
+      },
       resource: { type: 'flag', key },
     };
   },
@@ -224,17 +291,21 @@ describe.each(await testDialects())('an audit entry for every kind of write on %
 
   async function call(method: string, path: string, body?: unknown): Promise<any> {
     const response = await server.api(method, path, body);
-    if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(response.body)}`);
+    if (response.status >= 300)
+      throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(response.body)}`);
     return response.body;
   }
   const fixtures: Fixtures = {
     unique: (prefix) => `${prefix}-${++counter}`,
     project: async () => (await call('POST', `${v1}/projects`, { key: fixtures.unique('project') })).key,
-    environment: async () => (await call('POST', `${v1}/projects/default/environments`, { key: fixtures.unique('environment') })).key,
+    environment: async () =>
+      (await call('POST', `${v1}/projects/default/environments`, { key: fixtures.unique('environment') })).key,
     flag: async () => (await call('POST', `${v1}/projects/default/flags`, { key: fixtures.unique('flag') })).key,
-    segment: async () => (await call('POST', `${v1}/projects/default/segments`, { key: fixtures.unique('segment') })).key,
+    segment: async () =>
+      (await call('POST', `${v1}/projects/default/segments`, { key: fixtures.unique('segment') })).key,
     sdkKey: async () => (await call('POST', keysOf('staging'), { name: fixtures.unique('key'), kind: 'server' })).id,
-    apiToken: async () => (await call('POST', `${v1}/api-tokens`, { name: fixtures.unique('token'), roles: [{ role: 'viewer' }] })).id,
+    apiToken: async () =>
+      (await call('POST', `${v1}/api-tokens`, { name: fixtures.unique('token'), roles: [{ role: 'viewer' }] })).id,
     invitation: async () => {
       const email = `${fixtures.unique('invitee')}@example.com`;
       const { id, token } = await call('POST', `${v1}/invitations`, { email, roles: [{ role: 'viewer' }] });
@@ -258,7 +329,9 @@ describe.each(await testDialects())('an audit entry for every kind of write on %
     server = await startTestServer(dialect);
     const created = await call('POST', `${v1}/api-tokens`, { name: writer.name, roles: [{ role: 'owner' }] });
     writer.token = created.token;
-    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     writeRoutes = Object.entries(document.paths)
       .filter(([path]) => path.startsWith(`${v1}/`))
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`))
@@ -277,7 +350,10 @@ describe.each(await testDialects())('an audit entry for every kind of write on %
   it.each(Object.keys(CASES))('%s leaves an audit entry naming its actor and the resource', async (route) => {
     const method = route.slice(0, route.indexOf(' '));
     const request = await (CASES[route] as (fixtures: Fixtures) => Promise<WriteCase>)(fixtures);
-    const last = await server.ctx.db.selectFrom('auditLog').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
+    const last = await server.ctx.db
+      .selectFrom('auditLog')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
 
     const headers = request.as?.headers ?? { authorization: `Bearer ${writer.token}` };
     const sent = await fetch(`${server.url}${request.path}`, {
@@ -289,11 +365,17 @@ describe.each(await testDialects())('an audit entry for every kind of write on %
     expect(sent.status, text).toBeGreaterThanOrEqual(200);
     expect(sent.status, text).toBeLessThan(300);
 
-    const entries = await server.ctx.db.selectFrom('auditLog').selectAll().where('id', '>', Number(last.id ?? 0)).orderBy('id').execute();
+    const entries = await server.ctx.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('id', '>', Number(last.id ?? 0))
+      .orderBy('id')
+      .execute();
     expect(entries.length).toBeGreaterThanOrEqual(1);
     const actor = request.as?.actor ?? { type: 'api-token', name: writer.name };
     for (const entry of entries) expect({ type: entry.actorType, name: entry.actorName }).toEqual(actor);
-    const resource = typeof request.resource === 'function' ? request.resource(text ? JSON.parse(text) : undefined) : request.resource;
+    const resource =
+      typeof request.resource === 'function' ? request.resource(text ? JSON.parse(text) : undefined) : request.resource;
     expect(entries.map((entry) => ({ type: entry.resourceType, key: entry.resourceKey }))).toContainEqual(resource);
   });
 });

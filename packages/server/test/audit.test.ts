@@ -56,11 +56,18 @@ describe.each(await testDialects())('audit log API on %s', (dialect) => {
     const flag = await audit('?resourceType=flag&resource=checkout');
     expect(flag.body.entries.map((entry: Entry) => entry.action)).toEqual(['flag.state.updated', 'flag.created']);
     const production = await audit('?project=default&environment=production');
-    expect(production.body.entries.map((entry: Entry) => entry.action)).toEqual(['flag.state.updated', 'environment.created']);
+    expect(production.body.entries.map((entry: Entry) => entry.action)).toEqual([
+      'flag.state.updated',
+      'environment.created',
+    ]);
     const other = await audit('?project=other&resourceType=flag');
     expect(other.body.entries.map((entry: Entry) => entry.resource.key)).toEqual(['search']);
     const byName = await audit(`?actor=${encodeURIComponent('first-start owner token')}&resourceType=api-token`);
-    expect(byName.body.entries.map((entry: Entry) => entry.action)).toEqual(['api-token.created', 'api-token.created', 'api-token.created']);
+    expect(byName.body.entries.map((entry: Entry) => entry.action)).toEqual([
+      'api-token.created',
+      'api-token.created',
+      'api-token.created',
+    ]);
     const byId = await audit(`?actor=${byName.body.entries[0].actor.id}&resourceType=api-token`);
     expect(byId.body.entries).toEqual(byName.body.entries);
     expect((await audit('?actor=nobody')).body.entries).toEqual([]);
@@ -78,7 +85,9 @@ describe.each(await testDialects())('audit log API on %s', (dialect) => {
 
     const later = new Date(Date.parse(created.createdAt) + 3600_000);
     const offset = `${later.toISOString().slice(0, 23)}+01:00`; // the same instant as `created`, written in UTC+1
-    expect((await audit(`?from=${encodeURIComponent(offset)}`)).body.entries.map((entry: Entry) => entry.id)).toEqual(since.body.entries.map((entry: Entry) => entry.id));
+    expect((await audit(`?from=${encodeURIComponent(offset)}`)).body.entries.map((entry: Entry) => entry.id)).toEqual(
+      since.body.entries.map((entry: Entry) => entry.id),
+    );
   });
 
   it('pages with before=<next> until next is null', async () => {
@@ -107,7 +116,9 @@ describe.each(await testDialects())('audit log API on %s', (dialect) => {
       expect(response.body.errors[0].path).toBe('querystring.limit');
     }
     expect((await audit('?before=-1')).body.errors[0].path).toBe('querystring.before');
-    expect((await audit('?flag=checkout')).body.errors).toEqual([{ path: 'querystring.flag', message: 'is not a known field' }]);
+    expect((await audit('?flag=checkout')).body.errors).toEqual([
+      { path: 'querystring.flag', message: 'is not a known field' },
+    ]);
   });
 
   it('shows organisation-wide readers everything', async () => {
@@ -136,8 +147,15 @@ describe.each(await testDialects())('audit log API on %s', (dialect) => {
       next = page.body.next;
     } while (next !== null);
     expect(seen[0]?.action).toBe('flag.state.updated');
-    expect(seen.every((entry) => entry.project === 'default' && (entry.environment === null || entry.environment === 'production'))).toBe(true);
-    expect(seen.map((entry) => [entry.action, entry.environment])).toContainEqual(['environment.created', 'production']);
+    expect(
+      seen.every(
+        (entry) => entry.project === 'default' && (entry.environment === null || entry.environment === 'production'),
+      ),
+    ).toBe(true);
+    expect(seen.map((entry) => [entry.action, entry.environment])).toContainEqual([
+      'environment.created',
+      'production',
+    ]);
     expect(seen.map((entry) => entry.action)).toContain('flag.created');
   });
 });

@@ -14,34 +14,73 @@ describe.each(await testDialects())('bad input on %s', (dialect) => {
   beforeAll(async () => {
     server = await startTestServer(dialect);
     await server.api('POST', '/api/v1/projects/default/flags', { key: 'kept' });
-    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { requestBody?: unknown; security?: unknown[] }>> };
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { requestBody?: unknown; security?: unknown[] }>>;
+    };
     routes = Object.entries(document.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
-      .flatMap(([path, operations]) => Object.entries(operations).map(([method, operation]) => ({ method: method.toUpperCase(), path, hasBody: operation.requestBody !== undefined, public: operation.security?.length === 0 })));
+      .flatMap(([path, operations]) =>
+        Object.entries(operations).map(([method, operation]) => ({
+          method: method.toUpperCase(),
+          path,
+          hasBody: operation.requestBody !== undefined,
+          public: operation.security?.length === 0,
+        })),
+      );
   });
   afterAll(() => server.close());
 
   async function written(): Promise<{ audit: number; changes: number }> {
-    const audit = await server.ctx.db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const changes = await server.ctx.db.selectFrom('changes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const audit = await server.ctx.db
+      .selectFrom('auditLog')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const changes = await server.ctx.db
+      .selectFrom('changes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return { audit: Number(audit.n), changes: Number(changes.n) };
   }
 
   async function send(method: string, path: string, body: string | undefined, headers: Record<string, string> = {}) {
     const response = await fetch(`${server.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${server.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        authorization: `Bearer ${server.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body,
     });
     const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as { type?: string; errors?: { path: string }[] }) : undefined };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type') ?? '',
+      body: text ? (JSON.parse(text) as { type?: string; errors?: { path: string }[] }) : undefined,
+    };
   }
 
   /** Fills path parameters with keys that exist (so the body is what is wrong) or that do not. */
   function concrete(path: string, known: boolean): string {
     const values: Record<string, string> = known
-      ? { project: 'default', environment: 'development', flag: 'kept', segment: 'no-such-segment', id: '00000000-0000-0000-0000-000000000000', kind: 'user', key: 'nobody' }
-      : { project: 'no-such-project', environment: 'no-such-environment', flag: 'no-such-flag', segment: 'no-such-segment', id: 'no-such-id', kind: 'user', key: 'nobody' };
+      ? {
+          project: 'default',
+          environment: 'development',
+          flag: 'kept',
+          segment: 'no-such-segment',
+          id: '00000000-0000-0000-0000-000000000000',
+          kind: 'user',
+          key: 'nobody',
+        }
+      : {
+          project: 'no-such-project',
+          environment: 'no-such-environment',
+          flag: 'no-such-flag',
+          segment: 'no-such-segment',
+          id: 'no-such-id',
+          kind: 'user',
+          key: 'nobody',
+        };
     return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? `unknown-${name}`));
   }
 
@@ -58,7 +97,15 @@ describe.each(await testDialects())('bad input on %s', (dialect) => {
 
   it('answers bodies of the wrong shape with 4xx problems naming fields, never a 500', async () => {
     const before = await written();
-    const shapes = ['[]', '"text"', '42', 'null', '{"unknownField": true}', '{"key": 12, "name": [], "on": "yes", "variations": {}, "roles": 3}', JSON.stringify({ key: 'x'.repeat(500) })];
+    const shapes = [
+      '[]',
+      '"text"',
+      '42',
+      'null',
+      '{"unknownField": true}',
+      '{"key": 12, "name": [], "on": "yes", "variations": {}, "roles": 3}',
+      JSON.stringify({ key: 'x'.repeat(500) }),
+    ];
     for (const route of routes.filter((candidate) => candidate.hasBody)) {
       for (const shape of shapes) {
         const response = await send(route.method, concrete(route.path, true), shape);
@@ -71,7 +118,11 @@ describe.each(await testDialects())('bad input on %s', (dialect) => {
   });
 
   it('names the unknown field', async () => {
-    const response = await send('POST', '/api/v1/projects/default/flags', JSON.stringify({ key: 'typo', clientSideAvailible: true }));
+    const response = await send(
+      'POST',
+      '/api/v1/projects/default/flags',
+      JSON.stringify({ key: 'typo', clientSideAvailible: true }),
+    );
     expect(response.status).toBe(400);
     expect(response.body?.errors).toEqual([{ path: 'clientSideAvailible', message: 'is not a known field' }]);
   });
@@ -90,7 +141,16 @@ describe.each(await testDialects())('bad input on %s', (dialect) => {
     const response = await send(
       'PUT',
       '/api/v1/projects/default/flags/kept/environments/development',
-      JSON.stringify({ on: true, allocations: [{ id: 'a', conditions: [{ attribute: 'email', operator: 'matches', values: ['(a+)+$'] }], serve: { variation: 'on' } }] }),
+      JSON.stringify({
+        on: true,
+        allocations: [
+          {
+            id: 'a',
+            conditions: [{ attribute: 'email', operator: 'matches', values: ['(a+)+$'] }],
+            serve: { variation: 'on' },
+          },
+        ],
+      }),
     );
     expect(response.status).toBe(400);
     expect(response.body?.errors?.[0]?.path).toBe('allocations[0].conditions[0].values[0]');
@@ -116,7 +176,9 @@ describe.each(await testDialects())('bad input on %s', (dialect) => {
   });
 
   it('refuses bodies that are not JSON with 415', async () => {
-    const response = await send('POST', '/api/v1/projects/default/flags', 'key=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    const response = await send('POST', '/api/v1/projects/default/flags', 'key=x', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(response.status).toBe(415);
   });
 

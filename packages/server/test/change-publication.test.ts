@@ -15,12 +15,18 @@ describe.each(await testDialects())('change publication on %s', (dialect) => {
     const heard: RulesetChange[] = [];
     const unsubscribe = server.ctx.hub.subscribe((change) => heard.push(change));
     const keys = Array.from({ length: 12 }, (_, index) => `race-${index}`);
-    const responses = await Promise.all(keys.map((key) => server.api('POST', '/api/v1/projects/default/flags', { key })));
+    const responses = await Promise.all(
+      keys.map((key) => server.api('POST', '/api/v1/projects/default/flags', { key })),
+    );
     expect(responses.map((response) => response.status)).toEqual(keys.map(() => 201));
     unsubscribe();
 
     for (const environment of ['development', 'staging', 'production']) {
-      const { id } = await server.ctx.db.selectFrom('environments').select('id').where('key', '=', environment).executeTakeFirstOrThrow();
+      const { id } = await server.ctx.db
+        .selectFrom('environments')
+        .select('id')
+        .where('key', '=', environment)
+        .executeTakeFirstOrThrow();
       const revisions = heard.filter((change) => change.environmentId === id).map((change) => change.revision);
       expect(revisions).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
     }
@@ -30,8 +36,15 @@ describe.each(await testDialects())('change publication on %s', (dialect) => {
   it('keeps only the replay window of change records per environment', async () => {
     const small = await startTestServer(dialect, { replayWindow: 3 });
     try {
-      for (let index = 0; index < 5; index++) await small.api('POST', '/api/v1/projects/default/flags', { key: `windowed-${index}` });
-      const rows = await small.ctx.db.selectFrom('changes').innerJoin('environments', 'environments.id', 'changes.environmentId').select('changes.revision').where('environments.key', '=', 'staging').orderBy('changes.revision').execute();
+      for (let index = 0; index < 5; index++)
+        await small.api('POST', '/api/v1/projects/default/flags', { key: `windowed-${index}` });
+      const rows = await small.ctx.db
+        .selectFrom('changes')
+        .innerJoin('environments', 'environments.id', 'changes.environmentId')
+        .select('changes.revision')
+        .where('environments.key', '=', 'staging')
+        .orderBy('changes.revision')
+        .execute();
       expect(rows.map((row) => row.revision)).toEqual([3, 4, 5]);
     } finally {
       await small.close();
@@ -60,7 +73,9 @@ describe.runIf(await postgresReachable())('several nodes on one PostgreSQL datab
       await first.api('PATCH', '/api/v1/projects/default/flags/from-node-one/environments/production', { on: false });
       await first.api('PATCH', '/api/v1/projects/default/flags/from-node-one/environments/production', { on: true });
       await arrived;
-      const production = heard.filter((change) => (change.payload as { on: boolean }).on !== undefined && change.revision > 1);
+      const production = heard.filter(
+        (change) => (change.payload as { on: boolean }).on !== undefined && change.revision > 1,
+      );
       expect(production.map((change) => change.revision)).toEqual([2, 3, 4]);
       expect(production.map((change) => (change.payload as { on: boolean }).on)).toEqual([true, false, true]);
     } finally {

@@ -15,7 +15,11 @@ describe.each(await testDialects())('durability on %s', (dialect) => {
     buildServer();
     dataDir = mkdtempSync(join(tmpdir(), 'vexil-durability-'));
     database = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
-    env = { VEXIL_DATA_DIR: dataDir, VEXIL_ADMIN_TOKEN: 'durability-admin-token', ...(database ? { DATABASE_URL: database.url } : {}) };
+    env = {
+      VEXIL_DATA_DIR: dataDir,
+      VEXIL_ADMIN_TOKEN: 'durability-admin-token',
+      ...(database ? { DATABASE_URL: database.url } : {}),
+    };
   }, 120_000);
   afterAll(async () => {
     await database?.drop();
@@ -32,23 +36,36 @@ describe.each(await testDialects())('durability on %s', (dialect) => {
       Array.from({ length: 4 }, async (_, worker) => {
         for (let index = 0; index < 10; index++) {
           const key = `durable-${worker}-${index}`;
-          const response = await fetch(`${first.url}/api/v1/projects/default/flags`, { method: 'POST', headers, body: JSON.stringify({ key }) });
+          const response = await fetch(`${first.url}/api/v1/projects/default/flags`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ key }),
+          });
           if (response.status === 201) acknowledged.push(key);
         }
       }),
     );
-    const toggled = await fetch(`${first.url}/api/v1/projects/default/flags/durable-0-0/environments/production`, { method: 'PATCH', headers, body: JSON.stringify({ on: true }) });
+    const toggled = await fetch(`${first.url}/api/v1/projects/default/flags/durable-0-0/environments/production`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ on: true }),
+    });
     expect(toggled.status).toBe(200);
     await killHard(first);
 
     const second = await startServerProcess(env);
     try {
       expect(second.output()).not.toContain('First start');
-      const flags = (await (await fetch(`${second.url}/api/v1/projects/default/flags`, { headers })).json()) as { key: string; environments: Record<string, { on: boolean }> }[];
+      const flags = (await (await fetch(`${second.url}/api/v1/projects/default/flags`, { headers })).json()) as {
+        key: string;
+        environments: Record<string, { on: boolean }>;
+      }[];
       expect(acknowledged).toHaveLength(40);
       expect(flags.map((flag) => flag.key).sort()).toEqual([...acknowledged].sort());
       expect(flags.find((flag) => flag.key === 'durable-0-0')?.environments.production?.on).toBe(true);
-      const flag = (await (await fetch(`${second.url}/api/v1/projects/default/flags/durable-0-0`, { headers })).json()) as { environments: { production: { version: number } } };
+      const flag = (await (
+        await fetch(`${second.url}/api/v1/projects/default/flags/durable-0-0`, { headers })
+      ).json()) as { environments: { production: { version: number } } };
       expect(flag.environments.production.version).toBe(2);
     } finally {
       await killHard(second);

@@ -16,37 +16,65 @@ describe.each(await testDialects())('projects and environments API on %s', (dial
     const created = await server.api('POST', '/api/v1/projects', { key: 'mobile', name: 'Mobile app' });
     expect(created.status).toBe(201);
     expect(keys(created.body.environments)).toEqual(['development', 'staging', 'production']);
-    expect((await server.api('GET', '/api/v1/projects')).body.map((project: { key: string }) => project.key)).toEqual(['default', 'mobile']);
+    expect((await server.api('GET', '/api/v1/projects')).body.map((project: { key: string }) => project.key)).toEqual([
+      'default',
+      'mobile',
+    ]);
   });
 
   it('creates a project with the environments asked for', async () => {
-    const created = await server.api('POST', '/api/v1/projects', { key: 'edge', environments: [{ key: 'dev' }, { key: 'live', name: 'Live' }] });
+    const created = await server.api('POST', '/api/v1/projects', {
+      key: 'edge',
+      environments: [{ key: 'dev' }, { key: 'live', name: 'Live' }],
+    });
     expect(keys(created.body.environments)).toEqual(['dev', 'live']);
-    const duplicate = await server.api('POST', '/api/v1/projects', { key: 'edge2', environments: [{ key: 'dev' }, { key: 'dev' }] });
+    const duplicate = await server.api('POST', '/api/v1/projects', {
+      key: 'edge2',
+      environments: [{ key: 'dev' }, { key: 'dev' }],
+    });
     expect(duplicate.status).toBe(400);
   });
 
   it('adds an environment where every existing flag starts off', async () => {
-    const created = await server.api('POST', '/api/v1/projects/default/environments', { key: 'qa', name: 'QA', position: 1 });
+    const created = await server.api('POST', '/api/v1/projects/default/environments', {
+      key: 'qa',
+      name: 'QA',
+      position: 1,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ key: 'qa', name: 'QA', position: 1, revision: 0 });
-    expect(keys((await server.api('GET', '/api/v1/projects/default/environments')).body)).toEqual(['development', 'qa', 'staging', 'production']);
+    expect(keys((await server.api('GET', '/api/v1/projects/default/environments')).body)).toEqual([
+      'development',
+      'qa',
+      'staging',
+      'production',
+    ]);
     const flag = await server.api('GET', '/api/v1/projects/default/flags/existing-flag');
     expect(flag.body.environments.qa).toMatchObject({ on: false, offVariation: 'off' });
   });
 
   it('renames and moves an environment', async () => {
-    const renamed = await server.api('PATCH', '/api/v1/projects/default/environments/qa', { name: 'Quality', position: 3 });
+    const renamed = await server.api('PATCH', '/api/v1/projects/default/environments/qa', {
+      name: 'Quality',
+      position: 3,
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Quality', position: 3 });
-    expect(keys((await server.api('GET', '/api/v1/projects/default/environments')).body)).toEqual(['development', 'staging', 'production', 'qa']);
+    expect(keys((await server.api('GET', '/api/v1/projects/default/environments')).body)).toEqual([
+      'development',
+      'staging',
+      'production',
+      'qa',
+    ]);
   });
 
   it('reorders all environments at once, and refuses an order that is not a permutation', async () => {
     const order = ['production', 'qa', 'staging', 'development'];
     const reordered = await server.api('PUT', '/api/v1/projects/default/environments/order', { order });
     expect(keys(reordered.body)).toEqual(order);
-    const unknown = await server.api('PUT', '/api/v1/projects/default/environments/order', { order: ['production', 'nope'] });
+    const unknown = await server.api('PUT', '/api/v1/projects/default/environments/order', {
+      order: ['production', 'nope'],
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toContainEqual({ path: 'order[1]', message: 'unknown environment "nope"' });
     const partial = await server.api('PUT', '/api/v1/projects/default/environments/order', { order: ['production'] });
@@ -59,7 +87,11 @@ describe.each(await testDialects())('projects and environments API on %s', (dial
     expect((await server.api('GET', '/api/v1/projects/default/environments/qa')).status).toBe(404);
     const flag = await server.api('GET', '/api/v1/projects/default/flags/existing-flag');
     expect(Object.keys(flag.body.environments).sort()).toEqual(['development', 'production', 'staging']);
-    expect(keys((await server.api('GET', '/api/v1/projects/default/environments')).body)).toEqual(['production', 'staging', 'development']);
+    expect(keys((await server.api('GET', '/api/v1/projects/default/environments')).body)).toEqual([
+      'production',
+      'staging',
+      'development',
+    ]);
   });
 
   it('refuses a duplicate environment key and unknown projects', async () => {
@@ -73,6 +105,8 @@ describe.each(await testDialects())('projects and environments API on %s', (dial
     await server.api('POST', '/api/v1/projects/mobile/flags', { key: 'mobile-flag' });
     expect((await server.api('DELETE', '/api/v1/projects/mobile')).status).toBe(204);
     expect((await server.api('GET', '/api/v1/projects/mobile')).status).toBe(404);
-    expect(await server.ctx.db.selectFrom('flags').select('key').where('key', '=', 'mobile-flag').execute()).toEqual([]);
+    expect(await server.ctx.db.selectFrom('flags').select('key').where('key', '=', 'mobile-flag').execute()).toEqual(
+      [],
+    );
   });
 });

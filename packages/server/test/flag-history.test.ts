@@ -21,7 +21,11 @@ interface HistoryEntry {
   reverts: number | null;
 }
 
-const STAFF = { id: 'staff', conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@example.com'] }], serve: { variation: 'on' } };
+const STAFF = {
+  id: 'staff',
+  conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@example.com'] }],
+  serve: { variation: 'on' },
+};
 
 describe.each(await testDialects())('flag history on %s', (dialect) => {
   let server: TestServer;
@@ -41,16 +45,26 @@ describe.each(await testDialects())('flag history on %s', (dialect) => {
     })) {
       tokens[name] = (await server.api('POST', '/api/v1/api-tokens', { name, roles })).body.token;
     }
-    productionKey = (await server.api('POST', '/api/v1/projects/default/environments/production/sdk-keys', { name: 'history test', kind: 'server' })).body.key;
+    productionKey = (
+      await server.api('POST', '/api/v1/projects/default/environments/production/sdk-keys', {
+        name: 'history test',
+        kind: 'server',
+      })
+    ).body.key;
   });
   afterAll(() => server.close());
 
   const flagPath = (flag: string) => `/api/v1/projects/default/flags/${flag}`;
-  const history = async (flag: string, query = '', token?: string) => server.api('GET', `${flagPath(flag)}/history${query}`, undefined, token);
-  const entries = async (flag: string, query = '', token?: string): Promise<HistoryEntry[]> => (await history(flag, query, token)).body.entries;
-  const revert = (flag: string, id: number | string, token?: string) => server.api('POST', `${flagPath(flag)}/history/${id}/revert`, undefined, token);
-  const create = async (flag: string, body: Record<string, unknown> = {}) => expect((await server.api('POST', '/api/v1/projects/default/flags', { key: flag, ...body })).status).toBe(201);
-  const edit = async (flag: string, body: unknown) => expect((await server.api('PATCH', flagPath(flag), body)).status).toBe(200);
+  const history = async (flag: string, query = '', token?: string) =>
+    server.api('GET', `${flagPath(flag)}/history${query}`, undefined, token);
+  const entries = async (flag: string, query = '', token?: string): Promise<HistoryEntry[]> =>
+    (await history(flag, query, token)).body.entries;
+  const revert = (flag: string, id: number | string, token?: string) =>
+    server.api('POST', `${flagPath(flag)}/history/${id}/revert`, undefined, token);
+  const create = async (flag: string, body: Record<string, unknown> = {}) =>
+    expect((await server.api('POST', '/api/v1/projects/default/flags', { key: flag, ...body })).status).toBe(201);
+  const edit = async (flag: string, body: unknown) =>
+    expect((await server.api('PATCH', flagPath(flag), body)).status).toBe(200);
   const setState = async (flag: string, environment: string, body: unknown) =>
     expect((await server.api('PATCH', `${flagPath(flag)}/environments/${environment}`, body)).status).toBe(200);
   /** The flag as production's server SDKs get it. */
@@ -60,7 +74,14 @@ describe.each(await testDialects())('flag history on %s', (dialect) => {
     return ruleset.flags.find((candidate) => candidate.key === flag);
   }
   async function auditCount(): Promise<number> {
-    return Number((await server.ctx.db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return Number(
+      (
+        await server.ctx.db
+          .selectFrom('auditLog')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   }
 
   describe('GET /flags/{flag}/history', () => {
@@ -168,7 +189,13 @@ describe.each(await testDialects())('flag history on %s', (dialect) => {
 
   describe('POST /flags/{flag}/history/{entryId}/revert', () => {
     it('reverts a definition change: exactly the fields it changed go back, and SDKs see it', async () => {
-      await create('banner', { type: 'string', variations: [{ key: 'a', value: 'hello' }, { key: 'b', value: 'bonjour' }] });
+      await create('banner', {
+        type: 'string',
+        variations: [
+          { key: 'a', value: 'hello' },
+          { key: 'b', value: 'bonjour' },
+        ],
+      });
       await edit('banner', { description: 'The welcome banner', clientSideAvailable: true });
       await edit('banner', { name: 'Banner' });
       const [, change] = await entries('banner');
@@ -177,7 +204,12 @@ describe.each(await testDialects())('flag history on %s', (dialect) => {
 
       const response = await revert('banner', change?.id as number, tokens.editor);
       expect(response.status).toBe(201);
-      expect(response.body).toMatchObject({ action: 'flag.reverted', environment: null, reverts: change?.id, actor: { type: 'api-token', name: 'editor' } });
+      expect(response.body).toMatchObject({
+        action: 'flag.reverted',
+        environment: null,
+        reverts: change?.id,
+        actor: { type: 'api-token', name: 'editor' },
+      });
       expect(response.body.diff).toEqual([
         { op: 'remove', path: '/description', from: 'The welcome banner' },
         { op: 'replace', path: '/clientSideAvailable', from: true, value: false },
@@ -198,15 +230,28 @@ describe.each(await testDialects())('flag history on %s', (dialect) => {
 
       const response = await revert('rollout', rollout?.id as number, tokens.editor);
       expect(response.status).toBe(201);
-      expect(response.body).toMatchObject({ action: 'flag.state.reverted', environment: 'production', reverts: rollout?.id });
+      expect(response.body).toMatchObject({
+        action: 'flag.state.reverted',
+        environment: 'production',
+        reverts: rollout?.id,
+      });
       expect(response.body.after).toEqual({ on: false, offVariation: 'off', fallthrough: { variation: 'off' } });
 
       const state = (await server.api('GET', flagPath('rollout'))).body.environments.production;
       expect(state).toMatchObject({ on: false, fallthrough: { variation: 'off' } });
       expect(state).not.toHaveProperty('allocations');
       expect(await inProductionConfig('rollout')).toMatchObject({ on: false, fallthrough: { variation: 'off' } });
-      const production = await server.ctx.db.selectFrom('environments').select('id').where('key', '=', 'production').executeTakeFirstOrThrow();
-      const record = await server.ctx.db.selectFrom('changes').selectAll().where('environmentId', '=', production.id).where('revision', '=', revision + 1).executeTakeFirstOrThrow();
+      const production = await server.ctx.db
+        .selectFrom('environments')
+        .select('id')
+        .where('key', '=', 'production')
+        .executeTakeFirstOrThrow();
+      const record = await server.ctx.db
+        .selectFrom('changes')
+        .selectAll()
+        .where('environmentId', '=', production.id)
+        .where('revision', '=', revision + 1)
+        .executeTakeFirstOrThrow();
       expect(record.key).toBe('rollout');
       expect(JSON.parse(record.payload as string)).not.toHaveProperty('allocations');
     });
@@ -262,13 +307,27 @@ describe.each(await testDialects())('flag history on %s', (dialect) => {
     });
 
     it('answers 409 when the revert would leave the flag invalid, with the field at fault', async () => {
-      await create('colours', { type: 'string', variations: [{ key: 'red', value: 'red' }, { key: 'blue', value: 'blue' }] });
-      await edit('colours', { variations: [{ key: 'red', value: 'red' }, { key: 'blue', value: 'blue' }, { key: 'green', value: 'green' }] });
+      await create('colours', {
+        type: 'string',
+        variations: [
+          { key: 'red', value: 'red' },
+          { key: 'blue', value: 'blue' },
+        ],
+      });
+      await edit('colours', {
+        variations: [
+          { key: 'red', value: 'red' },
+          { key: 'blue', value: 'blue' },
+          { key: 'green', value: 'green' },
+        ],
+      });
       const [added] = await entries('colours');
       await setState('colours', 'production', { fallthrough: { variation: 'green' } });
       const response = await revert('colours', added?.id as number);
       expect(response.status).toBe(409);
-      expect(response.body.errors.map((error: { path: string }) => error.path)).toContain('environments.production.fallthrough.variation');
+      expect(response.body.errors.map((error: { path: string }) => error.path)).toContain(
+        'environments.production.fallthrough.variation',
+      );
     });
 
     it('answers 409 for the entry that created the flag: archive or delete it instead', async () => {
@@ -296,7 +355,10 @@ describe.each(await testDialects())('flag history on %s', (dialect) => {
       await setState('matched', 'production', { on: true });
       const [change] = await entries('matched');
       const send = (version: string) =>
-        fetch(`${server.url}${flagPath('matched')}/history/${change?.id}/revert`, { method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'if-match': version } });
+        fetch(`${server.url}${flagPath('matched')}/history/${change?.id}/revert`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${server.token}`, 'if-match': version },
+        });
       expect((await send('"1"')).status).toBe(412);
       expect((await send('two')).status).toBe(400);
       expect((await send('"2"')).status).toBe(201);
@@ -311,7 +373,10 @@ describe.each(await testDialects())('flag history on %s', (dialect) => {
       expect((await revert('lonely', 2_000_000_000)).status).toBe(404);
       expect((await server.api('POST', '/api/v1/projects', { key: 'elsewhere' })).status).toBe(201);
       await server.api('POST', '/api/v1/projects/elsewhere/flags', { key: 'neighbour' });
-      const missing = await server.api('POST', `/api/v1/projects/elsewhere/flags/neighbour/history/${neighbours?.id}/revert`);
+      const missing = await server.api(
+        'POST',
+        `/api/v1/projects/elsewhere/flags/neighbour/history/${neighbours?.id}/revert`,
+      );
       expect(missing.status).toBe(404);
       expect(missing.body.type).toBe('https://vexil.dev/problems/not-found');
     });
@@ -331,7 +396,10 @@ describe('diff', () => {
   function apply(document: unknown, changes: Change[]): unknown {
     let result = structuredClone(document);
     for (const change of changes) {
-      const parts = change.path.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const parts = change.path
+        .split('/')
+        .slice(1)
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
       if (parts.length === 0) {
         result = change.op === 'remove' ? undefined : structuredClone(change.value);
         continue;
@@ -376,7 +444,10 @@ describe('diff', () => {
   });
 
   it('escapes "~" and "/" in field names as JSON Pointer does', () => {
-    expect(diff({ 'a/b': 1, 'c~d': 1 }, { 'a/b': 2, 'c~d': 2 }).map((change) => change.path)).toEqual(['/a~1b', '/c~0d']);
+    expect(diff({ 'a/b': 1, 'c~d': 1 }, { 'a/b': 2, 'c~d': 2 }).map((change) => change.path)).toEqual([
+      '/a~1b',
+      '/c~0d',
+    ]);
   });
 
   it('leads from before to after when applied as a JSON Patch', () => {
@@ -384,8 +455,21 @@ describe('diff', () => {
       on: true,
       targets: [{ variation: 'on', values: ['ada', 'grace'] }],
       allocations: [
-        { id: 'staff', conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@example.com'] }], serve: { variation: 'on' } },
-        { id: 'rollout', exposure: 10, serve: { split: [{ variation: 'on', weight: 50 }, { variation: 'off', weight: 50 }] } },
+        {
+          id: 'staff',
+          conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@example.com'] }],
+          serve: { variation: 'on' },
+        },
+        {
+          id: 'rollout',
+          exposure: 10,
+          serve: {
+            split: [
+              { variation: 'on', weight: 50 },
+              { variation: 'off', weight: 50 },
+            ],
+          },
+        },
       ],
       'odd/key~': 1,
     };

@@ -10,18 +10,28 @@ describe.each(await testDialects())('flags API on %s', (dialect) => {
   afterAll(() => server.close());
 
   it('creates a boolean flag that starts off in every environment', async () => {
-    const created = await server.api('POST', '/api/v1/projects/default/flags', { key: 'new-checkout', name: 'New checkout' });
+    const created = await server.api('POST', '/api/v1/projects/default/flags', {
+      key: 'new-checkout',
+      name: 'New checkout',
+    });
     expect(created.status).toBe(201);
     expect(created.body.variations).toEqual([
       { key: 'on', value: true },
       { key: 'off', value: false },
     ]);
     expect(Object.keys(created.body.environments)).toEqual(['development', 'staging', 'production']);
-    expect(created.body.environments.production).toMatchObject({ on: false, offVariation: 'off', fallthrough: { variation: 'on' }, version: 1 });
+    expect(created.body.environments.production).toMatchObject({
+      on: false,
+      offVariation: 'off',
+      fallthrough: { variation: 'on' },
+      version: 1,
+    });
   });
 
   it('turns a flag on in one environment with PATCH, leaving the others alone', async () => {
-    const patched = await server.api('PATCH', '/api/v1/projects/default/flags/new-checkout/environments/staging', { on: true });
+    const patched = await server.api('PATCH', '/api/v1/projects/default/flags/new-checkout/environments/staging', {
+      on: true,
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ on: true, version: 2 });
     const flag = await server.api('GET', '/api/v1/projects/default/flags/new-checkout');
@@ -32,11 +42,20 @@ describe.each(await testDialects())('flags API on %s', (dialect) => {
   it('refuses a state naming an unknown variation, with the field path, and changes nothing', async () => {
     const refused = await server.api('PUT', '/api/v1/projects/default/flags/new-checkout/environments/staging', {
       on: true,
-      allocations: [{ id: 'beta', conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@acme.com'] }], serve: { variation: 'maybe' } }],
+      allocations: [
+        {
+          id: 'beta',
+          conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@acme.com'] }],
+          serve: { variation: 'maybe' },
+        },
+      ],
     });
     expect(refused.status).toBe(400);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
-    expect(refused.body.errors).toContainEqual({ path: 'allocations[0].serve.variation', message: 'unknown variation "maybe"' });
+    expect(refused.body.errors).toContainEqual({
+      path: 'allocations[0].serve.variation',
+      message: 'unknown variation "maybe"',
+    });
     const flag = await server.api('GET', '/api/v1/projects/default/flags/new-checkout');
     expect(flag.body.environments.staging.version).toBe(2);
   });
@@ -73,13 +92,26 @@ describe.each(await testDialects())('flags API on %s', (dialect) => {
     expect(blocked.body.detail).toContain('checkout-tips');
 
     expect((await server.api('POST', '/api/v1/projects/default/flags/checkout-tips/archive')).body.archived).toBe(true);
-    expect((await server.api('GET', '/api/v1/projects/default/flags')).body.map((flag: { key: string }) => flag.key)).toEqual(['new-checkout']);
-    expect((await server.api('GET', '/api/v1/projects/default/flags?archived=true')).body.map((flag: { key: string }) => flag.key)).toEqual(['checkout-tips']);
-    expect((await server.api('POST', '/api/v1/projects/default/flags/checkout-tips/restore')).body.archived).toBe(false);
+    expect(
+      (await server.api('GET', '/api/v1/projects/default/flags')).body.map((flag: { key: string }) => flag.key),
+    ).toEqual(['new-checkout']);
+    expect(
+      (await server.api('GET', '/api/v1/projects/default/flags?archived=true')).body.map(
+        (flag: { key: string }) => flag.key,
+      ),
+    ).toEqual(['checkout-tips']);
+    expect((await server.api('POST', '/api/v1/projects/default/flags/checkout-tips/restore')).body.archived).toBe(
+      false,
+    );
   });
 
   it('writes an audit entry with before and after for each change', async () => {
-    const rows = await server.ctx.db.selectFrom('auditLog').selectAll().where('resourceKey', '=', 'new-checkout').orderBy('id').execute();
+    const rows = await server.ctx.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('resourceKey', '=', 'new-checkout')
+      .orderBy('id')
+      .execute();
     expect(rows.map((row) => row.action)).toEqual(['flag.created', 'flag.state.updated']);
     expect(JSON.parse(rows[1]?.before ?? '{}')).toMatchObject({ on: false });
     expect(JSON.parse(rows[1]?.after ?? '{}')).toMatchObject({ on: true });
@@ -102,19 +134,37 @@ describe.each(await testDialects())('flag definitions and concurrency on %s', (d
   afterAll(() => server.close());
 
   it('changes a definition and keeps every environment valid', async () => {
-    const renamed = await server.api('PATCH', '/api/v1/projects/default/flags/banner', { name: 'Banner colour', tags: ['ui'] });
+    const renamed = await server.api('PATCH', '/api/v1/projects/default/flags/banner', {
+      name: 'Banner colour',
+      tags: ['ui'],
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Banner colour', tags: ['ui'], version: 2 });
     // The off variation of every environment is "blue": removing it would leave them invalid.
-    const broken = await server.api('PATCH', '/api/v1/projects/default/flags/banner', { variations: [{ key: 'green', value: 'green' }, { key: 'red', value: 'red' }] });
+    const broken = await server.api('PATCH', '/api/v1/projects/default/flags/banner', {
+      variations: [
+        { key: 'green', value: 'green' },
+        { key: 'red', value: 'red' },
+      ],
+    });
     expect(broken.status).toBe(400);
-    expect(broken.body.errors[0]).toEqual({ path: 'environments.development.offVariation', message: 'unknown variation "blue"' });
-    expect((await server.api('GET', '/api/v1/projects/default/flags?tag=ui')).body.map((flag: { key: string }) => flag.key)).toEqual(['banner']);
+    expect(broken.body.errors[0]).toEqual({
+      path: 'environments.development.offVariation',
+      message: 'unknown variation "blue"',
+    });
+    expect(
+      (await server.api('GET', '/api/v1/projects/default/flags?tag=ui')).body.map((flag: { key: string }) => flag.key),
+    ).toEqual(['banner']);
     expect((await server.api('GET', '/api/v1/projects/default/flags?q=colour')).body).toHaveLength(1);
   });
 
   it('refuses a stale edit when If-Match names an older state version', async () => {
-    const stale = await server.api('PATCH', '/api/v1/projects/default/flags/banner/environments/production', { on: true }, undefined);
+    const stale = await server.api(
+      'PATCH',
+      '/api/v1/projects/default/flags/banner/environments/production',
+      { on: true },
+      undefined,
+    );
     expect(stale.status).toBe(200);
     const response = await fetch(`${server.url}/api/v1/projects/default/flags/banner/environments/production`, {
       method: 'PATCH',
@@ -122,7 +172,9 @@ describe.each(await testDialects())('flag definitions and concurrency on %s', (d
       body: JSON.stringify({ on: false }),
     });
     expect(response.status).toBe(412);
-    expect((await server.api('GET', '/api/v1/projects/default/flags/banner')).body.environments.production.on).toBe(true);
+    expect((await server.api('GET', '/api/v1/projects/default/flags/banner')).body.environments.production.on).toBe(
+      true,
+    );
   });
 
   it('deletes a flag', async () => {
@@ -142,7 +194,10 @@ describe.each(await testDialects())('flag search on %s', (dialect) => {
   afterAll(() => server.close());
 
   it('matches %, _ and case literally', async () => {
-    const search = async (q: string) => (await server.api('GET', `/api/v1/projects/default/flags?q=${encodeURIComponent(q)}`)).body.map((flag: { key: string }) => flag.key);
+    const search = async (q: string) =>
+      (await server.api('GET', `/api/v1/projects/default/flags?q=${encodeURIComponent(q)}`)).body.map(
+        (flag: { key: string }) => flag.key,
+      );
     expect(await search('discount_')).toEqual(['discount_10']);
     expect(await search('10%')).toEqual(['discount_10']);
     expect(await search('TEN')).toEqual(['discountX10']);

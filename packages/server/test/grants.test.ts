@@ -34,24 +34,46 @@ describe('roles', () => {
     expect(policyAllows(ROLE_POLICIES.viewer, 'audit:read')).toBe(true);
     expect(policyAllows(ROLE_POLICIES.viewer, 'segment:write')).toBe(false);
     expect(policyAllows([{ effect: 'allow', actions: ['flag:*'], resources: ['segment'] }], 'flag:read')).toBe(false);
-    expect(policyAllows([{ effect: 'allow', actions: ['*'] }, { effect: 'deny', actions: ['*:read'] }], 'flag:read')).toBe(false);
+    expect(
+      policyAllows(
+        [
+          { effect: 'allow', actions: ['*'] },
+          { effect: 'deny', actions: ['*:read'] },
+        ],
+        'flag:read',
+      ),
+    ).toBe(false);
   });
 });
 
 describe('granting roles', () => {
   it('lets an owner grant anything', () => {
-    expect(grantBeyondHolder(owner, [{ role: 'owner' }, { role: 'viewer', project: 'shop', environment: 'production' }])).toBe(-1);
+    expect(
+      grantBeyondHolder(owner, [{ role: 'owner' }, { role: 'viewer', project: 'shop', environment: 'production' }]),
+    ).toBe(-1);
   });
 
   it('lets a project’s editor grant up to editor in that project only', () => {
-    expect(grantBeyondHolder(projectEditor, [{ role: 'viewer', project: 'shop' }, { role: 'editor', project: 'shop', environment: 'staging' }])).toBe(-1);
-    expect(grantBeyondHolder(projectEditor, [{ role: 'viewer', project: 'shop' }, { role: 'admin', project: 'shop' }])).toBe(1);
+    expect(
+      grantBeyondHolder(projectEditor, [
+        { role: 'viewer', project: 'shop' },
+        { role: 'editor', project: 'shop', environment: 'staging' },
+      ]),
+    ).toBe(-1);
+    expect(
+      grantBeyondHolder(projectEditor, [
+        { role: 'viewer', project: 'shop' },
+        { role: 'admin', project: 'shop' },
+      ]),
+    ).toBe(1);
     expect(grantBeyondHolder(projectEditor, [{ role: 'viewer' }])).toBe(0);
     expect(grantBeyondHolder(projectEditor, [{ role: 'viewer', project: 'blog' }])).toBe(0);
   });
 
   it('keeps an environment’s editor within that environment', () => {
-    expect(grantBeyondHolder(productionEditor, [{ role: 'editor', project: 'shop', environment: 'production' }])).toBe(-1);
+    expect(grantBeyondHolder(productionEditor, [{ role: 'editor', project: 'shop', environment: 'production' }])).toBe(
+      -1,
+    );
     // A viewer of the whole project would see staging, which the holder cannot.
     expect(grantBeyondHolder(productionEditor, [{ role: 'viewer', project: 'shop' }])).toBe(0);
     expect(grantBeyondHolder(productionEditor, [{ role: 'viewer', project: 'shop', environment: 'staging' }])).toBe(0);
@@ -59,6 +81,11 @@ describe('granting roles', () => {
 
   it('respects a weaker role on a named environment', () => {
     expect(grantBeyondHolder(editorButViewerInProduction, [{ role: 'editor', project: 'shop' }])).toBe(0);
-    expect(grantBeyondHolder(editorButViewerInProduction, [{ role: 'editor', project: 'shop' }, { role: 'viewer', project: 'shop', environment: 'production' }])).toBe(-1);
+    expect(
+      grantBeyondHolder(editorButViewerInProduction, [
+        { role: 'editor', project: 'shop' },
+        { role: 'viewer', project: 'shop', environment: 'production' },
+      ]),
+    ).toBe(-1);
   });
 });

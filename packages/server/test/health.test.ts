@@ -7,7 +7,8 @@ import { startTestServer, type TestServer } from './support/server.js';
 function sample(metrics: string, name: string, labels: Record<string, string> = {}): number | undefined {
   for (const line of metrics.split('\n')) {
     if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    if (Object.entries(labels).every(([label, value]) => line.includes(`${label}="${value}"`))) return Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (Object.entries(labels).every(([label, value]) => line.includes(`${label}="${value}"`)))
+      return Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return undefined;
 }
@@ -40,27 +41,62 @@ describe.each(await testDialects())('health, readiness and metrics on %s', (dial
   });
 
   it('counts requests by route pattern, method and status, never by raw URL', async () => {
-    await sdkCall(server, 'POST', '/sdk/v1/evaluate', { key: server.seeded.clientKey, body: { context: { key: 'u-1' } } });
-    await sdkCall(server, 'POST', '/ofrep/v1/evaluate/flags/new-checkout', { key: server.seeded.clientKey, body: { context: { targetingKey: 'u-1' } } });
+    await sdkCall(server, 'POST', '/sdk/v1/evaluate', {
+      key: server.seeded.clientKey,
+      body: { context: { key: 'u-1' } },
+    });
+    await sdkCall(server, 'POST', '/ofrep/v1/evaluate/flags/new-checkout', {
+      key: server.seeded.clientKey,
+      body: { context: { targetingKey: 'u-1' } },
+    });
     await sdkCall(server, 'GET', '/sdk/v1/config', { key: server.seeded.clientKey });
     await fetch(`${server.url}/no/such/path/u-12345`);
     const text = await metrics();
-    expect(sample(text, 'vexil_http_request_duration_seconds_count', { route: '/sdk/v1/evaluate', method: 'POST', status: '200' })).toBe(1);
-    expect(sample(text, 'vexil_http_request_duration_seconds_count', { route: '/ofrep/v1/evaluate/flags/:key', method: 'POST', status: '200' })).toBe(1);
-    expect(sample(text, 'vexil_http_request_duration_seconds_count', { route: '/sdk/v1/config', method: 'GET', status: '403' })).toBe(1);
-    expect(sample(text, 'vexil_http_request_duration_seconds_count', { route: 'unmatched', method: 'GET', status: '404' })).toBe(1);
+    expect(
+      sample(text, 'vexil_http_request_duration_seconds_count', {
+        route: '/sdk/v1/evaluate',
+        method: 'POST',
+        status: '200',
+      }),
+    ).toBe(1);
+    expect(
+      sample(text, 'vexil_http_request_duration_seconds_count', {
+        route: '/ofrep/v1/evaluate/flags/:key',
+        method: 'POST',
+        status: '200',
+      }),
+    ).toBe(1);
+    expect(
+      sample(text, 'vexil_http_request_duration_seconds_count', {
+        route: '/sdk/v1/config',
+        method: 'GET',
+        status: '403',
+      }),
+    ).toBe(1);
+    expect(
+      sample(text, 'vexil_http_request_duration_seconds_count', { route: 'unmatched', method: 'GET', status: '404' }),
+    ).toBe(1);
     expect(text).not.toContain('u-12345');
   });
 
   it('counts evaluations and ingested events', async () => {
     const before = await metrics();
-    await sdkCall(server, 'POST', '/sdk/v1/evaluate', { key: server.seeded.serverKey, body: { context: { key: 'u-1' } } });
+    await sdkCall(server, 'POST', '/sdk/v1/evaluate', {
+      key: server.seeded.serverKey,
+      body: { context: { key: 'u-1' } },
+    });
     await sdkCall(server, 'POST', '/sdk/v1/events', {
       key: server.seeded.clientKey,
-      body: { events: [{ kind: 'custom', key: 'clicked', context: { key: 'u-1' }, timestamp: Date.now() }, { kind: 'context', context: { key: 'u-2' }, timestamp: Date.now() }] },
+      body: {
+        events: [
+          { kind: 'custom', key: 'clicked', context: { key: 'u-1' }, timestamp: Date.now() },
+          { kind: 'context', context: { key: 'u-2' }, timestamp: Date.now() },
+        ],
+      },
     });
     const after = await metrics();
-    const delta = (name: string, labels: Record<string, string>) => (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
+    const delta = (name: string, labels: Record<string, string>) =>
+      (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
     expect(delta('vexil_flag_evaluations_total', { endpoint: 'sdk' })).toBe(1);
     expect(delta('vexil_events_ingested_total', { kind: 'custom' })).toBe(1);
     expect(delta('vexil_events_ingested_total', { kind: 'context' })).toBe(1);

@@ -15,24 +15,63 @@ describe.each(await testDialects())('isolation on %s', (dialect) => {
   let acme: Seeded;
   let projectEditor: string;
   const asAcme = (method: string, path: string, body?: unknown) => server.api(method, path, body, acme.apiToken);
-  const flagKeysOf = (config: { flags: unknown }) => (Array.isArray(config.flags) ? config.flags.map((flag: { key: string }) => flag.key) : Object.keys(config.flags as object));
+  const flagKeysOf = (config: { flags: unknown }) =>
+    Array.isArray(config.flags)
+      ? config.flags.map((flag: { key: string }) => flag.key)
+      : Object.keys(config.flags as object);
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    acme = await createOrganization(server.ctx, { key: 'acme', name: 'Acme', ownerEmail: 'owner@acme.test', project: 'acme-app' });
+    acme = await createOrganization(server.ctx, {
+      key: 'acme',
+      name: 'Acme',
+      ownerEmail: 'owner@acme.test',
+      project: 'acme-app',
+    });
     const on = { on: true };
-    expect((await server.api('POST', '/api/v1/projects/default/flags', { key: 'default-secret', clientSideAvailable: true, environments: { development: on } })).status).toBe(201);
+    expect(
+      (
+        await server.api('POST', '/api/v1/projects/default/flags', {
+          key: 'default-secret',
+          clientSideAvailable: true,
+          environments: { development: on },
+        })
+      ).status,
+    ).toBe(201);
     expect((await server.api('POST', '/api/v1/projects', { key: 'other' })).status).toBe(201);
-    expect((await server.api('POST', '/api/v1/projects/other/flags', { key: 'other-secret', clientSideAvailable: true, environments: { development: on } })).status).toBe(201);
-    expect((await asAcme('POST', '/api/v1/projects/acme-app/flags', { key: 'acme-secret', clientSideAvailable: true, environments: { development: on } })).status).toBe(201);
-    projectEditor = (await server.api('POST', '/api/v1/api-tokens', { name: 'default editor', roles: [{ role: 'editor', project: 'default' }] })).body.token;
+    expect(
+      (
+        await server.api('POST', '/api/v1/projects/other/flags', {
+          key: 'other-secret',
+          clientSideAvailable: true,
+          environments: { development: on },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await asAcme('POST', '/api/v1/projects/acme-app/flags', {
+          key: 'acme-secret',
+          clientSideAvailable: true,
+          environments: { development: on },
+        })
+      ).status,
+    ).toBe(201);
+    projectEditor = (
+      await server.api('POST', '/api/v1/api-tokens', {
+        name: 'default editor',
+        roles: [{ role: 'editor', project: 'default' }],
+      })
+    ).body.token;
   });
   afterAll(() => server.close());
 
   describe('between organisations', () => {
     it('shows each organisation only its own projects, and 404 for the other’s', async () => {
       expect((await asAcme('GET', '/api/v1/organization')).body.key).toBe('acme');
-      expect((await asAcme('GET', '/api/v1/projects')).body.map((project: { key: string }) => project.key)).toEqual(['acme-app']);
+      expect((await asAcme('GET', '/api/v1/projects')).body.map((project: { key: string }) => project.key)).toEqual([
+        'acme-app',
+      ]);
       for (const [method, path, body] of [
         ['GET', '/api/v1/projects/default'],
         ['GET', '/api/v1/projects/default/flags'],
@@ -62,8 +101,12 @@ describe.each(await testDialects())('isolation on %s', (dialect) => {
 
       const defaultMembers = (await server.api('GET', '/api/v1/members')).body;
       const defaultTokens = (await server.api('GET', '/api/v1/api-tokens')).body;
-      const invitation = (await server.api('POST', '/api/v1/invitations', { email: 'invitee@default.test', roles: [{ role: 'viewer' }] })).body;
-      expect((await asAcme('PATCH', `/api/v1/members/${defaultMembers[0].id}`, { name: 'Taken over' })).status).toBe(404);
+      const invitation = (
+        await server.api('POST', '/api/v1/invitations', { email: 'invitee@default.test', roles: [{ role: 'viewer' }] })
+      ).body;
+      expect((await asAcme('PATCH', `/api/v1/members/${defaultMembers[0].id}`, { name: 'Taken over' })).status).toBe(
+        404,
+      );
       expect((await asAcme('DELETE', `/api/v1/members/${defaultMembers[0].id}`)).status).toBe(404);
       expect((await asAcme('DELETE', `/api/v1/api-tokens/${defaultTokens[0].id}`)).status).toBe(404);
       expect((await asAcme('DELETE', `/api/v1/invitations/${invitation.id}`)).status).toBe(404);
@@ -76,7 +119,10 @@ describe.each(await testDialects())('isolation on %s', (dialect) => {
     });
 
     it('refuses to grant roles on another organisation’s projects', async () => {
-      const response = await asAcme('POST', '/api/v1/api-tokens', { name: 'reach', roles: [{ role: 'viewer', project: 'default' }] });
+      const response = await asAcme('POST', '/api/v1/api-tokens', {
+        name: 'reach',
+        roles: [{ role: 'viewer', project: 'default' }],
+      });
       expect(response.status).toBe(400);
       expect(response.body.errors[0].path).toBe('roles[0].project');
     });
@@ -95,12 +141,18 @@ describe.each(await testDialects())('isolation on %s', (dialect) => {
       const defaultConfig = await sdkCall(server, 'GET', '/sdk/v1/config', { key: server.seeded.serverKey });
       expect(flagKeysOf(defaultConfig.body)).toEqual(['default-secret']);
 
-      const evaluated = await sdkCall(server, 'POST', '/sdk/v1/evaluate', { key: acme.clientKey, body: { context: { key: 'u-1' } } });
+      const evaluated = await sdkCall(server, 'POST', '/sdk/v1/evaluate', {
+        key: acme.clientKey,
+        body: { context: { key: 'u-1' } },
+      });
       expect(evaluated.status).toBe(200);
       expect(JSON.stringify(evaluated.body)).toContain('acme-secret');
       expect(JSON.stringify(evaluated.body)).not.toMatch(/default-secret|other-secret/);
 
-      const ofrep = await sdkCall(server, 'POST', '/ofrep/v1/evaluate/flags/default-secret', { key: acme.serverKey, body: { context: { targetingKey: 'u-1' } } });
+      const ofrep = await sdkCall(server, 'POST', '/ofrep/v1/evaluate/flags/default-secret', {
+        key: acme.serverKey,
+        body: { context: { targetingKey: 'u-1' } },
+      });
       expect(ofrep.status).toBe(404);
       expect(ofrep.body.errorCode).toBe('FLAG_NOT_FOUND');
     });
@@ -112,7 +164,9 @@ describe.each(await testDialects())('isolation on %s', (dialect) => {
     expect(created.status).toBe(201);
     expect((await asAcme('GET', '/api/v1/projects/default/flags')).body).toEqual([]);
     expect((await asAcme('POST', '/api/v1/projects/default/flags', { key: 'acme-only' })).status).toBe(201);
-    const first = (await server.api('GET', '/api/v1/projects/default/flags')).body.map((flag: { key: string }) => flag.key);
+    const first = (await server.api('GET', '/api/v1/projects/default/flags')).body.map(
+      (flag: { key: string }) => flag.key,
+    );
     expect(first).toContain('default-secret');
     expect(first).not.toContain('acme-only');
     expect((await asAcme('POST', '/api/v1/projects', { key: 'default' })).status).toBe(409);
@@ -120,20 +174,45 @@ describe.each(await testDialects())('isolation on %s', (dialect) => {
 
   describe('between projects of one organisation', () => {
     it('shows a project’s member only that project', async () => {
-      expect((await server.api('GET', '/api/v1/projects', undefined, projectEditor)).body.map((project: { key: string }) => project.key)).toEqual(['default']);
+      expect(
+        (await server.api('GET', '/api/v1/projects', undefined, projectEditor)).body.map(
+          (project: { key: string }) => project.key,
+        ),
+      ).toEqual(['default']);
       expect((await server.api('GET', '/api/v1/projects/other/flags', undefined, projectEditor)).status).toBe(404);
-      expect((await server.api('POST', '/api/v1/projects/other/flags', { key: 'planted' }, projectEditor)).status).toBe(404);
-      expect((await server.api('PATCH', '/api/v1/projects/other/flags/other-secret/environments/development', { on: false }, projectEditor)).status).toBe(404);
-      expect((await server.api('GET', '/api/v1/audit?project=other', undefined, projectEditor)).body.entries).toEqual([]);
-      expect((await server.api('POST', '/api/v1/projects/default/flags', { key: 'allowed-here' }, projectEditor)).status).toBe(201);
+      expect((await server.api('POST', '/api/v1/projects/other/flags', { key: 'planted' }, projectEditor)).status).toBe(
+        404,
+      );
+      expect(
+        (
+          await server.api(
+            'PATCH',
+            '/api/v1/projects/other/flags/other-secret/environments/development',
+            { on: false },
+            projectEditor,
+          )
+        ).status,
+      ).toBe(404);
+      expect((await server.api('GET', '/api/v1/audit?project=other', undefined, projectEditor)).body.entries).toEqual(
+        [],
+      );
+      expect(
+        (await server.api('POST', '/api/v1/projects/default/flags', { key: 'allowed-here' }, projectEditor)).status,
+      ).toBe(201);
     });
 
     it('gives a project’s SDK keys none of another project’s flags', async () => {
       const config = await sdkCall(server, 'GET', '/sdk/v1/config', { key: server.seeded.serverKey });
       expect(flagKeysOf(config.body)).not.toContain('other-secret');
-      const evaluated = await sdkCall(server, 'POST', '/sdk/v1/evaluate', { key: server.seeded.clientKey, body: { context: { key: 'u-1' } } });
+      const evaluated = await sdkCall(server, 'POST', '/sdk/v1/evaluate', {
+        key: server.seeded.clientKey,
+        body: { context: { key: 'u-1' } },
+      });
       expect(JSON.stringify(evaluated.body)).not.toContain('other-secret');
-      const otherKey = await server.api('POST', '/api/v1/projects/other/environments/development/sdk-keys', { name: 'other server', kind: 'server' });
+      const otherKey = await server.api('POST', '/api/v1/projects/other/environments/development/sdk-keys', {
+        name: 'other server',
+        kind: 'server',
+      });
       const otherConfig = await sdkCall(server, 'GET', '/sdk/v1/config', { key: otherKey.body.key });
       expect(flagKeysOf(otherConfig.body)).toEqual(['other-secret']);
     });

@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configFromEnvironment, createOrganization, migrate, openDatabase, seedIfEmpty, ServerContext, type Store } from '../src/index.js';
+import {
+  configFromEnvironment,
+  createOrganization,
+  migrate,
+  openDatabase,
+  seedIfEmpty,
+  ServerContext,
+  type Store,
+} from '../src/index.js';
 import { createPostgresDatabase, testDialects } from './support/databases.js';
 
 /**
@@ -37,20 +45,47 @@ describe.each(await testDialects())('upgrading the schema on %s', (dialect) => {
   it('keeps the projects, their environments and keys', async () => {
     const projects = await store.db.selectFrom('projects').selectAll().execute();
     expect(projects.map((project) => project.key)).toEqual(['default']);
-    const environments = await store.db.selectFrom('environments').select('key').where('projectId', '=', projects[0]!.id).orderBy('position').execute();
+    const environments = await store.db
+      .selectFrom('environments')
+      .select('key')
+      .where('projectId', '=', projects[0]!.id)
+      .orderBy('position')
+      .execute();
     expect(environments.map((environment) => environment.key)).toEqual(['development', 'staging', 'production']);
   });
 
   it('lets another organisation use the same project key, but not the same organisation twice', async () => {
-    const other = await createOrganization(ctx, { key: 'other', name: 'Other', ownerEmail: 'owner@other.test', project: 'default' });
+    const other = await createOrganization(ctx, {
+      key: 'other',
+      name: 'Other',
+      ownerEmail: 'owner@other.test',
+      project: 'default',
+    });
     expect(other.project).toBe('default');
     await expect(
-      store.db.insertInto('projects').values({ id: 'duplicate', organizationId: (await store.db.selectFrom('organizations').select('id').where('key', '=', 'other').executeTakeFirstOrThrow()).id, key: 'default', name: 'x', description: '', createdAt: new Date().toISOString() }).execute(),
+      store.db
+        .insertInto('projects')
+        .values({
+          id: 'duplicate',
+          organizationId: (
+            await store.db.selectFrom('organizations').select('id').where('key', '=', 'other').executeTakeFirstOrThrow()
+          ).id,
+          key: 'default',
+          name: 'x',
+          description: '',
+          createdAt: new Date().toISOString(),
+        })
+        .execute(),
     ).rejects.toThrow();
   });
 
   it('still cascades from a project to its environments', async () => {
-    const project = await store.db.selectFrom('projects').select('id').where('key', '=', 'default').orderBy('createdAt').executeTakeFirstOrThrow();
+    const project = await store.db
+      .selectFrom('projects')
+      .select('id')
+      .where('key', '=', 'default')
+      .orderBy('createdAt')
+      .executeTakeFirstOrThrow();
     await store.db.deleteFrom('projects').where('id', '=', project.id).execute();
     const left = await store.db.selectFrom('environments').select('id').where('projectId', '=', project.id).execute();
     expect(left).toEqual([]);

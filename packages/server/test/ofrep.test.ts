@@ -14,7 +14,9 @@ import { startTestServer, type TestServer } from './support/server.js';
 
 // ── The OFREP 0.3.0 schemas, read from ../shared in place ───────────────────────────────────
 
-const SPEC = parse(readFileSync(fileURLToPath(new URL('../../../../shared/conformance/ofrep/openapi.yaml', import.meta.url)), 'utf8')) as {
+const SPEC = parse(
+  readFileSync(fileURLToPath(new URL('../../../../shared/conformance/ofrep/openapi.yaml', import.meta.url)), 'utf8'),
+) as {
   components: { schemas: Record<string, any> };
 };
 const VALUE_SHAPES = ['booleanFlag', 'stringFlag', 'integerFlag', 'floatFlag', 'objectFlag'];
@@ -67,31 +69,98 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
     await createFlag(
       server,
       { key: 'new-checkout', clientSideAvailable: true },
-      { on: true, allocations: [{ id: 'staff', conditions: email('@acme.com'), serve: { variation: 'on' } }], fallthrough: { variation: 'off' } },
-    );
-    await createFlag(server, { key: 'banner-text', type: 'string', clientSideAvailable: true, variations: [{ key: 'hello', value: 'Hello' }, { key: 'bonjour', value: 'Bonjour' }] }, { on: true, fallthrough: { variation: 'hello' } });
-    await createFlag(
-      server,
-      { key: 'discount', type: 'number', clientSideAvailable: true, variations: [{ key: 'none', value: 0 }, { key: 'some', value: 12.5 }] },
-      { on: true, allocations: [{ id: 'french', conditions: [{ attribute: 'country', operator: 'equals', values: ['FR'] }], serve: { variation: 'some' } }], fallthrough: { variation: 'none' } },
+      {
+        on: true,
+        allocations: [{ id: 'staff', conditions: email('@acme.com'), serve: { variation: 'on' } }],
+        fallthrough: { variation: 'off' },
+      },
     );
     await createFlag(
       server,
-      { key: 'theme', type: 'json', clientSideAvailable: true, variations: [{ key: 'blue', value: { color: 'blue', contrast: 1 } }, { key: 'red', value: { color: 'red' } }] },
+      {
+        key: 'banner-text',
+        type: 'string',
+        clientSideAvailable: true,
+        variations: [
+          { key: 'hello', value: 'Hello' },
+          { key: 'bonjour', value: 'Bonjour' },
+        ],
+      },
+      { on: true, fallthrough: { variation: 'hello' } },
+    );
+    await createFlag(
+      server,
+      {
+        key: 'discount',
+        type: 'number',
+        clientSideAvailable: true,
+        variations: [
+          { key: 'none', value: 0 },
+          { key: 'some', value: 12.5 },
+        ],
+      },
+      {
+        on: true,
+        allocations: [
+          {
+            id: 'french',
+            conditions: [{ attribute: 'country', operator: 'equals', values: ['FR'] }],
+            serve: { variation: 'some' },
+          },
+        ],
+        fallthrough: { variation: 'none' },
+      },
+    );
+    await createFlag(
+      server,
+      {
+        key: 'theme',
+        type: 'json',
+        clientSideAvailable: true,
+        variations: [
+          { key: 'blue', value: { color: 'blue', contrast: 1 } },
+          { key: 'red', value: { color: 'red' } },
+        ],
+      },
       { on: true, fallthrough: { variation: 'blue' } },
     );
     await createFlag(server, { key: 'server-only' }, { on: true, fallthrough: { variation: 'on' } });
     await createFlag(server, { key: 'kill-switch', clientSideAvailable: true }, { on: false });
-    await createFlag(server, { key: 'dark-launch', clientSideAvailable: true }, { on: true, allocations: [{ id: 'nobody', exposure: 0, serve: { variation: 'on' } }] });
+    await createFlag(
+      server,
+      { key: 'dark-launch', clientSideAvailable: true },
+      { on: true, allocations: [{ id: 'nobody', exposure: 0, serve: { variation: 'on' } }] },
+    );
     await createFlag(
       server,
       { key: 'device-rollout', clientSideAvailable: true },
-      { on: true, bucketBy: { attribute: 'deviceId' }, fallthrough: { split: [{ variation: 'on', weight: 50 }, { variation: 'off', weight: 50 }] } },
+      {
+        on: true,
+        bucketBy: { attribute: 'deviceId' },
+        fallthrough: {
+          split: [
+            { variation: 'on', weight: 50 },
+            { variation: 'off', weight: 50 },
+          ],
+        },
+      },
     );
     await createFlag(
       server,
       { key: 'enterprise-only', clientSideAvailable: true },
-      { on: true, allocations: [{ id: 'enterprise', conditions: [{ contextKind: 'organization', attribute: 'plan', operator: 'equals', values: ['enterprise'] }], serve: { variation: 'on' } }], fallthrough: { variation: 'off' } },
+      {
+        on: true,
+        allocations: [
+          {
+            id: 'enterprise',
+            conditions: [
+              { contextKind: 'organization', attribute: 'plan', operator: 'equals', values: ['enterprise'] },
+            ],
+            serve: { variation: 'on' },
+          },
+        ],
+        fallthrough: { variation: 'off' },
+      },
     );
   });
   afterEach(() => {
@@ -105,8 +174,12 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
   describe('with the stock @openfeature/ofrep-provider and @openfeature/server-sdk', () => {
     it('evaluates boolean, string, number and object flags', async () => {
       const client = await clientFor(`bearer-${dialect}`, { Authorization: `Bearer ${server.seeded.serverKey}` });
-      expect(await client.getBooleanValue('new-checkout', false, { targetingKey: 'u-1', email: 'ada@acme.com' })).toBe(true);
-      expect(await client.getBooleanValue('new-checkout', true, { targetingKey: 'u-2', email: 'bob@example.com' })).toBe(false);
+      expect(await client.getBooleanValue('new-checkout', false, { targetingKey: 'u-1', email: 'ada@acme.com' })).toBe(
+        true,
+      );
+      expect(
+        await client.getBooleanValue('new-checkout', true, { targetingKey: 'u-2', email: 'bob@example.com' }),
+      ).toBe(false);
       expect(await client.getStringValue('banner-text', 'fallback', { targetingKey: 'u-1' })).toBe('Hello');
       expect(await client.getNumberValue('discount', -1, { targetingKey: 'u-1', country: 'FR' })).toBe(12.5);
       expect(await client.getNumberValue('discount', -1, { targetingKey: 'u-1', country: 'DE' })).toBe(0);
@@ -115,12 +188,33 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
 
     it('reports reason, variant and the allocation as flag metadata', async () => {
       const client = await clientFor(`details-${dialect}`, { Authorization: `Bearer ${server.seeded.serverKey}` });
-      const matched = await client.getBooleanDetails('new-checkout', false, { targetingKey: 'u-1', email: 'ada@acme.com' });
-      expect(matched).toMatchObject({ value: true, variant: 'on', reason: 'TARGETING_MATCH', flagMetadata: { allocation: 'staff' } });
+      const matched = await client.getBooleanDetails('new-checkout', false, {
+        targetingKey: 'u-1',
+        email: 'ada@acme.com',
+      });
+      expect(matched).toMatchObject({
+        value: true,
+        variant: 'on',
+        reason: 'TARGETING_MATCH',
+        flagMetadata: { allocation: 'staff' },
+      });
       const fellThrough = await client.getBooleanDetails('new-checkout', true, { targetingKey: 'u-2' });
-      expect(fellThrough).toMatchObject({ value: false, variant: 'off', reason: 'UNKNOWN', flagMetadata: { vexilReason: 'DEFAULT' } });
-      expect(await client.getBooleanDetails('kill-switch', true, { targetingKey: 'u-1' })).toMatchObject({ value: false, variant: 'off', reason: 'DISABLED' });
-      expect(await client.getStringDetails('banner-text', '', { targetingKey: 'u-1' })).toMatchObject({ value: 'Hello', variant: 'hello', reason: 'STATIC' });
+      expect(fellThrough).toMatchObject({
+        value: false,
+        variant: 'off',
+        reason: 'UNKNOWN',
+        flagMetadata: { vexilReason: 'DEFAULT' },
+      });
+      expect(await client.getBooleanDetails('kill-switch', true, { targetingKey: 'u-1' })).toMatchObject({
+        value: false,
+        variant: 'off',
+        reason: 'DISABLED',
+      });
+      expect(await client.getStringDetails('banner-text', '', { targetingKey: 'u-1' })).toMatchObject({
+        value: 'Hello',
+        variant: 'hello',
+        reason: 'STATIC',
+      });
     });
 
     it('answers FLAG_NOT_FOUND for unknown flags, with the caller’s default', async () => {
@@ -131,14 +225,25 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
 
     it('authenticates with X-API-Key, and hides flags a client key may not see behind FLAG_NOT_FOUND', async () => {
       const client = await clientFor(`api-key-${dialect}`, { 'X-API-Key': server.seeded.clientKey });
-      expect(await client.getBooleanValue('new-checkout', false, { targetingKey: 'u-1', email: 'ada@acme.com' })).toBe(true);
-      expect(await client.getBooleanDetails('server-only', false, { targetingKey: 'u-1' })).toMatchObject({ value: false, errorCode: 'FLAG_NOT_FOUND' });
+      expect(await client.getBooleanValue('new-checkout', false, { targetingKey: 'u-1', email: 'ada@acme.com' })).toBe(
+        true,
+      );
+      expect(await client.getBooleanDetails('server-only', false, { targetingKey: 'u-1' })).toMatchObject({
+        value: false,
+        errorCode: 'FLAG_NOT_FOUND',
+      });
     });
 
     it('surfaces TARGETING_KEY_MISSING when a rollout has nothing to bucket by', async () => {
       const client = await clientFor(`rollout-${dialect}`, { Authorization: `Bearer ${server.seeded.serverKey}` });
-      expect(await client.getBooleanDetails('device-rollout', true, { targetingKey: 'u-1' })).toMatchObject({ value: true, reason: 'ERROR', errorCode: 'TARGETING_KEY_MISSING' });
-      expect((await client.getBooleanDetails('device-rollout', true, { targetingKey: 'u-1', deviceId: 'd-1' })).reason).toBe('SPLIT');
+      expect(await client.getBooleanDetails('device-rollout', true, { targetingKey: 'u-1' })).toMatchObject({
+        value: true,
+        reason: 'ERROR',
+        errorCode: 'TARGETING_KEY_MISSING',
+      });
+      expect(
+        (await client.getBooleanDetails('device-rollout', true, { targetingKey: 'u-1', deviceId: 'd-1' })).reason,
+      ).toBe('SPLIT');
     });
   });
 
@@ -163,7 +268,11 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
     it('200 without a value (codeDefaultFlag) when the context is excluded from the traffic', async () => {
       const answer = await single('dark-launch', { context: { targetingKey: 'u-1' } });
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ key: 'dark-launch', reason: 'UNKNOWN', metadata: { allocation: 'nobody', vexilReason: 'TRAFFIC_EXCLUDED' } });
+      expect(answer.body).toEqual({
+        key: 'dark-launch',
+        reason: 'UNKNOWN',
+        metadata: { allocation: 'nobody', vexilReason: 'TRAFFIC_EXCLUDED' },
+      });
       expect(conforms('serverEvaluationSuccess', answer.body)).toEqual([]);
     });
 
@@ -202,7 +311,13 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
     });
 
     it('401 without a key or with an unknown one', async () => {
-      expect((await sdkCall(server, 'POST', '/ofrep/v1/evaluate/flags/new-checkout', { body: { context: { targetingKey: 'u' } } })).status).toBe(401);
+      expect(
+        (
+          await sdkCall(server, 'POST', '/ofrep/v1/evaluate/flags/new-checkout', {
+            body: { context: { targetingKey: 'u' } },
+          })
+        ).status,
+      ).toBe(401);
       expect((await single('new-checkout', { context: { targetingKey: 'u' } }, 'vx_client_nope')).status).toBe(401);
     });
   });
@@ -213,10 +328,29 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
       expect(answer.status).toBe(200);
       expect(conforms('bulkEvaluationSuccess', answer.body)).toEqual([]);
       const keys = answer.body.flags.map((flag: { key: string }) => flag.key).sort();
-      expect(keys).toEqual(['banner-text', 'dark-launch', 'device-rollout', 'discount', 'enterprise-only', 'kill-switch', 'new-checkout', 'theme']);
-      expect(answer.body.flags.find((flag: { key: string }) => flag.key === 'new-checkout')).toEqual({ key: 'new-checkout', reason: 'TARGETING_MATCH', variant: 'on', value: true, metadata: { allocation: 'staff' } });
-      expect(answer.body.flags.find((flag: { key: string }) => flag.key === 'device-rollout')).toMatchObject({ errorCode: 'TARGETING_KEY_MISSING' });
-      expect(answer.body.eventStreams).toEqual([{ type: 'sse', endpoint: { requestUri: expect.stringMatching(/^\/ofrep\/v1\/stream\?token=/) } }]);
+      expect(keys).toEqual([
+        'banner-text',
+        'dark-launch',
+        'device-rollout',
+        'discount',
+        'enterprise-only',
+        'kill-switch',
+        'new-checkout',
+        'theme',
+      ]);
+      expect(answer.body.flags.find((flag: { key: string }) => flag.key === 'new-checkout')).toEqual({
+        key: 'new-checkout',
+        reason: 'TARGETING_MATCH',
+        variant: 'on',
+        value: true,
+        metadata: { allocation: 'staff' },
+      });
+      expect(answer.body.flags.find((flag: { key: string }) => flag.key === 'device-rollout')).toMatchObject({
+        errorCode: 'TARGETING_KEY_MISSING',
+      });
+      expect(answer.body.eventStreams).toEqual([
+        { type: 'sse', endpoint: { requestUri: expect.stringMatching(/^\/ofrep\/v1\/stream\?token=/) } },
+      ]);
 
       const all = await bulk({ context: { targetingKey: 'u-1' } }, server.seeded.serverKey);
       expect(all.body.flags.map((flag: { key: string }) => flag.key)).toContain('server-only');
@@ -238,7 +372,9 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
       expect(again.status).toBe(304);
       expect(again.body).toBeUndefined();
 
-      const someoneElse = await bulk({ context: { targetingKey: 'u-2' } }, server.seeded.clientKey, { 'if-none-match': etag });
+      const someoneElse = await bulk({ context: { targetingKey: 'u-2' } }, server.seeded.clientKey, {
+        'if-none-match': etag,
+      });
       expect(someoneElse.status).toBe(200);
       expect(someoneElse.headers.get('etag')).not.toBe(etag);
 
@@ -249,15 +385,27 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
     });
 
     it('maps a `kind` attribute and multi-kind contexts to Vexil context kinds', async () => {
-      const flag = async (context: Record<string, unknown>) => (await bulk({ context })).body.flags.find((entry: { key: string }) => entry.key === 'enterprise-only');
-      expect(await flag({ targetingKey: 'o-1', kind: 'organization', plan: 'enterprise' })).toMatchObject({ variant: 'on', reason: 'TARGETING_MATCH' });
+      const flag = async (context: Record<string, unknown>) =>
+        (await bulk({ context })).body.flags.find((entry: { key: string }) => entry.key === 'enterprise-only');
+      expect(await flag({ targetingKey: 'o-1', kind: 'organization', plan: 'enterprise' })).toMatchObject({
+        variant: 'on',
+        reason: 'TARGETING_MATCH',
+      });
       expect(await flag({ targetingKey: 'u-1', plan: 'enterprise' })).toMatchObject({ variant: 'off' });
-      expect(await flag({ targetingKey: 'ignored', kind: 'multi', user: { key: 'u-1' }, organization: { key: 'o-1', plan: 'enterprise' } })).toMatchObject({ variant: 'on' });
+      expect(
+        await flag({
+          targetingKey: 'ignored',
+          kind: 'multi',
+          user: { key: 'u-1' },
+          organization: { key: 'o-1', plan: 'enterprise' },
+        }),
+      ).toMatchObject({ variant: 'on' });
     });
   });
 
   describe('the event stream advertised in eventStreams (event-streams.yaml)', () => {
-    const streamUrl = async (key = server.seeded.clientKey) => `${server.url}${(await bulk({ context: { targetingKey: 'u-1' } }, key)).body.eventStreams[0].endpoint.requestUri}`;
+    const streamUrl = async (key = server.seeded.clientKey) =>
+      `${server.url}${(await bulk({ context: { targetingKey: 'u-1' } }, key)).body.eventStreams[0].endpoint.requestUri}`;
 
     it('sends refetchEvaluation with the revision as etag on connect and after each change, needing no headers', async () => {
       const client = await open(await streamUrl());
@@ -279,9 +427,19 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
       await client.next();
       const before = await developmentRevision(server);
       // An Eppo import writes its flags (and segments) in one transaction: one change and revision each.
-      const ufc = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../shared/conformance/eppo/ufc/flags-v1.json', import.meta.url)), 'utf8'));
-      const flags = Object.fromEntries(['numeric_flag', 'regex-flag', 'integer-flag'].map((key) => [key, ufc.flags[key]]));
-      expect((await server.api('POST', '/api/v1/projects/default/environments/development/import/eppo', { ...ufc, flags })).status).toBe(200);
+      const ufc = JSON.parse(
+        readFileSync(
+          fileURLToPath(new URL('../../../../shared/conformance/eppo/ufc/flags-v1.json', import.meta.url)),
+          'utf8',
+        ),
+      );
+      const flags = Object.fromEntries(
+        ['numeric_flag', 'regex-flag', 'integer-flag'].map((key) => [key, ufc.flags[key]]),
+      );
+      expect(
+        (await server.api('POST', '/api/v1/projects/default/environments/development/import/eppo', { ...ufc, flags }))
+          .status,
+      ).toBe(200);
       const after = await developmentRevision(server);
       expect(after - before).toBeGreaterThanOrEqual(3);
       const events = [await client.next(), ...(await client.quiet(300))];
@@ -304,7 +462,11 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
       const revocable = await streamUrl(key.secret);
       const client = await open(revocable);
       await client.next();
-      await server.ctx.db.updateTable('sdkKeys').set({ revokedAt: new Date().toISOString() }).where('id', '=', key.row.id).execute();
+      await server.ctx.db
+        .updateTable('sdkKeys')
+        .set({ revokedAt: new Date().toISOString() })
+        .where('id', '=', key.row.id)
+        .execute();
       server.ctx.hub.keysRevoked([hashSecret(key.secret)]);
       await client.end();
       expect((await open(revocable)).status).toBe(401);
@@ -313,8 +475,13 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
     it('gives an absolute URL when the server knows its public URL', async () => {
       const published = await startTestServer(dialect, { publicUrl: 'https://flags.example.com' });
       try {
-        const answer = await sdkCall(published, 'POST', '/ofrep/v1/evaluate/flags', { key: `Bearer ${published.seeded.clientKey}`, body: { context: { targetingKey: 'u' } } });
-        expect(answer.body.eventStreams).toEqual([{ type: 'sse', url: expect.stringMatching(/^https:\/\/flags\.example\.com\/ofrep\/v1\/stream\?token=/) }]);
+        const answer = await sdkCall(published, 'POST', '/ofrep/v1/evaluate/flags', {
+          key: `Bearer ${published.seeded.clientKey}`,
+          body: { context: { targetingKey: 'u' } },
+        });
+        expect(answer.body.eventStreams).toEqual([
+          { type: 'sse', url: expect.stringMatching(/^https:\/\/flags\.example\.com\/ofrep\/v1\/stream\?token=/) },
+        ]);
         expect(conforms('bulkEvaluationSuccess', answer.body)).toEqual([]);
       } finally {
         await published.close();
@@ -326,17 +493,24 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
     it('answers a preflight for Authorization, X-API-Key and If-None-Match from any origin', async () => {
       const preflight = await fetch(`${server.url}/ofrep/v1/evaluate/flags`, {
         method: 'OPTIONS',
-        headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, x-api-key, if-none-match, content-type' },
+        headers: {
+          origin: 'https://app.example.com',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, x-api-key, if-none-match, content-type',
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
       expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
       const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase();
-      for (const header of ['authorization', 'x-api-key', 'if-none-match', 'content-type']) expect(allowed).toContain(header);
+      for (const header of ['authorization', 'x-api-key', 'if-none-match', 'content-type'])
+        expect(allowed).toContain(header);
     });
 
     it('lets the page read the ETag of a bulk evaluation and of the stream', async () => {
-      const answer = await bulk({ context: { targetingKey: 'u-1' } }, server.seeded.clientKey, { origin: 'https://app.example.com' });
+      const answer = await bulk({ context: { targetingKey: 'u-1' } }, server.seeded.clientKey, {
+        origin: 'https://app.example.com',
+      });
       expect(answer.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
       expect(answer.headers.get('access-control-expose-headers')).toContain('ETag');
       const url = `${server.url}${answer.body.eventStreams[0].endpoint.requestUri}`;

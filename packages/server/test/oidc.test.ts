@@ -41,7 +41,10 @@ class TestIdentityProvider {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
-    const identityProvider = new TestIdentityProvider(server, `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+    const identityProvider = new TestIdentityProvider(
+      server,
+      `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+    );
     server.on('request', (request, response) => {
       if (identityProvider.handler) return identityProvider.handler(request, response);
       response.writeHead(503).end();
@@ -54,13 +57,30 @@ class TestIdentityProvider {
     const accounts = this.accounts;
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const configuration: Configuration = {
-      clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: CLIENT_ID,
+          client_secret: CLIENT_SECRET,
+          redirect_uris: redirectUris,
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
       findAccount: (_context, id) => {
         const account = accounts.get(id);
         return account && { accountId: id, claims: () => ({ sub: id, ...account }) };
       },
-      jwks: { keys: [{ ...(privateKey.export({ format: 'jwk' }) as Record<string, string>), kid: 'test', use: 'sig', alg: 'RS256' }] },
+      jwks: {
+        keys: [
+          {
+            ...(privateKey.export({ format: 'jwk' }) as Record<string, string>),
+            kid: 'test',
+            use: 'sig',
+            alg: 'RS256',
+          },
+        ],
+      },
       cookies: { keys: ['cookie signing key of the test provider'] },
       ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
       features: { devInteractions: { enabled: true } },
@@ -108,7 +128,11 @@ class Browser {
   }
 
   post(url: URL, form: URLSearchParams): Promise<Response> {
-    return this.request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    return this.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
   }
 
   cookie(origin: string, name: string): string | undefined {
@@ -122,16 +146,28 @@ class Browser {
     this.jar.set(origin, cookies);
   }
 
-  private async request(url: URL, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Response> {
-    const cookies = [...(this.jar.get(url.origin) ?? new Map<string, string>())].map(([name, value]) => `${name}=${value}`).join('; ');
-    const response = await fetch(url, { ...init, headers: { ...init.headers, ...(cookies ? { cookie: cookies } : {}) }, redirect: 'manual' });
+  private async request(
+    url: URL,
+    init: { method: string; headers: Record<string, string>; body?: string },
+  ): Promise<Response> {
+    const cookies = [...(this.jar.get(url.origin) ?? new Map<string, string>())]
+      .map(([name, value]) => `${name}=${value}`)
+      .join('; ');
+    const response = await fetch(url, {
+      ...init,
+      headers: { ...init.headers, ...(cookies ? { cookie: cookies } : {}) },
+      redirect: 'manual',
+    });
     for (const header of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = header.split(';');
       const name = pair.slice(0, pair.indexOf('=')).trim();
       const value = pair.slice(pair.indexOf('=') + 1).trim();
       const expired = attributes.some((attribute) => {
         const [key = '', setting = ''] = attribute.split('=').map((part) => part.trim());
-        return (key.toLowerCase() === 'max-age' && Number(setting) <= 0) || (key.toLowerCase() === 'expires' && Date.parse(setting) <= Date.now());
+        return (
+          (key.toLowerCase() === 'max-age' && Number(setting) <= 0) ||
+          (key.toLowerCase() === 'expires' && Date.parse(setting) <= Date.now())
+        );
       });
       this.setCookie(url.origin, name, expired || value === '' ? undefined : value);
     }
@@ -141,11 +177,14 @@ class Browser {
 
 function redirectOf(response: Response, from: URL): URL {
   const location = response.headers.get('location');
-  if (response.status < 300 || response.status >= 400 || !location) throw new Error(`expected a redirect from ${from.href}, got ${response.status}`);
+  if (response.status < 300 || response.status >= 400 || !location)
+    throw new Error(`expected a redirect from ${from.href}, got ${response.status}`);
   return new URL(location, from);
 }
 
-async function problemOf(response: Response): Promise<{ status: number; detail?: string; errors?: { path: string; message: string }[] }> {
+async function problemOf(
+  response: Response,
+): Promise<{ status: number; detail?: string; errors?: { path: string; message: string }[] }> {
   expect(response.headers.get('content-type')).toContain('application/problem+json');
   return (await response.json()) as { status: number; detail?: string };
 }
@@ -156,7 +195,9 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
 
   beforeAll(async () => {
     identityProvider = await TestIdentityProvider.listen();
-    server = await startTestServer(dialect, { oidc: { issuer: identityProvider.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: 'Test IdP' } });
+    server = await startTestServer(dialect, {
+      oidc: { issuer: identityProvider.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: 'Test IdP' },
+    });
     identityProvider.serve([`${server.url}${CALLBACK_PATH}`]);
   });
   afterAll(async () => {
@@ -167,7 +208,9 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
   /** One sign-in as a browser would make it: returns the browser and Vexil's answer to the callback. */
   async function signIn(accountId: string, options: { returnTo?: string; abort?: boolean } = {}) {
     const browser = new Browser();
-    const start = await browser.get(`${server.url}/api/v1/auth/oidc${options.returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(options.returnTo)}`}`);
+    const start = await browser.get(
+      `${server.url}/api/v1/auth/oidc${options.returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(options.returnTo)}`}`,
+    );
     expect(start.status).toBe(302);
     const callback = await identityProvider.signIn(start.headers.get('location') ?? '', accountId, options);
     expect(`${callback.origin}${callback.pathname}`).toBe(`${server.url}${CALLBACK_PATH}`);
@@ -176,11 +219,22 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
 
   async function sessionOf(browser: Browser) {
     const response = await browser.get(`${server.url}/api/v1/auth/session`);
-    return { status: response.status, body: (await response.json()) as { member: { email: string; name: string; roles: unknown[]; hasPassword: boolean } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        member: { email: string; name: string; roles: unknown[]; hasPassword: boolean };
+      },
+    };
   }
 
   const subjectOf = async (email: string) =>
-    (await server.ctx.db.selectFrom('members').select('oidcSubject').where('email', '=', email).executeTakeFirstOrThrow()).oidcSubject;
+    (
+      await server.ctx.db
+        .selectFrom('members')
+        .select('oidcSubject')
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow()
+    ).oidcSubject;
 
   it('tells the sign-in page which ways of signing in there are', async () => {
     const response = await fetch(`${server.url}/api/v1/auth/providers`);
@@ -200,7 +254,8 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
       redirect_uri: `${server.url}${CALLBACK_PATH}`,
       code_challenge_method: 'S256',
     });
-    for (const parameter of ['state', 'nonce', 'code_challenge']) expect(location.searchParams.get(parameter)).toMatch(/^[\w-]{22,}$/);
+    for (const parameter of ['state', 'nonce', 'code_challenge'])
+      expect(location.searchParams.get(parameter)).toMatch(/^[\w-]{22,}$/);
     const cookie = response.headers.getSetCookie().find((header) => header.startsWith('vexil_oidc='));
     expect(cookie).toMatch(/Max-Age=600/);
     expect(cookie).toMatch(/Path=\/api\/v1\/auth\/oidc/);
@@ -209,7 +264,11 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
   });
 
   it('signs in an existing member found by email, with a working session, and links the identity to them', async () => {
-    identityProvider.accounts.set('owner-at-idp', { email: 'Owner@Vexil.Local', email_verified: true, name: 'The Owner' });
+    identityProvider.accounts.set('owner-at-idp', {
+      email: 'Owner@Vexil.Local',
+      email_verified: true,
+      name: 'The Owner',
+    });
     const { browser, answer } = await signIn('owner-at-idp');
     expect(answer.status).toBe(302);
     expect(answer.headers.get('location')).toBe('/');
@@ -218,7 +277,9 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
     expect(session.body.member.email).toBe(SEED_OWNER_EMAIL);
     expect(await subjectOf(SEED_OWNER_EMAIL)).toBe(`${identityProvider.issuer} owner-at-idp`);
     const audit = await server.api('GET', `/api/v1/audit?resourceType=member&resource=${SEED_OWNER_EMAIL}`);
-    expect(audit.body.entries.map((entry: { action: string }) => entry.action)).toEqual(expect.arrayContaining(['member.sso-linked', 'member.signed-in']));
+    expect(audit.body.entries.map((entry: { action: string }) => entry.action)).toEqual(
+      expect.arrayContaining(['member.sso-linked', 'member.signed-in']),
+    );
 
     // Once linked, the identity finds the member even after the provider's email changes.
     identityProvider.accounts.set('owner-at-idp', { email: 'owner@elsewhere.example', email_verified: true });
@@ -228,15 +289,27 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
   });
 
   it('turns an open invitation into a member with its roles, and the invitation cannot be used again', async () => {
-    const invitation = await server.api('POST', '/api/v1/invitations', { email: 'grace@example.com', roles: [{ role: 'editor', project: 'default' }] });
+    const invitation = await server.api('POST', '/api/v1/invitations', {
+      email: 'grace@example.com',
+      roles: [{ role: 'editor', project: 'default' }],
+    });
     expect(invitation.status).toBe(201);
-    identityProvider.accounts.set('grace-at-idp', { email: 'grace@example.com', email_verified: true, name: 'Grace Hopper' });
+    identityProvider.accounts.set('grace-at-idp', {
+      email: 'grace@example.com',
+      email_verified: true,
+      name: 'Grace Hopper',
+    });
 
     const { browser, answer } = await signIn('grace-at-idp');
     expect(answer.status).toBe(302);
     const session = await sessionOf(browser);
     expect(session.status).toBe(200);
-    expect(session.body.member).toMatchObject({ email: 'grace@example.com', name: 'Grace Hopper', roles: [{ role: 'editor', project: 'default' }], hasPassword: false });
+    expect(session.body.member).toMatchObject({
+      email: 'grace@example.com',
+      name: 'Grace Hopper',
+      roles: [{ role: 'editor', project: 'default' }],
+      hasPassword: false,
+    });
     expect(await subjectOf('grace@example.com')).toBe(`${identityProvider.issuer} grace-at-idp`);
 
     const open = await server.api('GET', '/api/v1/invitations');
@@ -248,7 +321,10 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
     });
     expect(reuse.status).toBe(404);
     const audit = await server.api('GET', '/api/v1/audit?resourceType=member&resource=grace@example.com');
-    expect(audit.body.entries.map((entry: { action: string }) => entry.action)).toEqual(['member.signed-in', 'member.joined']);
+    expect(audit.body.entries.map((entry: { action: string }) => entry.action)).toEqual([
+      'member.signed-in',
+      'member.joined',
+    ]);
   });
 
   it('refuses an email with neither a member nor an open invitation (403)', async () => {
@@ -260,7 +336,10 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
   });
 
   it('refuses an email the provider says it has not verified (403), even a member’s', async () => {
-    const invitation = await server.api('POST', '/api/v1/invitations', { email: 'unverified@example.com', roles: [{ role: 'viewer' }] });
+    const invitation = await server.api('POST', '/api/v1/invitations', {
+      email: 'unverified@example.com',
+      roles: [{ role: 'viewer' }],
+    });
     expect(invitation.status).toBe(201);
     identityProvider.accounts.set('unverified', { email: 'unverified@example.com', email_verified: false });
     const { answer } = await signIn('unverified');
@@ -371,7 +450,9 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
   });
 
   it('lists its routes in the OpenAPI document, public and tagged auth', async () => {
-    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, { get?: { tags?: string[]; security?: unknown[]; summary?: string } }> };
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, { get?: { tags?: string[]; security?: unknown[]; summary?: string } }>;
+    };
     for (const path of ['/api/v1/auth/providers', '/api/v1/auth/oidc', CALLBACK_PATH]) {
       const operation = document.paths[path]?.get;
       expect(operation, path).toBeDefined();
@@ -406,11 +487,16 @@ describe('single sign-on settings', () => {
   });
 
   it('derives the redirect URI from VEXIL_PUBLIC_URL, and makes the flow cookie Secure when that is https', async () => {
-    const server = await startTestServer('sqlite', { publicUrl: PUBLIC_URL, oidc: { issuer: identityProvider.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: 'Test IdP' } });
+    const server = await startTestServer('sqlite', {
+      publicUrl: PUBLIC_URL,
+      oidc: { issuer: identityProvider.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: 'Test IdP' },
+    });
     try {
       const response = await fetch(`${server.url}/api/v1/auth/oidc`, { redirect: 'manual' });
       expect(response.status).toBe(302);
-      expect(new URL(response.headers.get('location') ?? '').searchParams.get('redirect_uri')).toBe(`${PUBLIC_URL}${CALLBACK_PATH}`);
+      expect(new URL(response.headers.get('location') ?? '').searchParams.get('redirect_uri')).toBe(
+        `${PUBLIC_URL}${CALLBACK_PATH}`,
+      );
       expect(response.headers.getSetCookie().find((header) => header.startsWith('vexil_oidc='))).toMatch(/; Secure/);
     } finally {
       await server.close();
@@ -420,7 +506,9 @@ describe('single sign-on settings', () => {
   it('answers 502 naming the issuer when the provider cannot be reached', async () => {
     const gone = await TestIdentityProvider.listen();
     await gone.close();
-    const server = await startTestServer('sqlite', { oidc: { issuer: gone.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: 'Test IdP' } });
+    const server = await startTestServer('sqlite', {
+      oidc: { issuer: gone.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: 'Test IdP' },
+    });
     try {
       const response = await fetch(`${server.url}/api/v1/auth/oidc`, { redirect: 'manual' });
       expect(response.status).toBe(502);
@@ -432,7 +520,9 @@ describe('single sign-on settings', () => {
 
   it('answers 502 while the provider fails, and discovers it again on the next sign-in once it works', async () => {
     const late = await TestIdentityProvider.listen();
-    const server = await startTestServer('sqlite', { oidc: { issuer: late.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: 'Test IdP' } });
+    const server = await startTestServer('sqlite', {
+      oidc: { issuer: late.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: 'Test IdP' },
+    });
     try {
       const failing = await fetch(`${server.url}/api/v1/auth/oidc`, { redirect: 'manual' });
       expect(failing.status).toBe(502);
@@ -451,13 +541,30 @@ describe('single sign-on settings', () => {
     let value = '';
     const reply = { setCookie: (_name: string, cookie: string) => (value = cookie) } as unknown as FastifyReply;
     const startedAt = Date.now();
-    flows.set(reply, { state: 's', nonce: 'n', codeVerifier: 'v', redirectUri: `${PUBLIC_URL}${CALLBACK_PATH}`, returnTo: undefined, expiresAt: startedAt + OIDC_FLOW_MINUTES * 60_000 }, true);
+    flows.set(
+      reply,
+      {
+        state: 's',
+        nonce: 'n',
+        codeVerifier: 'v',
+        redirectUri: `${PUBLIC_URL}${CALLBACK_PATH}`,
+        returnTo: undefined,
+        expiresAt: startedAt + OIDC_FLOW_MINUTES * 60_000,
+      },
+      true,
+    );
     const request = { cookies: { [OIDC_FLOW_COOKIE]: value } } as unknown as FastifyRequest;
     expect(flows.read(request, startedAt + 9 * 60_000)).toMatchObject({ state: 's', nonce: 'n', codeVerifier: 'v' });
-    expect(flows.read(request, startedAt + 10 * 60_000)).toEqual({ missing: 'the sign-in was started more than 10 minutes ago' });
+    expect(flows.read(request, startedAt + 10 * 60_000)).toEqual({
+      missing: 'the sign-in was started more than 10 minutes ago',
+    });
   });
 
   it('refuses to start with an issuer that is not https (http only on this machine)', async () => {
-    await expect(startTestServer('sqlite', { oidc: { issuer: 'http://idp.example.com', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: 'x' } })).rejects.toThrow(/VEXIL_OIDC_ISSUER must be an https URL/);
+    await expect(
+      startTestServer('sqlite', {
+        oidc: { issuer: 'http://idp.example.com', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: 'x' },
+      }),
+    ).rejects.toThrow(/VEXIL_OIDC_ISSUER must be an https URL/);
   });
 });

@@ -39,25 +39,113 @@ interface ActionKind {
 
 const project = '/api/v1/projects/default';
 const ACTIONS: ActionKind[] = [
-  { does: 'read the organisation', where: 'organisation', needs: 'read', request: () => ['GET', '/api/v1/organization'] },
+  {
+    does: 'read the organisation',
+    where: 'organisation',
+    needs: 'read',
+    request: () => ['GET', '/api/v1/organization'],
+  },
   { does: 'list members', where: 'organisation', needs: 'read', request: () => ['GET', '/api/v1/members'] },
-  { does: 'read the audit log', where: 'project', needs: 'read', request: () => ['GET', '/api/v1/audit?project=default'] },
+  {
+    does: 'read the audit log',
+    where: 'project',
+    needs: 'read',
+    request: () => ['GET', '/api/v1/audit?project=default'],
+  },
   { does: 'read flags', where: 'project', needs: 'read', request: () => ['GET', `${project}/flags`] },
   { does: 'read environments', where: 'project', needs: 'read', request: () => ['GET', `${project}/environments`] },
-  { does: 'read production’s users', where: 'production', needs: 'read', request: () => ['GET', `${project}/environments/production/users`] },
-  { does: 'read staging’s users', where: 'staging', needs: 'read', request: () => ['GET', `${project}/environments/staging/users`] },
-  { does: 'create a flag', where: 'project', needs: 'write', request: (unique) => ['POST', `${project}/flags`, { key: `flag-${unique}` }] },
-  { does: 'create a segment', where: 'project', needs: 'write', request: (unique) => ['POST', `${project}/segments`, { key: `segment-${unique}` }] },
-  { does: 'turn a flag on in production', where: 'production', needs: 'write', request: () => ['PATCH', `${project}/flags/shared/environments/production`, { on: true }] },
-  { does: 'turn a flag on in staging', where: 'staging', needs: 'write', request: () => ['PATCH', `${project}/flags/shared/environments/staging`, { on: true }] },
-  { does: 'create a production SDK key', where: 'production', needs: 'manage', request: (unique) => ['POST', `${project}/environments/production/sdk-keys`, { name: unique, kind: 'server' }] },
-  { does: 'rename staging', where: 'staging', needs: 'manage', request: () => ['PATCH', `${project}/environments/staging`, { name: 'Staging' }] },
-  { does: 'create an environment', where: 'project', needs: 'manage', request: (unique) => ['POST', `${project}/environments`, { key: `env-${unique}` }] },
-  { does: 'rename the project', where: 'project', needs: 'manage', request: () => ['PATCH', project, { name: 'Default project' }] },
-  { does: 'create a project', where: 'organisation', needs: 'own', request: (unique) => ['POST', '/api/v1/projects', { key: `project-${unique}` }] },
-  { does: 'invite a member', where: 'organisation', needs: 'own', request: (unique) => ['POST', '/api/v1/invitations', { email: `${unique}@example.com`, roles: [{ role: 'viewer', project: 'default' }] }] },
-  { does: 'create a service token', where: 'organisation', needs: 'own', request: (unique) => ['POST', '/api/v1/api-tokens', { name: unique, roles: [{ role: 'viewer', project: 'default', environment: 'production' }] }] },
-  { does: 'rename the organisation', where: 'organisation', needs: 'own', request: () => ['PATCH', '/api/v1/organization', { name: 'My organisation' }] },
+  {
+    does: 'read production’s users',
+    where: 'production',
+    needs: 'read',
+    request: () => ['GET', `${project}/environments/production/users`],
+  },
+  {
+    does: 'read staging’s users',
+    where: 'staging',
+    needs: 'read',
+    request: () => ['GET', `${project}/environments/staging/users`],
+  },
+  {
+    does: 'create a flag',
+    where: 'project',
+    needs: 'write',
+    request: (unique) => ['POST', `${project}/flags`, { key: `flag-${unique}` }],
+  },
+  {
+    does: 'create a segment',
+    where: 'project',
+    needs: 'write',
+    request: (unique) => ['POST', `${project}/segments`, { key: `segment-${unique}` }],
+  },
+  {
+    does: 'turn a flag on in production',
+    where: 'production',
+    needs: 'write',
+    request: () => ['PATCH', `${project}/flags/shared/environments/production`, { on: true }],
+  },
+  {
+    does: 'turn a flag on in staging',
+    where: 'staging',
+    needs: 'write',
+    request: () => ['PATCH', `${project}/flags/shared/environments/staging`, { on: true }],
+  },
+  {
+    does: 'create a production SDK key',
+    where: 'production',
+    needs: 'manage',
+    request: (unique) => ['POST', `${project}/environments/production/sdk-keys`, { name: unique, kind: 'server' }],
+  },
+  {
+    does: 'rename staging',
+    where: 'staging',
+    needs: 'manage',
+    request: () => ['PATCH', `${project}/environments/staging`, { name: 'Staging' }],
+  },
+  {
+    does: 'create an environment',
+    where: 'project',
+    needs: 'manage',
+    request: (unique) => ['POST', `${project}/environments`, { key: `env-${unique}` }],
+  },
+  {
+    does: 'rename the project',
+    where: 'project',
+    needs: 'manage',
+    request: () => ['PATCH', project, { name: 'Default project' }],
+  },
+  {
+    does: 'create a project',
+    where: 'organisation',
+    needs: 'own',
+    request: (unique) => ['POST', '/api/v1/projects', { key: `project-${unique}` }],
+  },
+  {
+    does: 'invite a member',
+    where: 'organisation',
+    needs: 'own',
+    request: (unique) => [
+      'POST',
+      '/api/v1/invitations',
+      { email: `${unique}@example.com`, roles: [{ role: 'viewer', project: 'default' }] },
+    ],
+  },
+  {
+    does: 'create a service token',
+    where: 'organisation',
+    needs: 'own',
+    request: (unique) => [
+      'POST',
+      '/api/v1/api-tokens',
+      { name: unique, roles: [{ role: 'viewer', project: 'default', environment: 'production' }] },
+    ],
+  },
+  {
+    does: 'rename the organisation',
+    where: 'organisation',
+    needs: 'own',
+    request: () => ['PATCH', '/api/v1/organization', { name: 'My organisation' }],
+  },
 ];
 
 function reaches(scope: ScopeName, where: Where): 'fully' | 'to look' | 'no' {
@@ -82,7 +170,10 @@ describe.each(await testDialects())('permission matrix on %s', (dialect) => {
     await server.api('POST', `${project}/flags`, { key: 'shared' });
     for (const role of Object.keys(CAPABILITIES) as Role[]) {
       for (const [scopeName, scope] of Object.entries(SCOPES)) {
-        const created = await server.api('POST', '/api/v1/api-tokens', { name: `${role} of ${scopeName}`, roles: [{ role, ...scope }] });
+        const created = await server.api('POST', '/api/v1/api-tokens', {
+          name: `${role} of ${scopeName}`,
+          roles: [{ role, ...scope }],
+        });
         expect(created.status, JSON.stringify(created.body)).toBe(201);
         tokens.set(`${role} ${scopeName}`, created.body.token);
       }
@@ -109,7 +200,11 @@ describe.each(await testDialects())('permission matrix on %s', (dialect) => {
   it('covers every kind of action at every level it exists at', () => {
     const kinds = ACTIONS.map((action) => `${action.needs} in ${action.where}`);
     const levels: Where[] = ['project', 'production', 'staging'];
-    const required = ['read in organisation', 'own in organisation', ...levels.flatMap((where) => (['read', 'write', 'manage'] as const).map((needs) => `${needs} in ${where}`))];
+    const required = [
+      'read in organisation',
+      'own in organisation',
+      ...levels.flatMap((where) => (['read', 'write', 'manage'] as const).map((needs) => `${needs} in ${where}`)),
+    ];
     expect(required.filter((kind) => !kinds.includes(kind))).toEqual([]);
     expect(tokens.size).toBe(12);
   });

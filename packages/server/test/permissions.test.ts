@@ -39,24 +39,88 @@ const kept = {
 };
 
 const ACTIONS: Action[] = [
-  { does: 'read flags', allowed: ['viewer', 'editor', 'project editor', 'admin', 'owner'], request: () => ['GET', `${project}/flags`] },
-  { does: 'create a flag', allowed: ['editor', 'project editor', 'admin', 'owner'], request: (caller) => ['POST', `${project}/flags`, { key: `flag-${slug(caller)}` }] },
-  { does: 'change a flag', allowed: ['editor', 'project editor', 'admin', 'owner'], request: () => ['PATCH', `${project}/flags/shared`, { description: 'changed' }] },
-  { does: 'turn a flag on in staging', allowed: ['editor', 'project editor', 'admin', 'owner'], request: () => ['PATCH', `${project}/flags/shared/environments/staging`, { on: true }] },
-  { does: 'turn a flag on in production', allowed: ['editor', 'admin', 'owner'], request: () => ['PATCH', `${project}/flags/shared/environments/production`, { on: true }] },
-  { does: 'read segments', allowed: ['viewer', 'editor', 'project editor', 'admin', 'owner'], request: () => ['GET', `${project}/segments`] },
-  { does: 'create a segment', allowed: ['editor', 'project editor', 'admin', 'owner'], request: (caller) => ['POST', `${project}/segments`, { key: `segment-${slug(caller)}` }] },
-  { does: 'list production SDK keys', allowed: ['admin', 'owner'], request: () => ['GET', `${project}/environments/production/sdk-keys`] },
-  { does: 'create a staging SDK key', allowed: ['admin', 'owner'], request: (caller) => ['POST', `${project}/environments/staging/sdk-keys`, { name: caller, kind: 'server' }] },
-  { does: 'read users of production', allowed: ['viewer', 'editor', 'project editor', 'admin', 'owner'], request: () => ['GET', `${project}/environments/production/users`] },
-  { does: 'import into staging', allowed: ['admin', 'owner'], request: () => ['POST', `${project}/environments/staging/import/eppo`, { flags: { kept } }] },
-  { does: 'read environments', allowed: ['viewer', 'editor', 'project editor', 'admin', 'owner'], request: () => ['GET', `${project}/environments`] },
-  { does: 'create an environment', allowed: ['admin', 'owner'], request: (caller) => ['POST', `${project}/environments`, { key: `env-${slug(caller)}` }] },
+  {
+    does: 'read flags',
+    allowed: ['viewer', 'editor', 'project editor', 'admin', 'owner'],
+    request: () => ['GET', `${project}/flags`],
+  },
+  {
+    does: 'create a flag',
+    allowed: ['editor', 'project editor', 'admin', 'owner'],
+    request: (caller) => ['POST', `${project}/flags`, { key: `flag-${slug(caller)}` }],
+  },
+  {
+    does: 'change a flag',
+    allowed: ['editor', 'project editor', 'admin', 'owner'],
+    request: () => ['PATCH', `${project}/flags/shared`, { description: 'changed' }],
+  },
+  {
+    does: 'turn a flag on in staging',
+    allowed: ['editor', 'project editor', 'admin', 'owner'],
+    request: () => ['PATCH', `${project}/flags/shared/environments/staging`, { on: true }],
+  },
+  {
+    does: 'turn a flag on in production',
+    allowed: ['editor', 'admin', 'owner'],
+    request: () => ['PATCH', `${project}/flags/shared/environments/production`, { on: true }],
+  },
+  {
+    does: 'read segments',
+    allowed: ['viewer', 'editor', 'project editor', 'admin', 'owner'],
+    request: () => ['GET', `${project}/segments`],
+  },
+  {
+    does: 'create a segment',
+    allowed: ['editor', 'project editor', 'admin', 'owner'],
+    request: (caller) => ['POST', `${project}/segments`, { key: `segment-${slug(caller)}` }],
+  },
+  {
+    does: 'list production SDK keys',
+    allowed: ['admin', 'owner'],
+    request: () => ['GET', `${project}/environments/production/sdk-keys`],
+  },
+  {
+    does: 'create a staging SDK key',
+    allowed: ['admin', 'owner'],
+    request: (caller) => ['POST', `${project}/environments/staging/sdk-keys`, { name: caller, kind: 'server' }],
+  },
+  {
+    does: 'read users of production',
+    allowed: ['viewer', 'editor', 'project editor', 'admin', 'owner'],
+    request: () => ['GET', `${project}/environments/production/users`],
+  },
+  {
+    does: 'import into staging',
+    allowed: ['admin', 'owner'],
+    request: () => ['POST', `${project}/environments/staging/import/eppo`, { flags: { kept } }],
+  },
+  {
+    does: 'read environments',
+    allowed: ['viewer', 'editor', 'project editor', 'admin', 'owner'],
+    request: () => ['GET', `${project}/environments`],
+  },
+  {
+    does: 'create an environment',
+    allowed: ['admin', 'owner'],
+    request: (caller) => ['POST', `${project}/environments`, { key: `env-${slug(caller)}` }],
+  },
   { does: 'rename the project', allowed: ['admin', 'owner'], request: () => ['PATCH', project, { name: 'Default' }] },
-  { does: 'create a project', allowed: ['owner'], request: (caller) => ['POST', '/api/v1/projects', { key: `project-${slug(caller)}` }] },
+  {
+    does: 'create a project',
+    allowed: ['owner'],
+    request: (caller) => ['POST', '/api/v1/projects', { key: `project-${slug(caller)}` }],
+  },
   { does: 'list API tokens', allowed: ['owner'], request: () => ['GET', '/api/v1/api-tokens'] },
-  { does: 'create an API token', allowed: ['owner'], request: (caller) => ['POST', '/api/v1/api-tokens', { name: caller, roles: [{ role: 'viewer' }] }] },
-  { does: 'read the audit log', allowed: ['viewer', 'editor', 'project editor', 'admin', 'owner'], request: () => ['GET', '/api/v1/audit'] },
+  {
+    does: 'create an API token',
+    allowed: ['owner'],
+    request: (caller) => ['POST', '/api/v1/api-tokens', { name: caller, roles: [{ role: 'viewer' }] }],
+  },
+  {
+    does: 'read the audit log',
+    allowed: ['viewer', 'editor', 'project editor', 'admin', 'owner'],
+    request: () => ['GET', '/api/v1/audit'],
+  },
 ];
 
 describe.each(await testDialects())('permissions on %s', (dialect) => {
@@ -88,10 +152,27 @@ describe.each(await testDialects())('permissions on %s', (dialect) => {
 
   it('refused requests change nothing', async () => {
     const flags = await server.api('GET', `${project}/flags`);
-    expect(flags.body.map((flag: { key: string }) => flag.key).sort()).toEqual(['flag-admin', 'flag-editor', 'flag-owner', 'flag-project-editor', 'kept', 'shared']);
+    expect(flags.body.map((flag: { key: string }) => flag.key).sort()).toEqual([
+      'flag-admin',
+      'flag-editor',
+      'flag-owner',
+      'flag-project-editor',
+      'kept',
+      'shared',
+    ]);
     const environments = await server.api('GET', `${project}/environments`);
-    expect(environments.body.map((environment: { key: string }) => environment.key).sort()).toEqual(['development', 'env-admin', 'env-owner', 'production', 'staging']);
-    const refusals = await server.ctx.db.selectFrom('auditLog').select('actorName').where('actorName', '=', 'viewer').execute();
+    expect(environments.body.map((environment: { key: string }) => environment.key).sort()).toEqual([
+      'development',
+      'env-admin',
+      'env-owner',
+      'production',
+      'staging',
+    ]);
+    const refusals = await server.ctx.db
+      .selectFrom('auditLog')
+      .select('actorName')
+      .where('actorName', '=', 'viewer')
+      .execute();
     expect(refusals).toEqual([]);
   });
 

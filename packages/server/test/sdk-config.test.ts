@@ -11,12 +11,33 @@ describe.each(await testDialects())('GET /sdk/v1/config on %s', (dialect) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    await createFlag(server, { key: 'new-checkout', clientSideAvailable: true }, { on: true, allocations: [{ id: 'staff', conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@acme.com'] }], serve: { variation: 'on' } }] });
-    await createFlag(server, { key: 'banner', type: 'string', variations: [{ key: 'a', value: 'hello' }, { key: 'b', value: 'bonjour' }] });
+    await createFlag(
+      server,
+      { key: 'new-checkout', clientSideAvailable: true },
+      {
+        on: true,
+        allocations: [
+          {
+            id: 'staff',
+            conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@acme.com'] }],
+            serve: { variation: 'on' },
+          },
+        ],
+      },
+    );
+    await createFlag(server, {
+      key: 'banner',
+      type: 'string',
+      variations: [
+        { key: 'a', value: 'hello' },
+        { key: 'b', value: 'bonjour' },
+      ],
+    });
   });
   afterAll(() => server.close());
 
-  const config = (headers: Record<string, string> = {}) => rawRequest(`${server.url}/sdk/v1/config`, { headers: { authorization: server.seeded.serverKey, ...headers } });
+  const config = (headers: Record<string, string> = {}) =>
+    rawRequest(`${server.url}/sdk/v1/config`, { headers: { authorization: server.seeded.serverKey, ...headers } });
 
   it("serves the environment's ruleset as the engine's Ruleset, versioned by the revision", async () => {
     const answer = await config();
@@ -26,7 +47,12 @@ describe.each(await testDialects())('GET /sdk/v1/config on %s', (dialect) => {
     expect(Object.keys(ruleset).sort()).toEqual(['flags', 'segments', 'version']);
     expect(ruleset.version).toBe(await developmentRevision(server));
     expect(ruleset.flags.map((flag: { key: string }) => flag.key)).toEqual(['banner', 'new-checkout']);
-    expect(ruleset.flags[1]).toMatchObject({ key: 'new-checkout', type: 'boolean', on: true, allocations: [{ id: 'staff', serve: { variation: 'on' } }] });
+    expect(ruleset.flags[1]).toMatchObject({
+      key: 'new-checkout',
+      type: 'boolean',
+      on: true,
+      allocations: [{ id: 'staff', serve: { variation: 'on' } }],
+    });
     expect(answer.headers.etag).toBe(`"${ruleset.version}"`);
     expect(answer.headers['cache-control']).toBe('no-cache');
     expect(answer.headers.vary).toContain('Accept-Encoding');
@@ -87,7 +113,11 @@ describe.each(await testDialects())('GET /sdk/v1/config on %s', (dialect) => {
     const key = newSdkKey(environmentId, 'server', 'to revoke', new Date().toISOString());
     await server.ctx.db.insertInto('sdkKeys').values(key.row).execute();
     expect((await sdkCall(server, 'GET', '/sdk/v1/config', { key: key.secret })).status).toBe(200);
-    await server.ctx.db.updateTable('sdkKeys').set({ revokedAt: new Date().toISOString() }).where('id', '=', key.row.id).execute();
+    await server.ctx.db
+      .updateTable('sdkKeys')
+      .set({ revokedAt: new Date().toISOString() })
+      .where('id', '=', key.row.id)
+      .execute();
     server.ctx.hub.keysRevoked([hashSecret(key.secret)]);
     expect((await sdkCall(server, 'GET', '/sdk/v1/config', { key: key.secret })).status).toBe(401);
   });
@@ -96,7 +126,10 @@ describe.each(await testDialects())('GET /sdk/v1/config on %s', (dialect) => {
     const environmentId = await developmentId(server);
     const key = newSdkKey(environmentId, 'server', 'rotated', new Date().toISOString());
     const expiresAt = Date.now() + 60_000;
-    await server.ctx.db.insertInto('sdkKeys').values({ ...key.row, expiresAt: new Date(expiresAt).toISOString() }).execute();
+    await server.ctx.db
+      .insertInto('sdkKeys')
+      .values({ ...key.row, expiresAt: new Date(expiresAt).toISOString() })
+      .execute();
     let now = Date.now();
     const resolver = new SdkKeyResolver(server.ctx.db, server.ctx.hub, () => now);
     expect((await resolver.resolve(key.secret))?.id).toBe(key.row.id);
@@ -104,7 +137,10 @@ describe.each(await testDialects())('GET /sdk/v1/config on %s', (dialect) => {
     expect(await resolver.resolve(key.secret)).toBeUndefined();
 
     const expired = newSdkKey(environmentId, 'server', 'expired', new Date().toISOString());
-    await server.ctx.db.insertInto('sdkKeys').values({ ...expired.row, expiresAt: new Date(Date.now() - 1000).toISOString() }).execute();
+    await server.ctx.db
+      .insertInto('sdkKeys')
+      .values({ ...expired.row, expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect((await sdkCall(server, 'GET', '/sdk/v1/config', { key: expired.secret })).status).toBe(401);
   });
 

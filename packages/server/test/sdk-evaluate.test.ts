@@ -17,11 +17,15 @@ function keysIn(value: unknown, into = new Set<string>()): Set<string> {
 
 describe.each(await testDialects())('POST /sdk/v1/evaluate on %s', (dialect) => {
   let server: TestServer;
-  const evaluate = (key: string | undefined, body: unknown) => sdkCall(server, 'POST', '/sdk/v1/evaluate', { key, body });
+  const evaluate = (key: string | undefined, body: unknown) =>
+    sdkCall(server, 'POST', '/sdk/v1/evaluate', { key, body });
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    expect((await server.api('POST', '/api/v1/projects/default/segments', { key: 'beta-testers', included: ['u-beta'] })).status).toBe(201);
+    expect(
+      (await server.api('POST', '/api/v1/projects/default/segments', { key: 'beta-testers', included: ['u-beta'] }))
+        .status,
+    ).toBe(201);
     await createFlag(
       server,
       { key: 'new-checkout', clientSideAvailable: true },
@@ -30,18 +34,47 @@ describe.each(await testDialects())('POST /sdk/v1/evaluate on %s', (dialect) => 
         targets: [{ variation: 'on', values: ['u-pinned'] }],
         allocations: [
           { id: 'beta', conditions: [{ segment: 'beta-testers' }], serve: { variation: 'on' } },
-          { id: 'staff', conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@acme.com'] }], serve: { variation: 'on' }, track: true },
-          { id: 'nobody-yet', conditions: [{ attribute: 'country', operator: 'equals', values: ['FR'] }], exposure: 0, serve: { variation: 'on' } },
+          {
+            id: 'staff',
+            conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@acme.com'] }],
+            serve: { variation: 'on' },
+            track: true,
+          },
+          {
+            id: 'nobody-yet',
+            conditions: [{ attribute: 'country', operator: 'equals', values: ['FR'] }],
+            exposure: 0,
+            serve: { variation: 'on' },
+          },
         ],
         fallthrough: { variation: 'off' },
       },
     );
     await createFlag(
       server,
-      { key: 'banner-text', type: 'string', clientSideAvailable: true, variations: [{ key: 'hello', value: 'Hello' }, { key: 'bonjour', value: 'Bonjour' }] },
+      {
+        key: 'banner-text',
+        type: 'string',
+        clientSideAvailable: true,
+        variations: [
+          { key: 'hello', value: 'Hello' },
+          { key: 'bonjour', value: 'Bonjour' },
+        ],
+      },
       { on: true, fallthrough: { variation: 'hello' } },
     );
-    await createFlag(server, { key: 'server-only-pricing', type: 'number', variations: [{ key: 'low', value: 9 }, { key: 'high', value: 19 }] }, { on: true, fallthrough: { variation: 'high' } });
+    await createFlag(
+      server,
+      {
+        key: 'server-only-pricing',
+        type: 'number',
+        variations: [
+          { key: 'low', value: 9 },
+          { key: 'high', value: 19 },
+        ],
+      },
+      { on: true, fallthrough: { variation: 'high' } },
+    );
   });
   afterAll(() => server.close());
 
@@ -50,14 +83,32 @@ describe.each(await testDialects())('POST /sdk/v1/evaluate on %s', (dialect) => 
     expect(answer.status).toBe(200);
     expect(answer.body.revision).toBe(await developmentRevision(server));
     expect(Object.keys(answer.body.flags).sort()).toEqual(['banner-text', 'new-checkout']);
-    expect(answer.body.flags['new-checkout']).toEqual({ value: true, variation: 'on', reason: 'TARGETING_MATCH', allocation: 'staff', track: true });
+    expect(answer.body.flags['new-checkout']).toEqual({
+      value: true,
+      variation: 'on',
+      reason: 'TARGETING_MATCH',
+      allocation: 'staff',
+      track: true,
+    });
     expect(answer.body.flags['banner-text']).toEqual({ value: 'Hello', variation: 'hello', reason: 'STATIC' });
   });
 
   it('never lets rules, segments or server-only flags reach a client key', async () => {
     const answer = await evaluate(server.seeded.clientKey, { context: { key: 'u-beta', country: 'FR' } });
     const keys = keysIn(answer.body);
-    for (const forbidden of ['allocations', 'conditions', 'segments', 'segment', 'targets', 'rules', 'fallthrough', 'prerequisites', 'variations', 'included', 'split']) {
+    for (const forbidden of [
+      'allocations',
+      'conditions',
+      'segments',
+      'segment',
+      'targets',
+      'rules',
+      'fallthrough',
+      'prerequisites',
+      'variations',
+      'included',
+      'split',
+    ]) {
       expect(keys).not.toContain(forbidden);
     }
     const text = JSON.stringify(answer.body);
@@ -73,13 +124,25 @@ describe.each(await testDialects())('POST /sdk/v1/evaluate on %s', (dialect) => 
   });
 
   it('evaluates targets, segments, exposure and fallthrough as the engine does', async () => {
-    const flagFor = async (context: Record<string, unknown>) => (await evaluate(server.seeded.clientKey, { context })).body.flags['new-checkout'];
+    const flagFor = async (context: Record<string, unknown>) =>
+      (await evaluate(server.seeded.clientKey, { context })).body.flags['new-checkout'];
     expect(await flagFor({ key: 'u-pinned' })).toEqual({ value: true, variation: 'on', reason: 'TARGETING_MATCH' });
-    expect(await flagFor({ key: 'u-beta' })).toEqual({ value: true, variation: 'on', reason: 'TARGETING_MATCH', allocation: 'beta' });
+    expect(await flagFor({ key: 'u-beta' })).toEqual({
+      value: true,
+      variation: 'on',
+      reason: 'TARGETING_MATCH',
+      allocation: 'beta',
+    });
     // Matched an allocation with 0 % exposure: the caller's default, so no value at all.
-    expect(await flagFor({ key: 'u-2', country: 'FR' })).toEqual({ reason: 'TRAFFIC_EXCLUDED', allocation: 'nobody-yet' });
+    expect(await flagFor({ key: 'u-2', country: 'FR' })).toEqual({
+      reason: 'TRAFFIC_EXCLUDED',
+      allocation: 'nobody-yet',
+    });
     expect(await flagFor({ key: 'u-3' })).toEqual({ value: false, variation: 'off', reason: 'DEFAULT' });
-    expect(await flagFor({ kind: 'multi', user: { key: 'u-beta' }, organization: { key: 'o-1' } })).toMatchObject({ variation: 'on', allocation: 'beta' });
+    expect(await flagFor({ kind: 'multi', user: { key: 'u-beta' }, organization: { key: 'o-1' } })).toMatchObject({
+      variation: 'on',
+      allocation: 'beta',
+    });
   });
 
   it('reflects a change made through the management API in the next answer', async () => {
@@ -95,9 +158,19 @@ describe.each(await testDialects())('POST /sdk/v1/evaluate on %s', (dialect) => 
     ['an unknown field', { context: { key: 'u-1' }, flags: ['x'] }, 'flags', 'is not a known field'],
     ['a key that is not a string', { context: { key: 42 } }, 'context.key', 'must be string'],
     ['an invalid kind', { context: { kind: 'a kind', key: 'u-1' } }, 'context.kind', 'must be a context kind'],
-    ['a multi-kind part that is not an object', { context: { kind: 'multi', user: { key: 'u-1' }, organization: 'o-1' } }, 'context.organization', 'must be an object'],
+    [
+      'a multi-kind part that is not an object',
+      { context: { kind: 'multi', user: { key: 'u-1' }, organization: 'o-1' } },
+      'context.organization',
+      'must be an object',
+    ],
     ['a multi-kind context without kinds', { context: { kind: 'multi' } }, 'context', 'at least one kind'],
-    ['a key longer than 512 characters', { context: { kind: 'multi', user: { key: 'u'.repeat(513) } } }, 'context.user.key', 'at most 512 characters'],
+    [
+      'a key longer than 512 characters',
+      { context: { kind: 'multi', user: { key: 'u'.repeat(513) } } },
+      'context.user.key',
+      'at most 512 characters',
+    ],
   ])('refuses %s with 400 naming the field', async (_case, body, path, message) => {
     const answer = await evaluate(server.seeded.clientKey, body);
     expect(answer.status).toBe(400);

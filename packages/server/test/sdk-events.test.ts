@@ -8,10 +8,16 @@ const T0 = Date.parse('2026-11-20T10:15:00.000Z');
 describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
   let server: TestServer;
   let environmentId: string;
-  const send = (body: unknown, key: string | undefined = server.seeded.serverKey) => sdkCall(server, 'POST', '/sdk/v1/events', { key, body });
+  const send = (body: unknown, key: string | undefined = server.seeded.serverKey) =>
+    sdkCall(server, 'POST', '/sdk/v1/events', { key, body });
   const rows = async () => ({
     events: await server.ctx.db.selectFrom('events').selectAll().orderBy('id').execute(),
-    counts: await server.ctx.db.selectFrom('evaluationCounts').selectAll().orderBy('flagKey').orderBy('variationKey').execute(),
+    counts: await server.ctx.db
+      .selectFrom('evaluationCounts')
+      .selectAll()
+      .orderBy('flagKey')
+      .orderBy('variationKey')
+      .execute(),
     contexts: await server.ctx.db.selectFrom('contexts').selectAll().orderBy('kind').orderBy('key').execute(),
   });
 
@@ -29,9 +35,27 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
   it('stores a batch of every kind of event for the key’s environment and answers 202', async () => {
     const answer = await send({
       events: [
-        { kind: 'exposure', flag: 'new-checkout', variation: 'on', allocation: 'staff', context: { key: 'u-1', email: 'ada@acme.com' }, timestamp: T0 },
-        { kind: 'custom', key: 'checkout-completed', value: 42.5, context: { key: 'u-1', email: 'ada@acme.com' }, timestamp: T0 + 1000 },
-        { kind: 'custom', key: 'page-viewed', context: { kind: 'organization', key: 'o-1', plan: 'pro' }, timestamp: T0 + 2000 },
+        {
+          kind: 'exposure',
+          flag: 'new-checkout',
+          variation: 'on',
+          allocation: 'staff',
+          context: { key: 'u-1', email: 'ada@acme.com' },
+          timestamp: T0,
+        },
+        {
+          kind: 'custom',
+          key: 'checkout-completed',
+          value: 42.5,
+          context: { key: 'u-1', email: 'ada@acme.com' },
+          timestamp: T0 + 1000,
+        },
+        {
+          kind: 'custom',
+          key: 'page-viewed',
+          context: { kind: 'organization', key: 'o-1', plan: 'pro' },
+          timestamp: T0 + 2000,
+        },
         {
           kind: 'summary',
           startDate: T0,
@@ -50,16 +74,51 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
 
     const stored = await rows();
     expect(stored.events.map(({ id: _id, receivedAt: _received, ...row }) => row)).toEqual([
-      { environmentId, type: 'exposure', flagKey: 'new-checkout', variationKey: 'on', allocationId: 'staff', eventKey: null, value: null, contextKind: 'user', contextKey: 'u-1', occurredAt: '2026-11-20T10:15:00.000Z' },
-      { environmentId, type: 'custom', flagKey: null, variationKey: null, allocationId: null, eventKey: 'checkout-completed', value: 42.5, contextKind: 'user', contextKey: 'u-1', occurredAt: '2026-11-20T10:15:01.000Z' },
-      { environmentId, type: 'custom', flagKey: null, variationKey: null, allocationId: null, eventKey: 'page-viewed', value: null, contextKind: 'organization', contextKey: 'o-1', occurredAt: '2026-11-20T10:15:02.000Z' },
+      {
+        environmentId,
+        type: 'exposure',
+        flagKey: 'new-checkout',
+        variationKey: 'on',
+        allocationId: 'staff',
+        eventKey: null,
+        value: null,
+        contextKind: 'user',
+        contextKey: 'u-1',
+        occurredAt: '2026-11-20T10:15:00.000Z',
+      },
+      {
+        environmentId,
+        type: 'custom',
+        flagKey: null,
+        variationKey: null,
+        allocationId: null,
+        eventKey: 'checkout-completed',
+        value: 42.5,
+        contextKind: 'user',
+        contextKey: 'u-1',
+        occurredAt: '2026-11-20T10:15:01.000Z',
+      },
+      {
+        environmentId,
+        type: 'custom',
+        flagKey: null,
+        variationKey: null,
+        allocationId: null,
+        eventKey: 'page-viewed',
+        value: null,
+        contextKind: 'organization',
+        contextKey: 'o-1',
+        occurredAt: '2026-11-20T10:15:02.000Z',
+      },
     ]);
     expect(stored.counts).toEqual([
       { environmentId, flagKey: 'banner', variationKey: '', hour: '2026-11-20T10', count: 2 },
       { environmentId, flagKey: 'new-checkout', variationKey: 'off', hour: '2026-11-20T10', count: 3 },
       { environmentId, flagKey: 'new-checkout', variationKey: 'on', hour: '2026-11-20T10', count: 7 },
     ]);
-    expect(stored.contexts.map((row) => [row.kind, row.key, JSON.parse(row.attributes), row.firstSeen, row.lastSeen])).toEqual([
+    expect(
+      stored.contexts.map((row) => [row.kind, row.key, JSON.parse(row.attributes), row.firstSeen, row.lastSeen]),
+    ).toEqual([
       ['device', 'd-9', { os: 'iOS' }, '2026-11-20T10:15:00.000Z', '2026-11-20T10:15:00.000Z'],
       ['organization', 'o-1', { plan: 'pro' }, '2026-11-20T10:15:02.000Z', '2026-11-20T10:15:02.000Z'],
       ['user', 'u-1', { email: 'ada@acme.com' }, '2026-11-20T10:15:00.000Z', '2026-11-20T10:15:01.000Z'],
@@ -67,14 +126,26 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
   });
 
   it('adds later summaries to the hour’s counts and keeps first and last seen of contexts', async () => {
-    const summary = (count: number) => ({ kind: 'summary', startDate: T0, endDate: T0 + 1000, counters: [{ flag: 'new-checkout', variation: 'on', count }] });
-    await send({ events: [summary(5), { kind: 'context', context: { key: 'u-1', plan: 'free' }, timestamp: T0 + 5000 }] });
-    await send({ events: [summary(6), { kind: 'context', context: { key: 'u-1', plan: 'pro' }, timestamp: T0 + 9000 }] });
+    const summary = (count: number) => ({
+      kind: 'summary',
+      startDate: T0,
+      endDate: T0 + 1000,
+      counters: [{ flag: 'new-checkout', variation: 'on', count }],
+    });
+    await send({
+      events: [summary(5), { kind: 'context', context: { key: 'u-1', plan: 'free' }, timestamp: T0 + 5000 }],
+    });
+    await send({
+      events: [summary(6), { kind: 'context', context: { key: 'u-1', plan: 'pro' }, timestamp: T0 + 9000 }],
+    });
     await send({ events: [{ kind: 'context', context: { key: 'u-1', plan: 'trial' }, timestamp: T0 }] }); // late, out of order
     const stored = await rows();
     expect(stored.counts.map((row) => row.count)).toEqual([11]);
     expect(stored.contexts).toHaveLength(1);
-    expect(stored.contexts[0]).toMatchObject({ firstSeen: '2026-11-20T10:15:00.000Z', lastSeen: '2026-11-20T10:15:09.000Z' });
+    expect(stored.contexts[0]).toMatchObject({
+      firstSeen: '2026-11-20T10:15:00.000Z',
+      lastSeen: '2026-11-20T10:15:09.000Z',
+    });
     expect(JSON.parse(stored.contexts[0]?.attributes ?? '{}')).toEqual({ plan: 'pro' });
   });
 
@@ -84,14 +155,24 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
         events: [
           {
             kind: 'context',
-            context: { key: 'u-7', email: 'grace@example.com', name: 'Grace', address: { city: 'Paris', street: '1 rue X' }, _meta: { privateAttributes: ['email', '/address/street'] } },
+            context: {
+              key: 'u-7',
+              email: 'grace@example.com',
+              name: 'Grace',
+              address: { city: 'Paris', street: '1 rue X' },
+              _meta: { privateAttributes: ['email', '/address/street'] },
+            },
             timestamp: T0,
           },
           {
             kind: 'exposure',
             flag: 'new-checkout',
             variation: 'on',
-            context: { kind: 'multi', user: { key: 'u-8', ssn: 'ssn-078-05-1120', country: 'FR', _meta: { privateAttributes: ['ssn'] } }, organization: { key: 'o-2', revenue: 10, _meta: { privateAttributes: ['revenue'] } } },
+            context: {
+              kind: 'multi',
+              user: { key: 'u-8', ssn: 'ssn-078-05-1120', country: 'FR', _meta: { privateAttributes: ['ssn'] } },
+              organization: { key: 'o-2', revenue: 10, _meta: { privateAttributes: ['revenue'] } },
+            },
             timestamp: T0,
           },
         ],
@@ -100,7 +181,9 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
     );
     expect(answer.status).toBe(202);
     const stored = await rows();
-    const attributes = Object.fromEntries(stored.contexts.map((row) => [`${row.kind}:${row.key}`, JSON.parse(row.attributes)]));
+    const attributes = Object.fromEntries(
+      stored.contexts.map((row) => [`${row.kind}:${row.key}`, JSON.parse(row.attributes)]),
+    );
     expect(attributes).toEqual({
       'organization:o-2': {},
       'user:u-7': { name: 'Grace', address: { city: 'Paris' } },
@@ -108,26 +191,82 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
     });
     const everything = JSON.stringify(stored);
     // Secrets distinctive enough that no id or timestamp in the rows can contain them by chance.
-    for (const secret of ['grace@example.com', '1 rue X', 'ssn-078-05-1120', 'revenue', 'privateAttributes']) expect(everything).not.toContain(secret);
+    for (const secret of ['grace@example.com', '1 rue X', 'ssn-078-05-1120', 'revenue', 'privateAttributes'])
+      expect(everything).not.toContain(secret);
     expect(stored.events[0]).toMatchObject({ contextKind: 'user', contextKey: 'u-8' });
   });
 
   const exposure = { kind: 'exposure', flag: 'f', variation: 'on', context: { key: 'u-1' }, timestamp: T0 };
   it.each([
-    ['an unknown kind of event', { events: [{ kind: 'click' }] }, 'events[0].kind', 'must be equal to one of the allowed values'],
+    [
+      'an unknown kind of event',
+      { events: [{ kind: 'click' }] },
+      'events[0].kind',
+      'must be equal to one of the allowed values',
+    ],
     ['an unknown field', { events: [{ ...exposure, colour: 'red' }] }, 'events[0].colour', 'is not a known field'],
     ['a missing field', { events: [{ ...exposure, flag: undefined }] }, 'events[0].flag', 'is required'],
-    ['a flag key with spaces', { events: [{ ...exposure, flag: 'new checkout' }] }, 'events[0].flag', 'must match pattern'],
-    ['a timestamp that is a date string', { events: [{ ...exposure, timestamp: '2026-11-20' }] }, 'events[0].timestamp', 'must be integer'],
-    ['a custom value that is not a number', { events: [{ kind: 'custom', key: 'k', value: '3', context: { key: 'u' }, timestamp: T0 }] }, 'events[0].value', 'must be number'],
-    ['a context without a key', { events: [{ ...exposure, context: { email: 'x@y.z' } }] }, 'events[0].context.key', 'is required'],
-    ['a multi-kind part that is not an object', { events: [{ ...exposure, context: { kind: 'multi', user: 'u-1' } }] }, 'events[0].context.user', 'must be an object'],
-    ['an unknown field in _meta', { events: [{ ...exposure, context: { key: 'u', _meta: { secret: ['a'] } } }] }, 'events[0].context._meta.secret', 'is not a known field'],
-    ['private attributes that are not names', { events: [{ ...exposure, context: { key: 'u', _meta: { privateAttributes: 'email' } } }] }, 'events[0].context._meta.privateAttributes', 'must be a list'],
-    ['a summary ending before it starts', { events: [{ kind: 'summary', startDate: T0, endDate: T0 - 1, counters: [] }] }, 'events[0].endDate', 'must not be before startDate'],
-    ['a count of zero', { events: [{ kind: 'summary', startDate: T0, endDate: T0, counters: [{ flag: 'f', count: 0 }] }] }, 'events[0].counters[0].count', 'must be >= 1'],
+    [
+      'a flag key with spaces',
+      { events: [{ ...exposure, flag: 'new checkout' }] },
+      'events[0].flag',
+      'must match pattern',
+    ],
+    [
+      'a timestamp that is a date string',
+      { events: [{ ...exposure, timestamp: '2026-11-20' }] },
+      'events[0].timestamp',
+      'must be integer',
+    ],
+    [
+      'a custom value that is not a number',
+      { events: [{ kind: 'custom', key: 'k', value: '3', context: { key: 'u' }, timestamp: T0 }] },
+      'events[0].value',
+      'must be number',
+    ],
+    [
+      'a context without a key',
+      { events: [{ ...exposure, context: { email: 'x@y.z' } }] },
+      'events[0].context.key',
+      'is required',
+    ],
+    [
+      'a multi-kind part that is not an object',
+      { events: [{ ...exposure, context: { kind: 'multi', user: 'u-1' } }] },
+      'events[0].context.user',
+      'must be an object',
+    ],
+    [
+      'an unknown field in _meta',
+      { events: [{ ...exposure, context: { key: 'u', _meta: { secret: ['a'] } } }] },
+      'events[0].context._meta.secret',
+      'is not a known field',
+    ],
+    [
+      'private attributes that are not names',
+      { events: [{ ...exposure, context: { key: 'u', _meta: { privateAttributes: 'email' } } }] },
+      'events[0].context._meta.privateAttributes',
+      'must be a list',
+    ],
+    [
+      'a summary ending before it starts',
+      { events: [{ kind: 'summary', startDate: T0, endDate: T0 - 1, counters: [] }] },
+      'events[0].endDate',
+      'must not be before startDate',
+    ],
+    [
+      'a count of zero',
+      { events: [{ kind: 'summary', startDate: T0, endDate: T0, counters: [{ flag: 'f', count: 0 }] }] },
+      'events[0].counters[0].count',
+      'must be >= 1',
+    ],
     ['no events list', { batch: [] }, 'events', 'is required'],
-    ['more than 1,000 events', { events: Array.from({ length: 1001 }, () => exposure) }, 'events', 'must NOT have more than 1000 items'],
+    [
+      'more than 1,000 events',
+      { events: Array.from({ length: 1001 }, () => exposure) },
+      'events',
+      'must NOT have more than 1000 items',
+    ],
   ])('refuses %s with a 400 problem naming the field', async (_case, body, path, message) => {
     const answer = await send(body);
     expect(answer.status).toBe(400);
@@ -136,7 +275,13 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
   });
 
   it('writes nothing of a batch with one bad event among good ones', async () => {
-    const answer = await send({ events: [exposure, { kind: 'custom', key: 'ok', context: { key: 'u-2' }, timestamp: T0 }, { ...exposure, variation: '' }] });
+    const answer = await send({
+      events: [
+        exposure,
+        { kind: 'custom', key: 'ok', context: { key: 'u-2' }, timestamp: T0 },
+        { ...exposure, variation: '' },
+      ],
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.errors.map((error: { path: string }) => error.path)).toEqual(['events[2].variation']);
     expect(await rows()).toEqual({ events: [], counts: [], contexts: [] });
@@ -151,7 +296,9 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
   });
 
   it('takes a full batch of 1,000 events in one request', async () => {
-    const answer = await send({ events: Array.from({ length: 1000 }, (_, index) => ({ ...exposure, context: { key: `u-${index}` } })) });
+    const answer = await send({
+      events: Array.from({ length: 1000 }, (_, index) => ({ ...exposure, context: { key: `u-${index}` } })),
+    });
     expect(answer.status).toBe(202);
     const stored = await rows();
     expect(stored.events).toHaveLength(1000);

@@ -19,16 +19,35 @@ describe.each(await testDialects())('SDK keys API on %s', (dialect) => {
   it('creates a server key, shows it once and stores only its hash', async () => {
     const created = await server.api('POST', keys, { name: 'backend', kind: 'server' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'backend', kind: 'server', status: 'active', expiresAt: null, revokedAt: null });
+    expect(created.body).toMatchObject({
+      name: 'backend',
+      kind: 'server',
+      status: 'active',
+      expiresAt: null,
+      revokedAt: null,
+    });
     expect(created.body.key).toMatch(/^vx_server_/);
     expect(created.body.hint).toBe(`vx_server_…${created.body.key.slice(-4)}`);
     server1 = created.body;
 
-    const row = await server.ctx.db.selectFrom('sdkKeys').selectAll().where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    const row = await server.ctx.db
+      .selectFrom('sdkKeys')
+      .selectAll()
+      .where('id', '=', created.body.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ keyHash: hashSecret(created.body.key), clientKey: null });
     const listed = await server.api('GET', keys);
     expect(listed.body).toEqual([
-      { id: server1.id, name: 'backend', kind: 'server', hint: created.body.hint, status: 'active', createdAt: expect.any(String), expiresAt: null, revokedAt: null },
+      {
+        id: server1.id,
+        name: 'backend',
+        kind: 'server',
+        hint: created.body.hint,
+        status: 'active',
+        createdAt: expect.any(String),
+        expiresAt: null,
+        revokedAt: null,
+      },
     ]);
   });
 
@@ -43,8 +62,17 @@ describe.each(await testDialects())('SDK keys API on %s', (dialect) => {
 
   it('keeps each environment’s keys apart', async () => {
     const development = await server.api('GET', '/api/v1/projects/default/environments/development/sdk-keys');
-    expect(development.body.map((key: { name: string }) => key.name).sort()).toEqual(['development client key', 'development server key']);
-    expect((await server.api('PATCH', `/api/v1/projects/default/environments/development/sdk-keys/${server1.id}`, { name: 'x' })).status).toBe(404);
+    expect(development.body.map((key: { name: string }) => key.name).sort()).toEqual([
+      'development client key',
+      'development server key',
+    ]);
+    expect(
+      (
+        await server.api('PATCH', `/api/v1/projects/default/environments/development/sdk-keys/${server1.id}`, {
+          name: 'x',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('renames a key', async () => {
@@ -94,7 +122,10 @@ describe.each(await testDialects())('SDK keys API on %s', (dialect) => {
     expect(response.status).toBe(204);
     expect(revoked).toEqual([hashSecret(server1.key)]);
     const listed = await server.api('GET', keys);
-    expect(listed.body.find((key: { id: string }) => key.id === server1.id)).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
+    expect(listed.body.find((key: { id: string }) => key.id === server1.id)).toMatchObject({
+      status: 'revoked',
+      revokedAt: expect.any(String),
+    });
 
     expect((await server.api('DELETE', `${keys}/${server1.id}`)).status).toBe(409);
     expect((await server.api('POST', `${keys}/${server1.id}/rotate`, {})).status).toBe(409);
@@ -119,12 +150,21 @@ describe.each(await testDialects())('SDK keys API on %s', (dialect) => {
     const malformed = await server.api('POST', keys, '{"name": "x"');
     expect(malformed.body.type).toBe('https://vexil.dev/problems/malformed-json');
     expect((await server.api('PATCH', `${keys}/00000000-0000-0000-0000-000000000000`, { name: 'x' })).status).toBe(404);
-    expect((await server.api('POST', '/api/v1/projects/default/environments/moon/sdk-keys', { name: 'x', kind: 'server' })).status).toBe(404);
+    expect(
+      (await server.api('POST', '/api/v1/projects/default/environments/moon/sdk-keys', { name: 'x', kind: 'server' }))
+        .status,
+    ).toBe(404);
     expect(await count()).toBe(before);
   });
 
   it('audits every change without a key in it', async () => {
-    const rows = await server.ctx.db.selectFrom('auditLog').selectAll().where('resourceType', '=', 'sdk-key').where('environmentKey', '=', 'production').orderBy('id').execute();
+    const rows = await server.ctx.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('resourceType', '=', 'sdk-key')
+      .where('environmentKey', '=', 'production')
+      .orderBy('id')
+      .execute();
     expect(rows.map((row) => row.action)).toEqual([
       'sdk-key.created',
       'sdk-key.created',

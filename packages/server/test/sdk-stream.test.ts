@@ -9,7 +9,10 @@ describe.each(await testDialects())('GET /sdk/v1/stream on %s', (dialect) => {
   let server: TestServer;
   const clients: SseClient[] = [];
   const open = async (headers: Record<string, string> = {}, target: TestServer = server) => {
-    const client = await SseClient.open(`${target.url}/sdk/v1/stream`, { authorization: target.seeded.serverKey, ...headers });
+    const client = await SseClient.open(`${target.url}/sdk/v1/stream`, {
+      authorization: target.seeded.serverKey,
+      ...headers,
+    });
     clients.push(client);
     return client;
   };
@@ -64,7 +67,11 @@ describe.each(await testDialects())('GET /sdk/v1/stream on %s', (dialect) => {
     expect((await server.api('POST', '/api/v1/projects/default/flags/short-lived/archive')).status).toBe(200);
     const deleted = await client.next();
     expect(deleted.event).toBe('delete');
-    expect(JSON.parse(deleted.data)).toEqual({ revision: await developmentRevision(server), kind: 'flag', key: 'short-lived' });
+    expect(JSON.parse(deleted.data)).toEqual({
+      revision: await developmentRevision(server),
+      kind: 'flag',
+      key: 'short-lived',
+    });
   });
 
   it('replays exactly the changes after Last-Event-ID, in order, then goes on live', async () => {
@@ -83,7 +90,11 @@ describe.each(await testDialects())('GET /sdk/v1/stream on %s', (dialect) => {
       ['patch', String(revision + 2)],
       ['patch', String(revision + 3)],
     ]);
-    expect(missed.map((event) => JSON.parse(event.data).flag.key)).toEqual(['new-checkout', 'new-checkout', 'replayed']);
+    expect(missed.map((event) => JSON.parse(event.data).flag.key)).toEqual([
+      'new-checkout',
+      'new-checkout',
+      'replayed',
+    ]);
     expect(JSON.parse(missed[1]?.data ?? '{}').flag.offVariation).toBe('on');
     expect(await resumed.quiet(200)).toEqual([]);
 
@@ -112,7 +123,11 @@ describe.each(await testDialects())('GET /sdk/v1/stream on %s', (dialect) => {
     await server.ctx.db.insertInto('sdkKeys').values(key.row).execute();
     const client = await open({ authorization: key.secret });
     await client.next();
-    await server.ctx.db.updateTable('sdkKeys').set({ revokedAt: new Date().toISOString() }).where('id', '=', key.row.id).execute();
+    await server.ctx.db
+      .updateTable('sdkKeys')
+      .set({ revokedAt: new Date().toISOString() })
+      .where('id', '=', key.row.id)
+      .execute();
     server.ctx.hub.keysRevoked([hashSecret(key.secret)]);
     await client.end();
     const again = await open({ authorization: key.secret });
@@ -157,7 +172,10 @@ describe.each(await testDialects())('GET /sdk/v1/stream on %s', (dialect) => {
 
     it('ends the stream of a rotated key once its grace period is over', async () => {
       const key = newSdkKey(await developmentId(small), 'server', 'rotated', new Date().toISOString());
-      await small.ctx.db.insertInto('sdkKeys').values({ ...key.row, expiresAt: new Date(Date.now() + 1500).toISOString() }).execute();
+      await small.ctx.db
+        .insertInto('sdkKeys')
+        .values({ ...key.row, expiresAt: new Date(Date.now() + 1500).toISOString() })
+        .execute();
       const client = await open({ authorization: key.secret }, small);
       expect((await client.next()).event).toBe('put');
       await client.end(6000);

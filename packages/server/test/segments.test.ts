@@ -24,7 +24,11 @@ describe.each(await testDialects())('segments API on %s', (dialect) => {
   }
 
   async function environmentId(key: string) {
-    const row = await server.ctx.db.selectFrom('environments').select('id').where('key', '=', key).executeTakeFirstOrThrow();
+    const row = await server.ctx.db
+      .selectFrom('environments')
+      .select('id')
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
     return row.id;
   }
 
@@ -44,7 +48,9 @@ describe.each(await testDialects())('segments API on %s', (dialect) => {
     expect((await server.api('GET', `${segments}/beta-testers`)).body.rules).toEqual([
       { id: 'staff', clauses: [{ attribute: 'email', operator: 'ends_with', values: ['@acme.com'] }] },
     ]);
-    expect((await server.api('GET', segments)).body.map((segment: { key: string }) => segment.key)).toEqual(['beta-testers']);
+    expect((await server.api('GET', segments)).body.map((segment: { key: string }) => segment.key)).toEqual([
+      'beta-testers',
+    ]);
   });
 
   it('refuses a second segment with the same key', async () => {
@@ -56,7 +62,10 @@ describe.each(await testDialects())('segments API on %s', (dialect) => {
   it('refuses unknown fields, wrong types and malformed JSON with the field at fault', async () => {
     const unknown = await server.api('POST', segments, { key: 'x', members: ['alice'] });
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toMatchObject({ type: 'https://vexil.dev/problems/validation', errors: [{ path: 'members', message: 'is not a known field' }] });
+    expect(unknown.body).toMatchObject({
+      type: 'https://vexil.dev/problems/validation',
+      errors: [{ path: 'members', message: 'is not a known field' }],
+    });
 
     const wrongType = await server.api('POST', segments, { key: 'x', included: 'alice' });
     expect(wrongType.status).toBe(400);
@@ -73,11 +82,17 @@ describe.each(await testDialects())('segments API on %s', (dialect) => {
   });
 
   it('checks clauses with the engine: values of the wrong type, unsafe regexes, duplicate rule ids', async () => {
-    const wrongValue = await server.api('POST', segments, { key: 'adults', rules: [{ clauses: [{ attribute: 'age', operator: 'gte', values: ['eighteen'] }] }] });
+    const wrongValue = await server.api('POST', segments, {
+      key: 'adults',
+      rules: [{ clauses: [{ attribute: 'age', operator: 'gte', values: ['eighteen'] }] }],
+    });
     expect(wrongValue.status).toBe(400);
     expect(wrongValue.body.errors[0].path).toBe('rules[0].clauses[0].values[0]');
 
-    const unsafe = await server.api('POST', segments, { key: 'adults', rules: [{ clauses: [{ attribute: 'name', operator: 'matches', values: ['(a+)+$'] }] }] });
+    const unsafe = await server.api('POST', segments, {
+      key: 'adults',
+      rules: [{ clauses: [{ attribute: 'name', operator: 'matches', values: ['(a+)+$'] }] }],
+    });
     expect(unsafe.status).toBe(400);
     expect(unsafe.body.errors[0].path).toBe('rules[0].clauses[0].values[0]');
 
@@ -86,7 +101,10 @@ describe.each(await testDialects())('segments API on %s', (dialect) => {
     expect(duplicate.status).toBe(400);
     expect(duplicate.body.errors).toEqual([{ path: 'rules[1].id', message: 'duplicate rule id "r"' }]);
 
-    const nested = await server.api('POST', segments, { key: 'adults', rules: [{ clauses: [{ segment: 'beta-testers' }] }] });
+    const nested = await server.api('POST', segments, {
+      key: 'adults',
+      rules: [{ clauses: [{ segment: 'beta-testers' }] }],
+    });
     expect(nested.status).toBe(400);
     expect(nested.body.errors.map((error: { path: string }) => error.path)).toContain('rules[0].clauses[0].attribute');
     expect((await server.api('GET', `${segments}/adults`)).status).toBe(404);
@@ -95,7 +113,12 @@ describe.each(await testDialects())('segments API on %s', (dialect) => {
   it('PATCH changes the fields it names, PUT replaces the definition; each bumps the version', async () => {
     const patched = await server.api('PATCH', `${segments}/beta-testers`, { included: ['alice', 'bob'] });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ name: 'Beta testers', included: ['alice', 'bob'], excluded: ['mallory'], version: 2 });
+    expect(patched.body).toMatchObject({
+      name: 'Beta testers',
+      included: ['alice', 'bob'],
+      excluded: ['mallory'],
+      version: 2,
+    });
 
     const replaced = await server.api('PUT', `${segments}/beta-testers`, { name: 'Beta', included: ['carol'] });
     expect(replaced.status).toBe(200);
@@ -125,10 +148,17 @@ describe.each(await testDialects())('segments API on %s', (dialect) => {
   it('changes what the flags using it serve', async () => {
     await server.api('POST', '/api/v1/projects/default/flags', {
       key: 'beta-banner',
-      environments: { production: { on: true, allocations: [{ id: 'beta', conditions: [{ segment: 'beta-testers' }], serve: { variation: 'on' } }], fallthrough: { variation: 'off' } } },
+      environments: {
+        production: {
+          on: true,
+          allocations: [{ id: 'beta', conditions: [{ segment: 'beta-testers' }], serve: { variation: 'on' } }],
+          fallthrough: { variation: 'off' },
+        },
+      },
     });
     const production = await environmentId('production');
-    const serves = async (key: string) => compile((await loadRuleset(server.ctx.db, production))!).evaluate('beta-banner', { key }).value;
+    const serves = async (key: string) =>
+      compile((await loadRuleset(server.ctx.db, production))!).evaluate('beta-banner', { key }).value;
     expect(await serves('carol')).toBe(true);
     expect(await serves('dave')).toBe(false);
 
@@ -143,7 +173,9 @@ describe.each(await testDialects())('segments API on %s', (dialect) => {
     expect(refused.body.detail).toContain('"beta-banner" (production)');
     expect((await server.api('GET', `${segments}/beta-testers`)).status).toBe(200);
 
-    await server.api('PATCH', '/api/v1/projects/default/flags/beta-banner/environments/production', { allocations: [] });
+    await server.api('PATCH', '/api/v1/projects/default/flags/beta-banner/environments/production', {
+      allocations: [],
+    });
     expect((await server.api('DELETE', `${segments}/beta-testers`)).status).toBe(204);
     expect((await server.api('GET', `${segments}/beta-testers`)).status).toBe(404);
     const deletions = (await segmentChanges('beta-testers')).slice(-3);
@@ -152,8 +184,19 @@ describe.each(await testDialects())('segments API on %s', (dialect) => {
   });
 
   it('writes an audit entry with before and after for each change', async () => {
-    const rows = await server.ctx.db.selectFrom('auditLog').selectAll().where('resourceType', '=', 'segment').orderBy('id').execute();
-    expect(rows.map((row) => row.action)).toEqual(['segment.created', 'segment.updated', 'segment.updated', 'segment.updated', 'segment.deleted']);
+    const rows = await server.ctx.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('resourceType', '=', 'segment')
+      .orderBy('id')
+      .execute();
+    expect(rows.map((row) => row.action)).toEqual([
+      'segment.created',
+      'segment.updated',
+      'segment.updated',
+      'segment.updated',
+      'segment.deleted',
+    ]);
     expect(JSON.parse(rows[1]?.before ?? '{}')).toMatchObject({ included: ['alice'] });
     expect(JSON.parse(rows[1]?.after ?? '{}')).toMatchObject({ included: ['alice', 'bob'] });
     expect(rows[4]?.after).toBeNull();

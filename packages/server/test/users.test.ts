@@ -15,12 +15,54 @@ describe.each(await testDialects())('users API on %s', (dialect) => {
     await server.ctx.db
       .insertInto('contexts')
       .values([
-        { environmentId: id('production'), kind: 'user', key: 'alice', attributes: JSON.stringify({ email: 'Alice@Acme.com', plan: 'pro' }), firstSeen: seen(0), lastSeen: seen(30) },
-        { environmentId: id('production'), kind: 'user', key: 'bob', attributes: JSON.stringify({ email: 'bob@example.com', plan: 'free' }), firstSeen: seen(1), lastSeen: seen(40) },
-        { environmentId: id('production'), kind: 'user', key: '100%_done', attributes: JSON.stringify({}), firstSeen: seen(2), lastSeen: seen(10) },
-        { environmentId: id('production'), kind: 'user', key: 'team/carol', attributes: JSON.stringify({ email: 'carol@acme.com' }), firstSeen: seen(3), lastSeen: seen(5) },
-        { environmentId: id('production'), kind: 'organization', key: 'acme', attributes: JSON.stringify({ name: 'Acme Inc' }), firstSeen: seen(4), lastSeen: seen(20) },
-        { environmentId: id('staging'), kind: 'user', key: 'dave', attributes: JSON.stringify({}), firstSeen: seen(5), lastSeen: seen(50) },
+        {
+          environmentId: id('production'),
+          kind: 'user',
+          key: 'alice',
+          attributes: JSON.stringify({ email: 'Alice@Acme.com', plan: 'pro' }),
+          firstSeen: seen(0),
+          lastSeen: seen(30),
+        },
+        {
+          environmentId: id('production'),
+          kind: 'user',
+          key: 'bob',
+          attributes: JSON.stringify({ email: 'bob@example.com', plan: 'free' }),
+          firstSeen: seen(1),
+          lastSeen: seen(40),
+        },
+        {
+          environmentId: id('production'),
+          kind: 'user',
+          key: '100%_done',
+          attributes: JSON.stringify({}),
+          firstSeen: seen(2),
+          lastSeen: seen(10),
+        },
+        {
+          environmentId: id('production'),
+          kind: 'user',
+          key: 'team/carol',
+          attributes: JSON.stringify({ email: 'carol@acme.com' }),
+          firstSeen: seen(3),
+          lastSeen: seen(5),
+        },
+        {
+          environmentId: id('production'),
+          kind: 'organization',
+          key: 'acme',
+          attributes: JSON.stringify({ name: 'Acme Inc' }),
+          firstSeen: seen(4),
+          lastSeen: seen(20),
+        },
+        {
+          environmentId: id('staging'),
+          kind: 'user',
+          key: 'dave',
+          attributes: JSON.stringify({}),
+          firstSeen: seen(5),
+          lastSeen: seen(50),
+        },
       ])
       .execute();
     await server.api('POST', '/api/v1/projects/default/flags', {
@@ -29,7 +71,13 @@ describe.each(await testDialects())('users API on %s', (dialect) => {
       environments: {
         production: {
           on: true,
-          allocations: [{ id: 'staff', conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@acme.com'] }], serve: { variation: 'on' } }],
+          allocations: [
+            {
+              id: 'staff',
+              conditions: [{ attribute: 'email', operator: 'ends_with', values: ['@acme.com'] }],
+              serve: { variation: 'on' },
+            },
+          ],
           fallthrough: { variation: 'off' },
         },
       },
@@ -74,7 +122,9 @@ describe.each(await testDialects())('users API on %s', (dialect) => {
   it('refuses bad query parameters, naming them', async () => {
     expect((await server.api('GET', `${users}?limit=0`)).body.errors[0].path).toBe('querystring.limit');
     expect((await server.api('GET', `${users}?offset=-1`)).body.errors[0].path).toBe('querystring.offset');
-    expect((await server.api('GET', `${users}?sort=key`)).body.errors).toEqual([{ path: 'querystring.sort', message: 'is not a known field' }]);
+    expect((await server.api('GET', `${users}?sort=key`)).body.errors).toEqual([
+      { path: 'querystring.sort', message: 'is not a known field' },
+    ]);
   });
 
   it('shows a user with every active flag’s value for them and why', async () => {
@@ -83,15 +133,27 @@ describe.each(await testDialects())('users API on %s', (dialect) => {
     expect(response.body).toMatchObject({ kind: 'user', key: 'alice', attributes: { plan: 'pro' } });
     expect(response.body.flags.map((flag: { key: string }) => flag.key)).toEqual(['new-checkout']);
     const [checkout] = response.body.flags;
-    expect(checkout).toMatchObject({ key: 'new-checkout', name: 'New checkout', type: 'boolean', result: { value: false, variation: 'off', reason: 'DEFAULT' } });
+    expect(checkout).toMatchObject({
+      key: 'new-checkout',
+      name: 'New checkout',
+      type: 'boolean',
+      result: { value: false, variation: 'off', reason: 'DEFAULT' },
+    });
     // The engine's trace says why: the email clause compares case-sensitively.
     expect(checkout.steps).toContainEqual(
-      expect.objectContaining({ step: 'allocation', id: 'staff', outcome: 'conditions-failed', clauses: [expect.objectContaining({ matched: false, actual: 'Alice@Acme.com' })] }),
+      expect.objectContaining({
+        step: 'allocation',
+        id: 'staff',
+        outcome: 'conditions-failed',
+        clauses: [expect.objectContaining({ matched: false, actual: 'Alice@Acme.com' })],
+      }),
     );
 
     const carol = await server.api('GET', `${users}/user/${encodeURIComponent('team/carol')}`);
     expect(carol.status).toBe(200);
-    expect(carol.body.flags[0]).toMatchObject({ result: { value: true, variation: 'on', reason: 'TARGETING_MATCH', allocation: 'staff' } });
+    expect(carol.body.flags[0]).toMatchObject({
+      result: { value: true, variation: 'on', reason: 'TARGETING_MATCH', allocation: 'staff' },
+    });
   });
 
   it('answers unknown users, kinds and environments with 404', async () => {
@@ -102,8 +164,13 @@ describe.each(await testDialects())('users API on %s', (dialect) => {
   });
 
   it('lets an environment’s viewer read its users and no other environment’s', async () => {
-    const viewer = await server.api('POST', '/api/v1/api-tokens', { name: 'production viewer', roles: [{ role: 'viewer', project: 'default', environment: 'production' }] });
+    const viewer = await server.api('POST', '/api/v1/api-tokens', {
+      name: 'production viewer',
+      roles: [{ role: 'viewer', project: 'default', environment: 'production' }],
+    });
     expect((await server.api('GET', `${users}/user/bob`, undefined, viewer.body.token)).status).toBe(200);
-    expect((await server.api('GET', users.replace('production', 'staging'), undefined, viewer.body.token)).status).toBe(403);
+    expect((await server.api('GET', users.replace('production', 'staging'), undefined, viewer.body.token)).status).toBe(
+      403,
+    );
   });
 });

@@ -1,4 +1,13 @@
-import type { AttributeClause, Allocation, FlagConfig, FlagType, FlagValue, Ruleset, Segment, SingleKindContext } from '../model.js';
+import type {
+  AttributeClause,
+  Allocation,
+  FlagConfig,
+  FlagType,
+  FlagValue,
+  Ruleset,
+  Segment,
+  SingleKindContext,
+} from '../model.js';
 import { isValidSemver } from '../semver.js';
 
 /**

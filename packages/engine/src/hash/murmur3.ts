@@ -53,19 +53,20 @@ function absorb(text: string, hash: number, block: number, bits: number, length:
     let bytes: number;
     let byteCount: number;
     if (c < 0x800) {
-      bytes = (0xc0 | (c >> 6)) | ((0x80 | (c & 0x3f)) << 8);
+      bytes = 0xc0 | (c >> 6) | ((0x80 | (c & 0x3f)) << 8);
       byteCount = 2;
     } else if ((c & 0xfc00) === 0xd800 && i + 1 < count && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       const codePoint = 0x10000 + ((c - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
       bytes =
-        (0xf0 | (codePoint >> 18)) |
+        0xf0 |
+        (codePoint >> 18) |
         ((0x80 | ((codePoint >> 12) & 0x3f)) << 8) |
         ((0x80 | ((codePoint >> 6) & 0x3f)) << 16) |
         ((0x80 | (codePoint & 0x3f)) << 24);
       byteCount = 4;
     } else {
       if ((c & 0xf800) === 0xd800) c = 0xfffd; // a lone surrogate encodes as U+FFFD, as TextEncoder does
-      bytes = (0xe0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3f)) << 8) | ((0x80 | (c & 0x3f)) << 16);
+      bytes = 0xe0 | (c >> 12) | ((0x80 | ((c >> 6) & 0x3f)) << 8) | ((0x80 | (c & 0x3f)) << 16);
       byteCount = 3;
     }
     for (let b = 0; b < byteCount; b++) {

@@ -20,7 +20,20 @@
  */
 
 import { CharSet, EMPTY, ANY } from './charset.js';
-import { Refusal, type Info, type Node, type AltNode, type RepeatNode, seqNode, reversed, sum, isVariable, unwrap, quote, Parser } from './syntax.js';
+import {
+  Refusal,
+  type Info,
+  type Node,
+  type AltNode,
+  type RepeatNode,
+  seqNode,
+  reversed,
+  sum,
+  isVariable,
+  unwrap,
+  quote,
+  Parser,
+} from './syntax.js';
 
 export const MAX_REGEX_INPUT_LENGTH = 4096;
 /** Longer patterns are refused outright: nobody targets users with them and they cost analysis. */
@@ -193,7 +206,8 @@ function repetitionProblem(node: RepeatNode): string | null {
       ? `nested quantifier ${label} can backtrack exponentially`
       : `repeated group ${label} can match the same text in more than one way, so it can backtrack exponentially`;
   }
-  if (node.body.info.nullable) return `repeated group ${label} can match the empty string, so it can backtrack exponentially`;
+  if (node.body.info.nullable)
+    return `repeated group ${label} can match the empty string, so it can backtrack exponentially`;
   return null;
 }
 
@@ -345,7 +359,10 @@ function lengthChoices(node: Node): number {
     case 'group':
       return lengthChoices(node.body);
     case 'seq':
-      return Math.min(span, node.items.reduce((product, item) => product * lengthChoices(item), 1));
+      return Math.min(
+        span,
+        node.items.reduce((product, item) => product * lengthChoices(item), 1),
+      );
     case 'alt':
       return Math.min(span, sum(node.branches.map(lengthChoices)));
     case 'repeat':
@@ -406,7 +423,8 @@ class PathCounter {
     const scan = this.fresh(body);
     let arrivals = { bits: flow.base, chain: flow.baseChain };
     for (const c of flow.candidates.values()) {
-      if (c.before + c.range > arrivals.bits) arrivals = { bits: c.before + c.range, chain: [...c.beforeChain, c.label] };
+      if (c.before + c.range > arrivals.bits)
+        arrivals = { bits: c.before + c.range, chain: [...c.beforeChain, c.label] };
     }
     this.note(arrivals.bits + ctx.iterBits + scan.cost, [...arrivals.chain, ...scan.chain]);
   }
@@ -462,9 +480,10 @@ class PathCounter {
       iterBits: ctx.iterBits + (node.max >= 2 ? Math.log2(Math.min(node.max, MAX_REGEX_INPUT_LENGTH)) : 0),
     };
     // One iteration is walked for what it requires; the loop as a whole becomes one candidate.
-    const out = node.min === 0
-      ? mergeFlows([flow, this.visit(node.body, cloneFlow(flow), inner)])
-      : this.visit(node.body, flow, inner);
+    const out =
+      node.min === 0
+        ? mergeFlows([flow, this.visit(node.body, cloneFlow(flow), inner)])
+        : this.visit(node.body, flow, inner);
     if (entry) addCandidate(out, entry);
     return out;
   }
@@ -487,8 +506,17 @@ class PathCounter {
     }
     const { chars, first, last, rest, nullable } = node.info;
     return {
-      label: quote(node), chars, first, last, extend: nullable ? rest.union(first) : rest, next: EMPTY, open: true,
-      before, beforeChain, range: rangeBits(node), separators: new Map(),
+      label: quote(node),
+      chars,
+      first,
+      last,
+      extend: nullable ? rest.union(first) : rest,
+      next: EMPTY,
+      open: true,
+      before,
+      beforeChain,
+      range: rangeBits(node),
+      separators: new Map(),
     };
   }
 }
@@ -498,8 +526,17 @@ function findBacktrackingProblem(ast: Node): string | null {
   const flow = emptyFlow();
   // Without `^` the engine retries at every start position: a loop over any character.
   addCandidate(flow, {
-    label: START_LABEL, chars: ANY, first: ANY, last: ANY, extend: ANY, next: EMPTY, open: true,
-    before: 0, beforeChain: [], range: N_BITS, separators: new Map(),
+    label: START_LABEL,
+    chars: ANY,
+    first: ANY,
+    last: ANY,
+    extend: ANY,
+    next: EMPTY,
+    open: true,
+    before: 0,
+    beforeChain: [],
+    range: N_BITS,
+    separators: new Map(),
   });
   counter.noteArrivals(flow);
   counter.visit(ast, flow, { contSafe: true, iterBits: 0 });

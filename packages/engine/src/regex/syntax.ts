@@ -36,12 +36,26 @@ export type AltNode = Extract<Node, { kind: 'alt' }>;
 export type RepeatNode = Extract<Node, { kind: 'repeat' }>;
 
 export const ZERO_WIDTH: Info = {
-  minLen: 0, maxLen: 0, nullable: true, alwaysSucceeds: false, chars: EMPTY, first: EMPTY, last: EMPTY, rest: EMPTY,
+  minLen: 0,
+  maxLen: 0,
+  nullable: true,
+  alwaysSucceeds: false,
+  chars: EMPTY,
+  first: EMPTY,
+  last: EMPTY,
+  rest: EMPTY,
 };
 
 export function charNode(set: CharSet, label: string): Node {
   const info: Info = {
-    minLen: 1, maxLen: 1, nullable: false, alwaysSucceeds: false, chars: set, first: set, last: set, rest: EMPTY,
+    minLen: 1,
+    maxLen: 1,
+    nullable: false,
+    alwaysSucceeds: false,
+    chars: set,
+    first: set,
+    last: set,
+    rest: EMPTY,
   };
   return { kind: 'char', set, info, label };
 }
@@ -97,19 +111,20 @@ export function altNode(branches: Node[], label: string): Node {
 
 export function repeatNode(body: Node, min: number, max: number, label: string): Node {
   const b = body.info;
-  const info: Info = max === 0
-    ? { ...ZERO_WIDTH, alwaysSucceeds: true }
-    : {
-        minLen: min * b.minLen,
-        maxLen: b.maxLen === 0 ? 0 : max * b.maxLen,
-        nullable: min === 0 || b.nullable,
-        alwaysSucceeds: min === 0 || b.alwaysSucceeds,
-        chars: b.chars,
-        first: b.first,
-        last: b.last,
-        // A further iteration starts right after the previous one.
-        rest: max >= 2 && b.maxLen > 0 ? b.rest.union(b.first) : b.rest,
-      };
+  const info: Info =
+    max === 0
+      ? { ...ZERO_WIDTH, alwaysSucceeds: true }
+      : {
+          minLen: min * b.minLen,
+          maxLen: b.maxLen === 0 ? 0 : max * b.maxLen,
+          nullable: min === 0 || b.nullable,
+          alwaysSucceeds: min === 0 || b.alwaysSucceeds,
+          chars: b.chars,
+          first: b.first,
+          last: b.last,
+          // A further iteration starts right after the previous one.
+          rest: max >= 2 && b.maxLen > 0 ? b.rest.union(b.first) : b.rest,
+        };
   return { kind: 'repeat', body, min, max, info, label };
 }
 
@@ -278,12 +293,16 @@ export class Parser {
     if (/[1-9]/.test(c)) {
       const digits = /^\d+/.exec(this.src.slice(this.pos))![0];
       if (Number(digits) <= this.captureCount) {
-        throw new Refusal(`backreference "\\${digits}" is not allowed: backreferences can make matching exponentially slow`);
+        throw new Refusal(
+          `backreference "\\${digits}" is not allowed: backreferences can make matching exponentially slow`,
+        );
       }
       throw new Refusal(`escape "\\${digits}" is ambiguous (octal or backreference); write \\xHH instead`);
     }
     if (c === 'k' && this.hasNamedGroups) {
-      throw new Refusal(`backreference "${this.src.slice(start, this.src.indexOf('>', start) + 1)}" is not allowed: backreferences can make matching exponentially slow`);
+      throw new Refusal(
+        `backreference "${this.src.slice(start, this.src.indexOf('>', start) + 1)}" is not allowed: backreferences can make matching exponentially slow`,
+      );
     }
     if (c === 'c' && !/[a-zA-Z]/.test(this.peek(1))) {
       return charNode(CharSet.char(0x5c), '\\'); // Annex B: `\c` without a letter is a literal backslash
@@ -335,9 +354,10 @@ export class Parser {
         const to = this.classAtom();
         const single = (s: CharSet) => s.ranges.length === 1 && s.ranges[0]![0] === s.ranges[0]![1];
         // A range needs two single characters; Annex B reads `[\w-a]` as the union of its parts.
-        set = single(from) && single(to)
-          ? set.union(CharSet.of([[from.ranges[0]![0], to.ranges[0]![0]]]))
-          : set.union(from).union(to).union(CharSet.char(0x2d));
+        set =
+          single(from) && single(to)
+            ? set.union(CharSet.of([[from.ranges[0]![0], to.ranges[0]![0]]]))
+            : set.union(from).union(to).union(CharSet.char(0x2d));
       } else {
         set = set.union(from);
       }

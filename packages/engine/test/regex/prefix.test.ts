@@ -25,20 +25,44 @@ describe('requiredPrefix', () => {
   });
 
   it('is a prefix of every string the pattern matches', () => {
-    const token = fc.constantFrom('^', 'a', 'b', 'ab', '.', '*', '+', '?', '(', ')', '(?:', '|', '[ab]', '\\.', '.', '{2}', '$', 'c');
+    const token = fc.constantFrom(
+      '^',
+      'a',
+      'b',
+      'ab',
+      '.',
+      '*',
+      '+',
+      '?',
+      '(',
+      ')',
+      '(?:',
+      '|',
+      '[ab]',
+      '\\.',
+      '.',
+      '{2}',
+      '$',
+      'c',
+    );
     const patternArb = fc.array(token, { maxLength: 8 }).map((tokens) => `^${tokens.join('')}`);
     fc.assert(
-      fc.property(patternArb, fc.array(fc.constantFrom('a', 'b', 'c', '.', '('), { maxLength: 8 }), (pattern, chars) => {
-        let regex: RegExp;
-        try {
-          regex = new RegExp(pattern);
-        } catch {
-          return;
-        }
-        const prefix = requiredPrefix(pattern);
-        const text = chars.join('');
-        for (const candidate of [text, prefix + text]) if (regex.test(candidate)) expect(candidate.startsWith(prefix)).toBe(true);
-      }),
+      fc.property(
+        patternArb,
+        fc.array(fc.constantFrom('a', 'b', 'c', '.', '('), { maxLength: 8 }),
+        (pattern, chars) => {
+          let regex: RegExp;
+          try {
+            regex = new RegExp(pattern);
+          } catch {
+            return;
+          }
+          const prefix = requiredPrefix(pattern);
+          const text = chars.join('');
+          for (const candidate of [text, prefix + text])
+            if (regex.test(candidate)) expect(candidate.startsWith(prefix)).toBe(true);
+        },
+      ),
       { numRuns: 20_000 },
     );
   });

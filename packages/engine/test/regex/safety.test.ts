@@ -143,7 +143,11 @@ function adversarialInputs(pattern: string): string[] {
   const chars = [...picks, 'a', '1'].slice(0, 3);
   const n = MAX_REGEX_INPUT_LENGTH;
   const runs = chars.slice(0, 2).map((c) => c.repeat(n - 1) + '\n');
-  const mixed = chars.join('').repeat(n).slice(0, n - 1) + '!';
+  const mixed =
+    chars
+      .join('')
+      .repeat(n)
+      .slice(0, n - 1) + '!';
   return [...runs, mixed];
 }
 
@@ -188,7 +192,26 @@ describe('compileSafeRegex', () => {
 });
 
 describe('compileSafeRegex properties', () => {
-  const tokens = ['a', 'b', '.', '*', '+', '?', '(', ')', '|', '[a-z]', '\\d', '{2,}', '(?:', '^', '$', '\\', ']', '{1,3}'];
+  const tokens = [
+    'a',
+    'b',
+    '.',
+    '*',
+    '+',
+    '?',
+    '(',
+    ')',
+    '|',
+    '[a-z]',
+    '\\d',
+    '{2,}',
+    '(?:',
+    '^',
+    '$',
+    '\\',
+    ']',
+    '{1,3}',
+  ];
   const regexish = fc.array(fc.constantFrom(...tokens), { maxLength: 16 }).map((parts) => parts.join(''));
 
   const check = (pattern: string): void => {

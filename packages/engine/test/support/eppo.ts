@@ -39,7 +39,10 @@ export function eppoConfiguration(): UfcConfiguration {
 
 /** Every case file, by file name (`test-case-….json`), in order. */
 export function eppoCases(): { file: string; suite: EppoCase }[] {
-  return sharedJsonFiles('conformance/eppo/ufc/tests').map((path) => ({ file: path.split('/').pop() as string, suite: readSharedJson<EppoCase>(path) }));
+  return sharedJsonFiles('conformance/eppo/ufc/tests').map((path) => ({
+    file: path.split('/').pop() as string,
+    suite: readSharedJson<EppoCase>(path),
+  }));
 }
 
 /**
@@ -51,5 +54,8 @@ export const REFUSED_BY_SERVER = ['empty_flag', 'disabled_flag', 'invalid-value-
 /** flags-v1.json without the flags the server refuses. */
 export function importableConfiguration(): UfcConfiguration {
   const everything = eppoConfiguration();
-  return { ...everything, flags: Object.fromEntries(Object.entries(everything.flags).filter(([key]) => !REFUSED_BY_SERVER.includes(key))) };
+  return {
+    ...everything,
+    flags: Object.fromEntries(Object.entries(everything.flags).filter(([key]) => !REFUSED_BY_SERVER.includes(key))),
+  };
 }

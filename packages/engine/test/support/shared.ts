@@ -11,7 +11,8 @@ export function readSharedJson<T>(relativePath: string): T {
 /** The JSON files of a shared folder; throws when the folder is missing so a suite can never silently pass empty. */
 export function sharedJsonFiles(relativeDir: string): string[] {
   const dir = SHARED_DIR + relativeDir;
-  if (!existsSync(dir)) throw new Error(`conformance material not found at ${dir}: clone ../shared beside the repository`);
+  if (!existsSync(dir))
+    throw new Error(`conformance material not found at ${dir}: clone ../shared beside the repository`);
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()

@@ -8,10 +8,21 @@ export type ConfigResponse = { modified: true; ruleset: Ruleset; etag: string | 
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /** `GET /sdk/v1/config`, conditional on the ETag the SDK has. */
-export async function requestConfig(settings: Settings, etag: string | undefined, signal: AbortSignal): Promise<ConfigResponse> {
-  const headers: Record<string, string> = { authorization: settings.sdkKey, accept: 'application/json', 'user-agent': USER_AGENT };
+export async function requestConfig(
+  settings: Settings,
+  etag: string | undefined,
+  signal: AbortSignal,
+): Promise<ConfigResponse> {
+  const headers: Record<string, string> = {
+    authorization: settings.sdkKey,
+    accept: 'application/json',
+    'user-agent': USER_AGENT,
+  };
   if (etag !== undefined) headers['if-none-match'] = etag;
-  const response = await fetch(`${settings.baseUrl}/sdk/v1/config`, { headers, signal: AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) });
+  const response = await fetch(`${settings.baseUrl}/sdk/v1/config`, {
+    headers,
+    signal: AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
+  });
   if (response.status === 304) return { modified: false };
   if (!response.ok) throw await httpError(response, 'GET /sdk/v1/config');
   const ruleset = parseRuleset(parseJson(await response.text()));

@@ -26,7 +26,11 @@ export async function followStream(
   let silence = setTimeout(() => controller.abort(new Error('no answer from the stream')), CONNECT_TIMEOUT_MS);
   silence.unref?.();
   try {
-    const headers: Record<string, string> = { authorization: settings.sdkKey, accept: 'text/event-stream', 'user-agent': USER_AGENT };
+    const headers: Record<string, string> = {
+      authorization: settings.sdkKey,
+      accept: 'text/event-stream',
+      'user-agent': USER_AGENT,
+    };
     if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
     const response = await fetch(`${settings.baseUrl}/sdk/v1/stream`, { headers, signal: controller.signal });
     if (!response.ok || !response.body) throw await httpError(response, 'GET /sdk/v1/stream');

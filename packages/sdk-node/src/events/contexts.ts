@@ -26,7 +26,10 @@ export function contextKinds(context: EvaluationContext): [kind: string, attribu
 /** `user:ada` or `organization:acme|user:ada`: who a context is, for deduplication. */
 export function contextIdentity(context: EvaluationContext): string | undefined {
   if (typeof context !== 'object' || context === null) return undefined;
-  if (context.kind !== 'multi') return typeof context.key === 'string' ? `${typeof context.kind === 'string' ? context.kind : 'user'}:${context.key}` : undefined;
+  if (context.kind !== 'multi')
+    return typeof context.key === 'string'
+      ? `${typeof context.kind === 'string' ? context.kind : 'user'}:${context.key}`
+      : undefined;
   const kinds = contextKinds(context);
   return kinds
     ?.map(([kind, attributes]) => `${kind}:${attributes.key as string}`)
@@ -42,7 +45,8 @@ export function contextIdentity(context: EvaluationContext): string | undefined 
 export function redactContext(context: EvaluationContext): EvaluationContext {
   if (context.kind === 'multi') {
     const redacted: Attributes = { kind: 'multi' };
-    for (const [kind, attributes] of Object.entries(context)) if (kind !== 'kind') redacted[kind] = redactKind(attributes as Attributes);
+    for (const [kind, attributes] of Object.entries(context))
+      if (kind !== 'kind') redacted[kind] = redactKind(attributes as Attributes);
     return redacted as EvaluationContext;
   }
   return redactKind(context as Attributes) as EvaluationContext;
@@ -50,14 +54,22 @@ export function redactContext(context: EvaluationContext): EvaluationContext {
 
 function redactKind(attributes: Attributes): Attributes {
   const meta = attributes._meta as { privateAttributes?: unknown } | undefined;
-  const privateAttributes = Array.isArray(meta?.privateAttributes) ? meta.privateAttributes.filter((item): item is string => typeof item === 'string') : [];
+  const privateAttributes = Array.isArray(meta?.privateAttributes)
+    ? meta.privateAttributes.filter((item): item is string => typeof item === 'string')
+    : [];
   if (privateAttributes.length === 0) return attributes;
   const copy = structuredClone(attributes);
   for (const reference of privateAttributes) {
-    const path = reference.startsWith('/') ? reference.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~')) : [reference];
+    const path = reference.startsWith('/')
+      ? reference
+          .slice(1)
+          .split('/')
+          .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      : [reference];
     if (path.length === 1 && (path[0] === 'key' || path[0] === 'kind' || path[0] === '_meta')) continue;
     let target: unknown = copy;
-    for (const part of path.slice(0, -1)) target = typeof target === 'object' && target !== null ? (target as Attributes)[part] : undefined;
+    for (const part of path.slice(0, -1))
+      target = typeof target === 'object' && target !== null ? (target as Attributes)[part] : undefined;
     if (typeof target === 'object' && target !== null) delete (target as Attributes)[path[path.length - 1]!];
   }
   return copy;

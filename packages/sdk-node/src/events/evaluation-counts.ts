@@ -51,7 +51,8 @@ export class EvaluationCounts {
   drain(): EvaluationCount[] {
     const counts: EvaluationCount[] = [];
     for (const [flag, byVariation] of this.byFlag) {
-      for (const [variation, { count }] of byVariation) counts.push(variation === '' ? { flag, count } : { flag, variation, count });
+      for (const [variation, { count }] of byVariation)
+        counts.push(variation === '' ? { flag, count } : { flag, variation, count });
     }
     this.byFlag = new Map();
     this.byResult = new WeakMap();

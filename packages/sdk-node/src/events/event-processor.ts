@@ -7,7 +7,14 @@ import { SeenContexts } from './seen-contexts.js';
 
 /** The events of `POST /sdk/v1/events` (docs/sdk-protocol.md). */
 export type OutgoingEvent =
-  | { kind: 'exposure'; flag: string; variation: string; allocation?: string; context: EvaluationContext; timestamp: number }
+  | {
+      kind: 'exposure';
+      flag: string;
+      variation: string;
+      allocation?: string;
+      context: EvaluationContext;
+      timestamp: number;
+    }
   | { kind: 'custom'; key: string; value?: number; context: EvaluationContext; timestamp: number }
   | { kind: 'summary'; startDate: number; endDate: number; counters: EvaluationCount[] }
   | { kind: 'context'; context: EvaluationContext; timestamp: number };
@@ -42,7 +49,8 @@ export class EventProcessor {
   /** Called before every evaluation: records the context, once per period. Never throws. */
   evaluating(context: EvaluationContext): void {
     try {
-      if (this.seenContexts.isNew(context)) this.enqueue({ kind: 'context', context: redactContext(context), timestamp: Date.now() });
+      if (this.seenContexts.isNew(context))
+        this.enqueue({ kind: 'context', context: redactContext(context), timestamp: Date.now() });
     } catch {
       // events must never break an evaluation
     }
@@ -63,7 +71,12 @@ export class EventProcessor {
       this.settings.logger.debug(`track("${eventKey}"): the context needs a key for every kind; not sent`);
       return;
     }
-    const event: OutgoingEvent = { kind: 'custom', key: eventKey, context: redactContext(context), timestamp: Date.now() };
+    const event: OutgoingEvent = {
+      kind: 'custom',
+      key: eventKey,
+      context: redactContext(context),
+      timestamp: Date.now(),
+    };
     if (typeof value === 'number' && Number.isFinite(value)) event.value = value;
     this.enqueue(event);
   }
@@ -99,7 +112,13 @@ export class EventProcessor {
     }
     this.exposures.set(key, true);
     if (this.exposures.size > EXPOSURE_MEMORY) this.exposures.delete(this.exposures.keys().next().value!);
-    const event: OutgoingEvent = { kind: 'exposure', flag, variation: result.variation!, context: redactContext(context), timestamp: Date.now() };
+    const event: OutgoingEvent = {
+      kind: 'exposure',
+      flag,
+      variation: result.variation!,
+      context: redactContext(context),
+      timestamp: Date.now(),
+    };
     if (result.allocation !== undefined) event.allocation = result.allocation;
     this.enqueue(event);
   }
@@ -119,7 +138,12 @@ export class EventProcessor {
     const endDate = Date.now();
     const counts = this.counts.drain();
     for (let start = 0; start < counts.length; start += MAX_COUNTS_PER_SUMMARY) {
-      this.queue.push({ kind: 'summary', startDate: this.summaryStart, endDate: Math.max(endDate, this.summaryStart), counters: counts.slice(start, start + MAX_COUNTS_PER_SUMMARY) });
+      this.queue.push({
+        kind: 'summary',
+        startDate: this.summaryStart,
+        endDate: Math.max(endDate, this.summaryStart),
+        counters: counts.slice(start, start + MAX_COUNTS_PER_SUMMARY),
+      });
     }
     this.summaryStart = endDate;
     this.seenContexts.startPeriod();
@@ -138,7 +162,13 @@ export class EventProcessor {
           this.stop();
           return;
         }
-        if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) {
+        if (
+          error instanceof HttpError &&
+          error.status >= 400 &&
+          error.status < 500 &&
+          error.status !== 408 &&
+          error.status !== 429
+        ) {
           // The server will never take this batch (or this key): keeping it would block the queue.
           this.settings.logger.warn(`events dropped: ${error.message}`);
           continue;
@@ -155,7 +185,9 @@ export class EventProcessor {
       }
     }
     if (this.dropped > 0) {
-      this.settings.logger.warn(`${this.dropped} events were dropped while the server could not take them (queue limit ${this.settings.maxQueuedEvents})`);
+      this.settings.logger.warn(
+        `${this.dropped} events were dropped while the server could not take them (queue limit ${this.settings.maxQueuedEvents})`,
+      );
       this.dropped = 0;
     }
   }

@@ -70,7 +70,9 @@ const Adopt = class {
   constructor(target: object) {
     return target;
   }
-} as new (target: object) => object;
+} as new (
+  target: object,
+) => object;
 
 /**
  * The period in which a client last looked at a context object, kept in a private field on the

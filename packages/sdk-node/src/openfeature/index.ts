@@ -85,7 +85,14 @@ export function vexilContextOf(context: OpenFeatureContext | undefined): Evaluat
   const { targetingKey, ...attributes } = (context ?? {}) as Record<string, unknown>;
   if (attributes.kind === 'multi') {
     const kinds = Object.entries(attributes)
-      .filter(([name, value]) => name !== 'kind' && typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date))
+      .filter(
+        ([name, value]) =>
+          name !== 'kind' &&
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          !(value instanceof Date),
+      )
       .map(([name, value]) => [name, plain(value)]);
     return Object.fromEntries([['kind', 'multi'], ...kinds]) as EvaluationContext;
   }
@@ -134,7 +141,9 @@ export class VexilProvider implements Provider {
     const status = this.client.status;
     const cause = this.lastError ? `: ${this.lastError.message}` : '';
     if (status === 'error') throw new ProviderFatalError(`Vexil client failed to initialise${cause}`);
-    throw new GeneralError(`Vexil client is not ready (status ${status})${cause}; it keeps trying, and the provider emits READY when it is`);
+    throw new GeneralError(
+      `Vexil client is not ready (status ${status})${cause}; it keeps trying, and the provider emits READY when it is`,
+    );
   }
 
   async onClose(): Promise<void> {
@@ -145,19 +154,35 @@ export class VexilProvider implements Provider {
     else await this.client.flush();
   }
 
-  resolveBooleanEvaluation(flagKey: string, defaultValue: boolean, context: OpenFeatureContext): Promise<ResolutionDetails<boolean>> {
+  resolveBooleanEvaluation(
+    flagKey: string,
+    defaultValue: boolean,
+    context: OpenFeatureContext,
+  ): Promise<ResolutionDetails<boolean>> {
     return Promise.resolve(this.resolve(flagKey, defaultValue, context, 'boolean'));
   }
 
-  resolveStringEvaluation(flagKey: string, defaultValue: string, context: OpenFeatureContext): Promise<ResolutionDetails<string>> {
+  resolveStringEvaluation(
+    flagKey: string,
+    defaultValue: string,
+    context: OpenFeatureContext,
+  ): Promise<ResolutionDetails<string>> {
     return Promise.resolve(this.resolve(flagKey, defaultValue, context, 'string'));
   }
 
-  resolveNumberEvaluation(flagKey: string, defaultValue: number, context: OpenFeatureContext): Promise<ResolutionDetails<number>> {
+  resolveNumberEvaluation(
+    flagKey: string,
+    defaultValue: number,
+    context: OpenFeatureContext,
+  ): Promise<ResolutionDetails<number>> {
     return Promise.resolve(this.resolve(flagKey, defaultValue, context, 'number'));
   }
 
-  resolveObjectEvaluation<T extends OpenFeatureJson>(flagKey: string, defaultValue: T, context: OpenFeatureContext): Promise<ResolutionDetails<T>> {
+  resolveObjectEvaluation<T extends OpenFeatureJson>(
+    flagKey: string,
+    defaultValue: T,
+    context: OpenFeatureContext,
+  ): Promise<ResolutionDetails<T>> {
     return Promise.resolve(this.resolve(flagKey, defaultValue, context, 'json'));
   }
 
@@ -167,13 +192,23 @@ export class VexilProvider implements Provider {
     this.client.track(trackingEventName, vexilContextOf(context), value);
   }
 
-  private resolve<T>(flagKey: string, defaultValue: T, context: OpenFeatureContext, type: FlagType): ResolutionDetails<T> {
+  private resolve<T>(
+    flagKey: string,
+    defaultValue: T,
+    context: OpenFeatureContext,
+    type: FlagType,
+  ): ResolutionDetails<T> {
     let detail: EvaluationDetail<FlagValue>;
     try {
       detail = this.client.detail(flagKey, vexilContextOf(context), defaultValue as FlagValue, type);
     } catch (error) {
       // The client never throws; a defect here still answers with the default.
-      return { value: defaultValue, reason: StandardResolutionReasons.ERROR, errorCode: ErrorCode.GENERAL, errorMessage: error instanceof Error ? error.message : String(error) };
+      return {
+        value: defaultValue,
+        reason: StandardResolutionReasons.ERROR,
+        errorCode: ErrorCode.GENERAL,
+        errorMessage: error instanceof Error ? error.message : String(error),
+      };
     }
     const flagMetadata: FlagMetadata = { vexilReason: detail.reason };
     if (detail.allocation !== undefined) flagMetadata.allocation = detail.allocation;
@@ -192,7 +227,9 @@ export class VexilProvider implements Provider {
 
   private emitStale(error?: Error): void {
     const reason = error?.message ?? 'the server is out of reach';
-    this.events.emit(ProviderEvents.Stale, { message: `Vexil client is stale (${reason}): serving its last ruleset while it reconnects` });
+    this.events.emit(ProviderEvents.Stale, {
+      message: `Vexil client is stale (${reason}): serving its last ruleset while it reconnects`,
+    });
   }
 
   private subscribe(): void {
@@ -211,7 +248,8 @@ export class VexilProvider implements Provider {
       }),
       client.on('error', (error) => {
         this.lastError = error;
-        if (this.forwarding) this.events.emit(ProviderEvents.Error, { message: error?.message ?? 'Vexil client error' });
+        if (this.forwarding)
+          this.events.emit(ProviderEvents.Error, { message: error?.message ?? 'Vexil client error' });
       }),
     );
   }

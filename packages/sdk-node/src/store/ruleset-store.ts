@@ -82,7 +82,11 @@ export class RulesetStore {
       grew = false;
       for (const flag of this.flags.values()) {
         if (changed.has(flag.key)) continue;
-        const usesSegment = segments.size > 0 && flag.allocations?.some((allocation) => allocation.conditions?.some((clause) => 'segment' in clause && segments.has(clause.segment)));
+        const usesSegment =
+          segments.size > 0 &&
+          flag.allocations?.some((allocation) =>
+            allocation.conditions?.some((clause) => 'segment' in clause && segments.has(clause.segment)),
+          );
         const usesFlag = flag.prerequisites?.some((prerequisite) => changed.has(prerequisite.flag));
         if (usesSegment || usesFlag) {
           changed.add(flag.key);

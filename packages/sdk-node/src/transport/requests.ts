@@ -32,7 +32,8 @@ export async function httpError(response: Response, what: string): Promise<HttpE
   try {
     const text = await response.text();
     const problem = JSON.parse(text) as { detail?: unknown; title?: unknown };
-    detail = typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : '';
+    detail =
+      typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : '';
   } catch {
     // no problem document
   }
@@ -45,5 +46,9 @@ export async function httpError(response: Response, what: string): Promise<HttpE
   const parts = hint ? [hint] : [];
   if (detail && !hint.toLowerCase().includes(detail.toLowerCase().replace(/\.$/, ''))) parts.push(detail);
   const said = parts.join('; ');
-  return new HttpError(response.status, `${what} answered ${response.status}${said ? `: ${said}` : ''}`, retryAfterMs(response.headers.get('retry-after')));
+  return new HttpError(
+    response.status,
+    `${what} answered ${response.status}${said ? `: ${said}` : ''}`,
+    retryAfterMs(response.headers.get('retry-after')),
+  );
 }

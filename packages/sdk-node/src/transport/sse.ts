@@ -44,7 +44,8 @@ export class SseParser {
 
   private line(line: string): void {
     if (line === '') {
-      if (this.data.length > 0) this.dispatch({ event: this.event || 'message', data: this.data.join('\n'), id: this.id, retry: this.retry });
+      if (this.data.length > 0)
+        this.dispatch({ event: this.event || 'message', data: this.data.join('\n'), id: this.id, retry: this.retry });
       this.data = [];
       this.event = '';
       this.retry = undefined;

@@ -9,7 +9,9 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export async function startFakeServer(handle: (request: IncomingMessage, response: ServerResponse) => void): Promise<FakeServer> {
+export async function startFakeServer(
+  handle: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<FakeServer> {
   const requests: FakeServer['requests'] = [];
   const server: Server = createServer((request, response) => {
     requests.push({ method: request.method ?? 'GET', path: request.url ?? '/', headers: request.headers });
@@ -56,7 +58,10 @@ export function checkoutFlag(on: boolean) {
   return {
     key: 'checkout',
     type: 'boolean',
-    variations: [{ key: 'on', value: true }, { key: 'off', value: false }],
+    variations: [
+      { key: 'on', value: true },
+      { key: 'off', value: false },
+    ],
     on,
     offVariation: 'off',
     fallthrough: { variation: 'on' },
@@ -69,7 +74,9 @@ export function checkoutFlag(on: boolean) {
  */
 export function answerRuleset(request: IncomingMessage, response: ServerResponse, ruleset: object): boolean {
   if (request.url === '/sdk/v1/config') {
-    response.writeHead(200, { 'content-type': 'application/json', etag: '"1"' }).end(JSON.stringify({ version: 1, flags: [], segments: [], ...ruleset }));
+    response
+      .writeHead(200, { 'content-type': 'application/json', etag: '"1"' })
+      .end(JSON.stringify({ version: 1, flags: [], segments: [], ...ruleset }));
     return true;
   }
   if (request.url === '/sdk/v1/stream') {

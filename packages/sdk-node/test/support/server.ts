@@ -1,7 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, configFromEnvironment, migrate, openDatabase, seedIfEmpty, ServerContext, type Seeded } from '../../../server/src/index.js';
+import {
+  buildApp,
+  configFromEnvironment,
+  migrate,
+  openDatabase,
+  seedIfEmpty,
+  ServerContext,
+  type Seeded,
+} from '../../../server/src/index.js';
 import { ADMIN_TOKEN, type TestServer } from '../../../server/test/support/server.js';
 
 /**
@@ -28,7 +36,16 @@ export async function startRestartableServer(): Promise<RestartableServer> {
   let stopping: (() => Promise<void>) | undefined;
 
   async function start(): Promise<void> {
-    const config = { ...configFromEnvironment({}), port, host: '127.0.0.1', dataDir, databaseUrl: undefined, adminToken: ADMIN_TOKEN, logLevel: 'silent', heartbeatSeconds: 25 };
+    const config = {
+      ...configFromEnvironment({}),
+      port,
+      host: '127.0.0.1',
+      dataDir,
+      databaseUrl: undefined,
+      adminToken: ADMIN_TOKEN,
+      logLevel: 'silent',
+      heartbeatSeconds: 25,
+    };
     const store = await openDatabase(config);
     await migrate(store.db, store.dialect);
     const ctx = new ServerContext(config, store);
@@ -50,7 +67,10 @@ export async function startRestartableServer(): Promise<RestartableServer> {
       async api(method, path, body, bearer = token) {
         const response = await fetch(`${url}${path}`, {
           method,
-          headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            authorization: `Bearer ${bearer}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
         });
         const text = await response.text();
@@ -99,7 +119,11 @@ export async function startRestartableServer(): Promise<RestartableServer> {
 }
 
 /** Resolves when `condition()` holds, checking every 20 ms; fails after `timeoutMs`. */
-export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'the condition'): Promise<void> {
+export async function eventually(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'the condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`${what} did not hold within ${timeoutMs} ms`);
@@ -110,6 +134,9 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
 /** A logger that keeps what it is told, for tests that check what was (not) logged. */
 export function recordingLogger() {
   const lines: { level: string; message: string }[] = [];
-  const at = (level: string) => (...args: unknown[]) => void lines.push({ level, message: args.map(String).join(' ') });
+  const at =
+    (level: string) =>
+    (...args: unknown[]) =>
+      void lines.push({ level, message: args.map(String).join(' ') });
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -14,7 +14,8 @@ export const RoleBindingSchema = Strict(
 );
 
 const TokenKind = Type.Union([Type.Literal('service'), Type.Literal('personal')], {
-  description: '`service` (automation; owners only; `vx_svc_…`) or `personal` (acts for the member creating it, within their roles; `vx_pat_…`)',
+  description:
+    '`service` (automation; owners only; `vx_svc_…`) or `personal` (acts for the member creating it, within their roles; `vx_pat_…`)',
 });
 const Instant = Type.String({ format: 'date-time' });
 
@@ -22,7 +23,9 @@ export const NewApiTokenSchema = Strict({
   name: Name,
   kind: Type.Optional(TokenKind),
   roles: Type.Array(RoleBindingSchema, { minItems: 1, maxItems: 100 }),
-  expiresAt: Type.Optional(Type.String({ format: 'date-time', description: 'When the token stops working; default never' })),
+  expiresAt: Type.Optional(
+    Type.String({ format: 'date-time', description: 'When the token stops working; default never' }),
+  ),
 });
 
 export type NewApiToken = Static<typeof NewApiTokenSchema>;

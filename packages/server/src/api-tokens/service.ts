@@ -46,10 +46,18 @@ export async function listApiTokens(ctx: ServerContext, actor: Actor): Promise<A
  * Service tokens are for automation and only owners make them; a personal token acts for the
  * member who makes it and is bounded by that member's roles for as long as it lives.
  */
-export async function createApiToken(ctx: ServerContext, actor: Actor, input: NewApiToken): Promise<ApiTokenView & { token: string }> {
+export async function createApiToken(
+  ctx: ServerContext,
+  actor: Actor,
+  input: NewApiToken,
+): Promise<ApiTokenView & { token: string }> {
   const kind = input.kind ?? 'service';
   if (kind === 'personal') {
-    if (actor.memberId === undefined) throw problems.badRequest(`A personal token belongs to a member; ${actor.name} is not one. Create a service token instead.`, [{ path: 'kind', message: 'personal tokens are made by signed-in members' }]);
+    if (actor.memberId === undefined)
+      throw problems.badRequest(
+        `A personal token belongs to a member; ${actor.name} is not one. Create a service token instead.`,
+        [{ path: 'kind', message: 'personal tokens are made by signed-in members' }],
+      );
   } else {
     authorize(actor, 'api-token:manage');
   }
@@ -87,12 +95,25 @@ export async function revokeApiToken(ctx: ServerContext, actor: Actor, id: strin
   const owner = actorMay(actor, 'api-token:manage');
   if (!owner && actor.memberId === undefined) authorize(actor, 'api-token:manage');
   await ctx.write(actor, async (write) => {
-    const row = await write.tx.selectFrom('apiTokens').selectAll().where('id', '=', id).where('organizationId', '=', actor.organizationId).executeTakeFirst();
+    const row = await write.tx
+      .selectFrom('apiTokens')
+      .selectAll()
+      .where('id', '=', id)
+      .where('organizationId', '=', actor.organizationId)
+      .executeTakeFirst();
     // Someone else's token is reported as missing, not as forbidden: its existence is not theirs to know.
-    if (!row || (!owner && (row.kind !== 'personal' || row.memberId !== actor.memberId))) throw problems.notFound(`API token "${id}"`);
-    if (row.revokedAt !== null) throw problems.conflict(`API token "${row.name}" was already revoked at ${row.revokedAt}`);
+    if (!row || (!owner && (row.kind !== 'personal' || row.memberId !== actor.memberId)))
+      throw problems.notFound(`API token "${id}"`);
+    if (row.revokedAt !== null)
+      throw problems.conflict(`API token "${row.name}" was already revoked at ${row.revokedAt}`);
     await write.tx.updateTable('apiTokens').set({ revokedAt: write.now }).where('id', '=', id).execute();
-    write.audit({ action: 'api-token.revoked', resourceType: 'api-token', resourceKey: id, before: apiTokenView(row), after: apiTokenView({ ...row, revokedAt: write.now }) });
+    write.audit({
+      action: 'api-token.revoked',
+      resourceType: 'api-token',
+      resourceKey: id,
+      before: apiTokenView(row),
+      after: apiTokenView({ ...row, revokedAt: write.now }),
+    });
   });
 }
 

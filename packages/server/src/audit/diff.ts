@@ -29,9 +29,11 @@ function compare(before: unknown, after: unknown, path: string, changes: Change[
   } else if (Array.isArray(before) && Array.isArray(after)) {
     const common = Math.min(before.length, after.length);
     for (let index = 0; index < common; index++) compare(before[index], after[index], `${path}/${index}`, changes);
-    for (let index = common; index < after.length; index++) changes.push({ op: 'add', path: `${path}/${index}`, value: after[index] });
+    for (let index = common; index < after.length; index++)
+      changes.push({ op: 'add', path: `${path}/${index}`, value: after[index] });
     // From the end, so that each removal leaves the indexes of the next one in place.
-    for (let index = before.length - 1; index >= common; index--) changes.push({ op: 'remove', path: `${path}/${index}`, from: before[index] });
+    for (let index = before.length - 1; index >= common; index--)
+      changes.push({ op: 'remove', path: `${path}/${index}`, from: before[index] });
   } else if (isObject(before) && isObject(after)) {
     for (const key of Object.keys(before)) compare(before[key], after[key], `${path}/${escape(key)}`, changes);
     for (const key of Object.keys(after)) {

@@ -51,12 +51,16 @@ export async function listAuditEntries(ctx: ServerContext, actor: Actor, query: 
   const limit = query.limit ?? DEFAULT_AUDIT_PAGE;
   const from = instant(query.from, 'from');
   const to = instant(query.to, 'to');
-  if (from && to && from >= to) throw problems.validation([{ path: 'querystring.to', message: 'must be later than from' }]);
+  if (from && to && from >= to)
+    throw problems.validation([{ path: 'querystring.to', message: 'must be later than from' }]);
 
   let base = ctx.db.selectFrom('auditLog').selectAll().where('organizationId', '=', actor.organizationId);
   if (query.resourceType) base = base.where('resourceType', '=', query.resourceType);
   if (query.resource) base = base.where('resourceKey', '=', query.resource);
-  if (query.actor) base = base.where((eb) => eb.or([eb('actorId', '=', query.actor as string), eb('actorName', '=', query.actor as string)]));
+  if (query.actor)
+    base = base.where((eb) =>
+      eb.or([eb('actorId', '=', query.actor as string), eb('actorName', '=', query.actor as string)]),
+    );
   if (query.project) base = base.where('projectKey', '=', query.project);
   if (query.environment) base = base.where('environmentKey', '=', query.environment);
   if (from) base = base.where('createdAt', '>=', from);
@@ -64,7 +68,9 @@ export async function listAuditEntries(ctx: ServerContext, actor: Actor, query: 
   const orgWide = allows(actor.roles, 'audit:read', {});
   if (!orgWide) {
     // Narrow in SQL to the projects the actor has roles in; `visibleTo` has the last word.
-    const projects = [...new Set(actor.roles.flatMap((binding) => (binding.project === undefined ? [] : [binding.project])))];
+    const projects = [
+      ...new Set(actor.roles.flatMap((binding) => (binding.project === undefined ? [] : [binding.project]))),
+    ];
     base = base.where('projectKey', 'in', projects);
   }
 
@@ -75,7 +81,10 @@ export async function listAuditEntries(ctx: ServerContext, actor: Actor, query: 
   const rows: AuditRow[] = [];
   let cursor = query.before;
   for (;;) {
-    const batch = await (cursor === undefined ? base : base.where('id', '<', cursor)).orderBy('id', 'desc').limit(batchSize).execute();
+    const batch = await (cursor === undefined ? base : base.where('id', '<', cursor))
+      .orderBy('id', 'desc')
+      .limit(batchSize)
+      .execute();
     for (const row of batch) {
       if (rows.length < wanted && visibleTo(actor, row)) rows.push(row);
     }
@@ -88,7 +97,10 @@ export async function listAuditEntries(ctx: ServerContext, actor: Actor, query: 
 }
 
 function visibleTo(actor: Actor, row: AuditRow): boolean {
-  const scope = row.projectKey === null ? {} : { project: row.projectKey, ...(row.environmentKey === null ? {} : { environment: row.environmentKey }) };
+  const scope =
+    row.projectKey === null
+      ? {}
+      : { project: row.projectKey, ...(row.environmentKey === null ? {} : { environment: row.environmentKey }) };
   return allows(actor.roles, 'audit:read', scope);
 }
 
@@ -96,7 +108,8 @@ function visibleTo(actor: Actor, row: AuditRow): boolean {
 function instant(value: string | undefined, field: string): string | undefined {
   if (value === undefined) return undefined;
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw problems.validation([{ path: `querystring.${field}`, message: 'must be an ISO 8601 date-time' }]);
+  if (Number.isNaN(time))
+    throw problems.validation([{ path: `querystring.${field}`, message: 'must be an ISO 8601 date-time' }]);
   return new Date(time).toISOString();
 }
 

@@ -23,7 +23,11 @@ export function actorMay(actor: Actor, action: Action, scope: Scope = {}): boole
 /** The single place permissions are checked: 403 naming what was refused, or nothing. */
 export function authorize(actor: Actor, action: Action, scope: Scope = {}): void {
   if (!actorMay(actor, action, scope)) {
-    const where = scope.environment ? `environment ${scope.project}/${scope.environment}` : scope.project ? `project ${scope.project}` : 'the organisation';
+    const where = scope.environment
+      ? `environment ${scope.project}/${scope.environment}`
+      : scope.project
+        ? `project ${scope.project}`
+        : 'the organisation';
     throw problems.forbidden(`${actor.name} may not ${action} in ${where}`);
   }
 }

@@ -17,11 +17,20 @@ const TOUCH_INTERVAL_MS = 60_000;
  * or an API token), else the console's session cookie. A cookie is sent by the browser on its own,
  * so writes made with one must also carry the session's CSRF token.
  */
-export async function authenticate(db: Queryable, request: FastifyRequest, adminToken: string | undefined): Promise<Actor> {
+export async function authenticate(
+  db: Queryable,
+  request: FastifyRequest,
+  adminToken: string | undefined,
+): Promise<Actor> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) return authenticateToken(db, authorization, adminToken);
   const session = request.cookies[SESSION_COOKIE];
-  if (session) return authenticateSession(db, session, SAFE_METHODS.has(request.method) ? undefined : (request.headers[CSRF_HEADER] ?? ''));
+  if (session)
+    return authenticateSession(
+      db,
+      session,
+      SAFE_METHODS.has(request.method) ? undefined : (request.headers[CSRF_HEADER] ?? ''),
+    );
   throw problems.unauthorized();
 }
 
@@ -29,21 +38,41 @@ async function authenticateToken(db: Queryable, authorization: string, adminToke
   const token = bearer(authorization);
   if (!token) throw problems.unauthorized();
   if (adminToken && sameSecret(token, adminToken)) {
-    const organization = await db.selectFrom('organizations').select('id').orderBy('createdAt').limit(1).executeTakeFirst();
+    const organization = await db
+      .selectFrom('organizations')
+      .select('id')
+      .orderBy('createdAt')
+      .limit(1)
+      .executeTakeFirst();
     if (!organization) throw problems.unauthorized('The server has no organisation yet');
-    return { type: 'admin-token', id: 'admin', name: ADMIN_TOKEN_NAME, organizationId: organization.id, roles: [{ role: 'owner' }] };
+    return {
+      type: 'admin-token',
+      id: 'admin',
+      name: ADMIN_TOKEN_NAME,
+      organizationId: organization.id,
+      roles: [{ role: 'owner' }],
+    };
   }
   const row = await db
     .selectFrom('apiTokens')
     .leftJoin('members', 'members.id', 'apiTokens.memberId')
-    .select(['apiTokens.id', 'apiTokens.name', 'apiTokens.organizationId', 'apiTokens.roles', 'apiTokens.kind', 'apiTokens.expiresAt', 'apiTokens.lastUsedAt'])
+    .select([
+      'apiTokens.id',
+      'apiTokens.name',
+      'apiTokens.organizationId',
+      'apiTokens.roles',
+      'apiTokens.kind',
+      'apiTokens.expiresAt',
+      'apiTokens.lastUsedAt',
+    ])
     .select(['members.id as memberId', 'members.email as memberEmail', 'members.roles as memberRoles'])
     .where('apiTokens.tokenHash', '=', hashSecret(token))
     .where('apiTokens.revokedAt', 'is', null)
     .executeTakeFirst();
   if (!row) throw problems.unauthorized('The token is unknown or revoked');
   const now = new Date();
-  if (row.expiresAt !== null && row.expiresAt <= now.toISOString()) throw problems.unauthorized(`The token expired at ${row.expiresAt}`);
+  if (row.expiresAt !== null && row.expiresAt <= now.toISOString())
+    throw problems.unauthorized(`The token expired at ${row.expiresAt}`);
   // Shown in token lists so unused tokens can be found and revoked.
   if (row.lastUsedAt === null || Date.parse(row.lastUsedAt) < now.getTime() - TOUCH_INTERVAL_MS) {
     await db.updateTable('apiTokens').set({ lastUsedAt: now.toISOString() }).where('id', '=', row.id).execute();
@@ -51,7 +80,8 @@ async function authenticateToken(db: Queryable, authorization: string, adminToke
   const roles = JSON.parse(row.roles) as RoleBinding[];
   if (row.kind === 'personal') {
     // The member was removed: the foreign key removed their tokens too, but be explicit.
-    if (row.memberId === null || row.memberRoles === null) throw problems.unauthorized('The token belonged to a member who has left');
+    if (row.memberId === null || row.memberRoles === null)
+      throw problems.unauthorized('The token belonged to a member who has left');
     return {
       type: 'api-token',
       id: row.id,
@@ -65,22 +95,45 @@ async function authenticateToken(db: Queryable, authorization: string, adminToke
   return { type: 'api-token', id: row.id, name: row.name, organizationId: row.organizationId, roles };
 }
 
-async function authenticateSession(db: Queryable, secret: string, csrfToken: string | string[] | undefined): Promise<Actor> {
+async function authenticateSession(
+  db: Queryable,
+  secret: string,
+  csrfToken: string | string[] | undefined,
+): Promise<Actor> {
   const now = new Date();
   const row = await db
     .selectFrom('sessions')
     .innerJoin('members', 'members.id', 'sessions.memberId')
-    .select(['sessions.idHash', 'sessions.csrfToken', 'sessions.expiresAt', 'sessions.lastSeenAt', 'members.id', 'members.email', 'members.organizationId', 'members.roles'])
+    .select([
+      'sessions.idHash',
+      'sessions.csrfToken',
+      'sessions.expiresAt',
+      'sessions.lastSeenAt',
+      'members.id',
+      'members.email',
+      'members.organizationId',
+      'members.roles',
+    ])
     .where('sessions.idHash', '=', hashSecret(secret))
     .executeTakeFirst();
-  if (!row || row.expiresAt <= now.toISOString()) throw problems.unauthorized('The session has ended: sign in again with POST /api/v1/auth/login');
+  if (!row || row.expiresAt <= now.toISOString())
+    throw problems.unauthorized('The session has ended: sign in again with POST /api/v1/auth/login');
   if (csrfToken !== undefined && (typeof csrfToken !== 'string' || !sameSecret(csrfToken, row.csrfToken))) {
-    throw problems.forbidden(`Changes made with the session cookie must send the session's CSRF token in the ${CSRF_HEADER} header`);
+    throw problems.forbidden(
+      `Changes made with the session cookie must send the session's CSRF token in the ${CSRF_HEADER} header`,
+    );
   }
   if (Date.parse(row.lastSeenAt) < now.getTime() - TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ lastSeenAt: now.toISOString() }).where('idHash', '=', row.idHash).execute();
   }
-  return { type: 'member', id: row.id, name: row.email, organizationId: row.organizationId, roles: JSON.parse(row.roles) as RoleBinding[], memberId: row.id };
+  return {
+    type: 'member',
+    id: row.id,
+    name: row.email,
+    organizationId: row.organizationId,
+    roles: JSON.parse(row.roles) as RoleBinding[],
+    memberId: row.id,
+  };
 }
 
 export function bearer(authorization: string | undefined): string | undefined {

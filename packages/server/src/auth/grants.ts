@@ -18,7 +18,9 @@ export function grantBeyondHolder(holder: readonly RoleBinding[], granted: reado
   const scopes: Scope[] = [
     {},
     ...projects.flatMap((project) => [{ project }, { project, environment: ANY_OTHER_ENVIRONMENT }]),
-    ...bindings.filter((binding) => binding.environment !== undefined).map(({ project, environment }) => ({ project, environment })),
+    ...bindings
+      .filter((binding) => binding.environment !== undefined)
+      .map(({ project, environment }) => ({ project, environment })),
   ];
   for (const scope of scopes) {
     const given = effectiveRole(granted, scope);
@@ -26,8 +28,15 @@ export function grantBeyondHolder(holder: readonly RoleBinding[], granted: reado
     const held = effectiveRole(holder, scope);
     if (held === undefined || stronger(given, held)) {
       // A binding that gives that role there, to name in the refusal; else one in that project.
-      const giving = granted.findIndex((binding) => binding.role === given && effectiveRole([binding], scope) === given);
-      return giving >= 0 ? giving : Math.max(0, granted.findIndex((binding) => binding.project === scope.project));
+      const giving = granted.findIndex(
+        (binding) => binding.role === given && effectiveRole([binding], scope) === given,
+      );
+      return giving >= 0
+        ? giving
+        : Math.max(
+            0,
+            granted.findIndex((binding) => binding.project === scope.project),
+          );
     }
   }
   return -1;
@@ -42,11 +51,25 @@ function stronger(role: Role, than: Role): boolean {
  * more than the giver holds (or, for a personal token's member, than that member holds), 400 when
  * they name projects or environments that do not exist. Returns them in their stored form.
  */
-export async function checkedGrant(db: Queryable, actor: Actor, requested: readonly RoleBinding[], field = 'roles'): Promise<RoleBinding[]> {
-  const roles = requested.map(({ role, project, environment }): RoleBinding => ({ role, ...(project === undefined ? {} : { project }), ...(environment === undefined ? {} : { environment }) }));
+export async function checkedGrant(
+  db: Queryable,
+  actor: Actor,
+  requested: readonly RoleBinding[],
+  field = 'roles',
+): Promise<RoleBinding[]> {
+  const roles = requested.map(
+    ({ role, project, environment }): RoleBinding => ({
+      role,
+      ...(project === undefined ? {} : { project }),
+      ...(environment === undefined ? {} : { environment }),
+    }),
+  );
   for (const holder of [actor.roles, actor.ceiling ?? actor.roles]) {
     const beyond = grantBeyondHolder(holder, roles);
-    if (beyond >= 0) throw problems.forbidden(`${actor.name} may not grant ${field}[${beyond}]: it gives more than ${actor.name} holds there`);
+    if (beyond >= 0)
+      throw problems.forbidden(
+        `${actor.name} may not grant ${field}[${beyond}]: it gives more than ${actor.name} holds there`,
+      );
   }
   const errors = await bindingErrors(db, actor.organizationId, roles, field);
   if (errors.length > 0) throw problems.validation(errors);
@@ -54,8 +77,17 @@ export async function checkedGrant(db: Queryable, actor: Actor, requested: reado
 }
 
 /** Bindings must name projects and environments that exist, and each scope once. */
-async function bindingErrors(db: Queryable, organizationId: string, roles: RoleBinding[], field: string): Promise<FieldError[]> {
-  const projects = await db.selectFrom('projects').select(['id', 'key']).where('organizationId', '=', organizationId).execute();
+async function bindingErrors(
+  db: Queryable,
+  organizationId: string,
+  roles: RoleBinding[],
+  field: string,
+): Promise<FieldError[]> {
+  const projects = await db
+    .selectFrom('projects')
+    .select(['id', 'key'])
+    .where('organizationId', '=', organizationId)
+    .execute();
   const environments = await db
     .selectFrom('environments')
     .innerJoin('projects', 'projects.id', 'environments.projectId')
@@ -70,8 +102,14 @@ async function bindingErrors(db: Queryable, organizationId: string, roles: RoleB
       errors.push({ path: `${path}.environment`, message: 'needs the project it belongs to' });
     } else if (binding.project !== undefined && !projects.some((project) => project.key === binding.project)) {
       errors.push({ path: `${path}.project`, message: `unknown project "${binding.project}"` });
-    } else if (binding.environment !== undefined && !environments.some((row) => row.project === binding.project && row.environment === binding.environment)) {
-      errors.push({ path: `${path}.environment`, message: `project "${binding.project}" has no environment "${binding.environment}"` });
+    } else if (
+      binding.environment !== undefined &&
+      !environments.some((row) => row.project === binding.project && row.environment === binding.environment)
+    ) {
+      errors.push({
+        path: `${path}.environment`,
+        message: `project "${binding.project}" has no environment "${binding.environment}"`,
+      });
     }
     const scope = JSON.stringify([binding.project, binding.environment]);
     if (scopes.has(scope)) errors.push({ path, message: 'another role is already given for the same scope' });
@@ -79,4 +117,3 @@ async function bindingErrors(db: Queryable, organizationId: string, roles: RoleB
   });
   return errors;
 }
-

@@ -19,7 +19,8 @@ export class LoginLimiter {
 
   failed(address: string, account: string, now = Date.now()): void {
     if (this.failures.size > 10_000) this.sweep(now);
-    for (const key of [addressKey(address), accountKey(account)]) this.failures.set(key, [...this.recent(key, now), now]);
+    for (const key of [addressKey(address), accountKey(account)])
+      this.failures.set(key, [...this.recent(key, now), now]);
   }
 
   private blockedUntil(key: string, now: number): number {

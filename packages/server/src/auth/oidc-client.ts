@@ -32,9 +32,16 @@ export class OidcClient {
   }
 
   /** Where to send the browser, and the flow to remember until it comes back. */
-  async authorizationRequest(redirectUri: string): Promise<{ url: URL; flow: Omit<OidcFlow, 'returnTo' | 'expiresAt'> }> {
+  async authorizationRequest(
+    redirectUri: string,
+  ): Promise<{ url: URL; flow: Omit<OidcFlow, 'returnTo' | 'expiresAt'> }> {
     const configuration = await this.discovered();
-    const flow = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier(), redirectUri };
+    const flow = {
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+      redirectUri,
+    };
     const url = oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: redirectUri,
       scope: SCOPE,
@@ -71,7 +78,10 @@ export class OidcClient {
         subject: idToken.sub,
         email: typeof claims.email === 'string' ? claims.email : undefined,
         // Some providers send the flag as a string.
-        emailVerified: claims.email_verified === undefined ? undefined : claims.email_verified === true || claims.email_verified === 'true',
+        emailVerified:
+          claims.email_verified === undefined
+            ? undefined
+            : claims.email_verified === true || claims.email_verified === 'true',
         name: typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name.trim() : undefined,
       };
     } catch (error) {
@@ -89,13 +99,27 @@ export class OidcClient {
 
   private async discover(): Promise<oidc.Configuration> {
     const insecure = this.issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [];
-    const discovered = await oidc.discovery(this.issuer, this.settings.clientId, this.settings.clientSecret, undefined, { execute: insecure, timeout: TIMEOUT_SECONDS });
+    const discovered = await oidc.discovery(
+      this.issuer,
+      this.settings.clientId,
+      this.settings.clientSecret,
+      undefined,
+      { execute: insecure, timeout: TIMEOUT_SECONDS },
+    );
     // openid-client posts the secret in the body by default; the spec's default, and what most
     // providers register clients with, is HTTP Basic. Use Basic unless the provider says it cannot.
     const metadata = discovered.serverMetadata();
     const methods = metadata.token_endpoint_auth_methods_supported;
-    const authentication = methods && !methods.includes('client_secret_basic') && methods.includes('client_secret_post') ? oidc.ClientSecretPost() : oidc.ClientSecretBasic();
-    const configuration = new oidc.Configuration(metadata, this.settings.clientId, this.settings.clientSecret, authentication);
+    const authentication =
+      methods && !methods.includes('client_secret_basic') && methods.includes('client_secret_post')
+        ? oidc.ClientSecretPost()
+        : oidc.ClientSecretBasic();
+    const configuration = new oidc.Configuration(
+      metadata,
+      this.settings.clientId,
+      this.settings.clientSecret,
+      authentication,
+    );
     configuration.timeout = TIMEOUT_SECONDS;
     for (const allow of insecure) allow(configuration);
     return configuration;
@@ -115,7 +139,9 @@ function issuerUrl(issuer: string): URL {
   }
   const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new ConfigurationError(`VEXIL_OIDC_ISSUER must be an https URL (http only for localhost), not ${JSON.stringify(issuer)}`);
+    throw new ConfigurationError(
+      `VEXIL_OIDC_ISSUER must be an https URL (http only for localhost), not ${JSON.stringify(issuer)}`,
+    );
   }
   return url;
 }
@@ -131,28 +157,44 @@ function asProblem(error: unknown, issuer: string, stage: 'discovery' | 'sign-in
   if (network !== undefined) return unreachable(issuer, network);
   if (error instanceof oidc.ResponseBodyError || error instanceof oidc.AuthorizationResponseError) {
     const reason = `${error.error}${error.error_description ? ` (${error.error_description})` : ''}`;
-    return stage === 'discovery' ? unreachable(issuer, reason) : problems.unauthorized(`The identity provider refused the sign-in: ${reason}`);
+    return stage === 'discovery'
+      ? unreachable(issuer, reason)
+      : problems.unauthorized(`The identity provider refused the sign-in: ${reason}`);
   }
   if (error instanceof oidc.WWWAuthenticateChallengeError) {
-    return stage === 'discovery' ? unreachable(issuer, error.message) : problems.unauthorized(`The identity provider refused the sign-in: ${error.message}`);
+    return stage === 'discovery'
+      ? unreachable(issuer, error.message)
+      : problems.unauthorized(`The identity provider refused the sign-in: ${error.message}`);
   }
   if (!(error instanceof oidc.ClientError)) return error;
   const reason = `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}`;
-  if (stage === 'discovery' || error.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || error.code === 'OAUTH_RESPONSE_IS_NOT_JSON') return unreachable(issuer, reason);
+  if (
+    stage === 'discovery' ||
+    error.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' ||
+    error.code === 'OAUTH_RESPONSE_IS_NOT_JSON'
+  )
+    return unreachable(issuer, reason);
   return problems.unauthorized(`The identity provider's response failed verification: ${reason}`);
 }
 
 /** fetch failing to connect, or the request timing out (openid-client may wrap the latter). */
 function networkFailure(error: unknown): string | undefined {
   const cause = error instanceof oidc.ClientError && error.cause instanceof DOMException ? error.cause : error;
-  if (cause instanceof DOMException && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) return `no answer within ${TIMEOUT_SECONDS} s`;
+  if (cause instanceof DOMException && (cause.name === 'TimeoutError' || cause.name === 'AbortError'))
+    return `no answer within ${TIMEOUT_SECONDS} s`;
   if (cause instanceof TypeError && cause.message === 'fetch failed') {
-    const reason = cause.cause instanceof Error ? cause.cause.message || (cause.cause as NodeJS.ErrnoException).code : undefined;
+    const reason =
+      cause.cause instanceof Error ? cause.cause.message || (cause.cause as NodeJS.ErrnoException).code : undefined;
     return reason || cause.message;
   }
   return undefined;
 }
 
 function unreachable(issuer: string, reason: string): Problem {
-  return new Problem(502, 'identity-provider-unavailable', 'Identity provider unavailable', `The identity provider at ${issuer} could not be used: ${reason}`);
+  return new Problem(
+    502,
+    'identity-provider-unavailable',
+    'Identity provider unavailable',
+    `The identity provider at ${issuer} could not be used: ${reason}`,
+  );
 }

@@ -51,11 +51,13 @@ export class OidcFlowCookie {
   /** The flow this browser started, or why there is none to finish. */
   read(request: FastifyRequest, now = Date.now()): OidcFlow | { missing: string } {
     const value = request.cookies[OIDC_FLOW_COOKIE];
-    if (!value) return { missing: `this browser has no sign-in in progress (no cookie; it lasts ${OIDC_FLOW_MINUTES} minutes)` };
+    if (!value)
+      return { missing: `this browser has no sign-in in progress (no cookie; it lasts ${OIDC_FLOW_MINUTES} minutes)` };
     const [payload = '', signature = ''] = value.split('.');
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { missing: 'the sign-in cookie is not one this server issued' };
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return { missing: 'the sign-in cookie is not one this server issued' };
     const flow = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as OidcFlow;
     if (flow.expiresAt <= now) return { missing: `the sign-in was started more than ${OIDC_FLOW_MINUTES} minutes ago` };
     return flow;

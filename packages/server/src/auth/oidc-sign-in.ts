@@ -27,9 +27,13 @@ export async function memberForIdentity(ctx: ServerContext, identity: OidcIdenti
 }
 
 function verifiedEmail(identity: OidcIdentity): string {
-  if (!identity.email) throw problems.forbidden('The identity provider did not share an email address, which Vexil needs to find your membership (scope "email")');
+  if (!identity.email)
+    throw problems.forbidden(
+      'The identity provider did not share an email address, which Vexil needs to find your membership (scope "email")',
+    );
   // Providers that never send email_verified are trusted to have checked the address.
-  if (identity.emailVerified === false) throw problems.forbidden(`The identity provider has not verified ${identity.email}`);
+  if (identity.emailVerified === false)
+    throw problems.forbidden(`The identity provider has not verified ${identity.email}`);
   return normalEmail(identity.email);
 }
 
@@ -38,7 +42,12 @@ function verifiedEmail(identity: OidcIdentity): string {
  * account at the same provider is refused: that address now belongs to someone else there. A link
  * to a different issuer is replaced, since the server has been moved to a new provider.
  */
-async function linkIdentity(ctx: ServerContext, member: MemberRow, issuer: string, subject: string): Promise<MemberRow> {
+async function linkIdentity(
+  ctx: ServerContext,
+  member: MemberRow,
+  issuer: string,
+  subject: string,
+): Promise<MemberRow> {
   const previous = member.oidcSubject;
   if (previous !== null && previous.startsWith(`${issuer} `)) {
     throw problems.forbidden(`${member.email} is linked to another account at ${issuer}`);
@@ -47,14 +56,26 @@ async function linkIdentity(ctx: ServerContext, member: MemberRow, issuer: strin
     let update = write.tx.updateTable('members').set({ oidcSubject: subject }).where('id', '=', member.id);
     update = previous === null ? update.where('oidcSubject', 'is', null) : update.where('oidcSubject', '=', previous);
     const result = await update.executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw problems.conflict(`${member.email} was changed while signing in; sign in again`);
-    write.audit({ action: 'member.sso-linked', resourceType: 'member', resourceKey: member.email, before: { oidcSubject: previous }, after: { oidcSubject: subject } });
+    if (Number(result.numUpdatedRows) !== 1)
+      throw problems.conflict(`${member.email} was changed while signing in; sign in again`);
+    write.audit({
+      action: 'member.sso-linked',
+      resourceType: 'member',
+      resourceKey: member.email,
+      before: { oidcSubject: previous },
+      after: { oidcSubject: subject },
+    });
     return { ...member, oidcSubject: subject };
   });
 }
 
 /** Accepts the newest open invitation of `email` for the person who proved it, with no password. */
-async function joinWithIdentity(ctx: ServerContext, email: string, subject: string, name: string | undefined): Promise<MemberRow> {
+async function joinWithIdentity(
+  ctx: ServerContext,
+  email: string,
+  subject: string,
+  name: string | undefined,
+): Promise<MemberRow> {
   const invitation = await ctx.db
     .selectFrom('invitations')
     .selectAll()
@@ -65,9 +86,20 @@ async function joinWithIdentity(ctx: ServerContext, email: string, subject: stri
     .orderBy('createdAt', 'desc')
     .executeTakeFirst();
   if (!invitation) throw problems.forbidden(`No member or invitation for ${email}`);
-  return joinByInvitation(ctx, invitation, { name: name?.slice(0, NAME_MAX) ?? email, passwordHash: '', oidcSubject: subject });
+  return joinByInvitation(ctx, invitation, {
+    name: name?.slice(0, NAME_MAX) ?? email,
+    passwordHash: '',
+    oidcSubject: subject,
+  });
 }
 
 function memberActor(member: MemberRow): Actor {
-  return { type: 'member', id: member.id, name: member.email, organizationId: member.organizationId, roles: JSON.parse(member.roles) as RoleBinding[], memberId: member.id };
+  return {
+    type: 'member',
+    id: member.id,
+    name: member.email,
+    organizationId: member.organizationId,
+    roles: JSON.parse(member.roles) as RoleBinding[],
+    memberId: member.id,
+  };
 }

@@ -17,11 +17,18 @@ export const OIDC_CALLBACK_PATH = '/api/v1/auth/oidc/callback';
 
 const ProvidersSchema = Type.Object({
   password: Type.Boolean({ description: 'Email and password sign-in (POST /api/v1/auth/login)' }),
-  oidc: Type.Union([Type.Object({ name: Type.String({ description: 'Label of the sign-in button' }) }), Type.Null()], { description: 'Single sign-on, when configured' }),
+  oidc: Type.Union([Type.Object({ name: Type.String({ description: 'Label of the sign-in button' }) }), Type.Null()], {
+    description: 'Single sign-on, when configured',
+  }),
 });
 
 const StartQuerySchema = Strict({
-  returnTo: Type.Optional(Type.String({ maxLength: 2048, description: 'A path on this server to land on after sign-in (`/projects/default`); anything else is ignored' })),
+  returnTo: Type.Optional(
+    Type.String({
+      maxLength: 2048,
+      description: 'A path on this server to land on after sign-in (`/projects/default`); anything else is ignored',
+    }),
+  ),
 });
 
 /** The authorization response: a code and state, or an error. Providers add parameters of their own, so others are allowed. */
@@ -57,7 +64,15 @@ export async function oidcRoutes(api: Api, ctx: ServerContext): Promise<void> {
 
   api.get(
     '/auth/providers',
-    { config: PUBLIC, schema: { tags, security: [], summary: 'How one can sign in here: password, and single sign-on when configured', response: ok(ProvidersSchema) } },
+    {
+      config: PUBLIC,
+      schema: {
+        tags,
+        security: [],
+        summary: 'How one can sign in here: password, and single sign-on when configured',
+        response: ok(ProvidersSchema),
+      },
+    },
     () => ({ password: true, oidc: settings ? { name: settings.name } : null }),
   );
 
@@ -66,13 +81,23 @@ export async function oidcRoutes(api: Api, ctx: ServerContext): Promise<void> {
     {
       config: PUBLIC,
       exposeHeadRoute: false,
-      schema: { tags, security: [], summary: 'Start single sign-on: redirects to the identity provider', querystring: StartQuerySchema, response: redirect('to the identity provider') },
+      schema: {
+        tags,
+        security: [],
+        summary: 'Start single sign-on: redirects to the identity provider',
+        querystring: StartQuerySchema,
+        response: redirect('to the identity provider'),
+      },
     },
     async (request, reply) => {
       if (!client || !flows) throw notConfigured();
       const { url, flow } = await client.authorizationRequest(`${baseUrl(ctx, request)}${OIDC_CALLBACK_PATH}`);
       const returnTo = localPath(request.query.returnTo);
-      flows.set(reply, { ...flow, returnTo, expiresAt: Date.now() + OIDC_FLOW_MINUTES * 60_000 }, secureCookies(request, ctx.config.publicUrl));
+      flows.set(
+        reply,
+        { ...flow, returnTo, expiresAt: Date.now() + OIDC_FLOW_MINUTES * 60_000 },
+        secureCookies(request, ctx.config.publicUrl),
+      );
       return reply.redirect(url.href, 302);
     },
   );
@@ -86,7 +111,8 @@ export async function oidcRoutes(api: Api, ctx: ServerContext): Promise<void> {
       schema: {
         tags,
         security: [],
-        summary: 'Finish single sign-on: the identity provider redirects here; sets the session cookie and redirects into the console',
+        summary:
+          'Finish single sign-on: the identity provider redirects here; sets the session cookie and redirects into the console',
         querystring: CallbackQuerySchema,
         response: redirect('to returnTo, or /'),
       },
@@ -97,13 +123,19 @@ export async function oidcRoutes(api: Api, ctx: ServerContext): Promise<void> {
       const { query } = request;
       if (query.error !== undefined) {
         flows.clear(reply, secure);
-        throw problems.unauthorized(`The identity provider refused the sign-in: ${query.error}${query.error_description ? ` (${query.error_description})` : ''}`);
+        throw problems.unauthorized(
+          `The identity provider refused the sign-in: ${query.error}${query.error_description ? ` (${query.error_description})` : ''}`,
+        );
       }
       const flow = flows.read(request);
-      if ('missing' in flow) throw problems.badRequest(`No sign-in to finish here: ${flow.missing}. Start again at GET /api/v1/auth/oidc`);
+      if ('missing' in flow)
+        throw problems.badRequest(`No sign-in to finish here: ${flow.missing}. Start again at GET /api/v1/auth/oidc`);
       // A state that is not this browser's is someone else's sign-in (login CSRF): refused.
       if (query.state === undefined) throw problems.validation([{ path: 'querystring.state', message: 'is required' }]);
-      if (!sameSecret(query.state, flow.state)) throw problems.validation([{ path: 'querystring.state', message: 'is not the state of the sign-in this browser started' }]);
+      if (!sameSecret(query.state, flow.state))
+        throw problems.validation([
+          { path: 'querystring.state', message: 'is not the state of the sign-in this browser started' },
+        ]);
       if (query.code === undefined) throw problems.validation([{ path: 'querystring.code', message: 'is required' }]);
       // The code is spent whatever happens next: the flow cannot be finished twice.
       flows.clear(reply, secure);
@@ -117,7 +149,12 @@ export async function oidcRoutes(api: Api, ctx: ServerContext): Promise<void> {
 }
 
 function notConfigured(): Problem {
-  return new Problem(404, 'not-found', 'Not found', 'Single sign-on is not configured on this server (VEXIL_OIDC_ISSUER, VEXIL_OIDC_CLIENT_ID, VEXIL_OIDC_CLIENT_SECRET)');
+  return new Problem(
+    404,
+    'not-found',
+    'Not found',
+    'Single sign-on is not configured on this server (VEXIL_OIDC_ISSUER, VEXIL_OIDC_CLIENT_ID, VEXIL_OIDC_CLIENT_SECRET)',
+  );
 }
 
 /** The URL users reach this server at: VEXIL_PUBLIC_URL, else the origin the request came to. */
@@ -131,7 +168,8 @@ function baseUrl(ctx: ServerContext, request: FastifyRequest): string {
  * sign-in link cannot be used to redirect elsewhere.
  */
 function localPath(value: string | undefined): string | undefined {
-  if (value === undefined || !value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return undefined;
+  if (value === undefined || !value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value))
+    return undefined;
   const origin = 'http://vexil.invalid';
   const url = new URL(value, origin);
   return url.origin === origin ? `${url.pathname}${url.search}${url.hash}` : undefined;

@@ -94,11 +94,21 @@ export function effectiveRole(bindings: readonly RoleBinding[], scope: Scope): R
   for (const binding of bindings) {
     const specificity = specificityIn(binding, scope);
     if (specificity < 0) continue;
-    if (!best || specificity > best.specificity || (specificity === best.specificity && rank(binding.role) < rank(best.role))) {
+    if (
+      !best ||
+      specificity > best.specificity ||
+      (specificity === best.specificity && rank(binding.role) < rank(best.role))
+    ) {
       best = { role: binding.role, specificity };
     }
   }
-  if (!best && scope.project !== undefined && scope.environment === undefined && bindings.some((binding) => binding.project === scope.project)) return 'viewer';
+  if (
+    !best &&
+    scope.project !== undefined &&
+    scope.environment === undefined &&
+    bindings.some((binding) => binding.project === scope.project)
+  )
+    return 'viewer';
   return best?.role;
 }
 
@@ -129,7 +139,12 @@ function matches(pattern: string, value: string): boolean {
   if (!pattern.includes('*')) return false;
   let regex = patterns.get(pattern);
   if (!regex) {
-    regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    regex = new RegExp(
+      `^${pattern
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     patterns.set(pattern, regex);
   }
   return regex.test(value);

@@ -21,13 +21,25 @@ export interface NewSession {
   expiresAt: string;
 }
 
-export async function createSession(db: Queryable, memberId: string, hours: number, now = new Date()): Promise<NewSession> {
+export async function createSession(
+  db: Queryable,
+  memberId: string,
+  hours: number,
+  now = new Date(),
+): Promise<NewSession> {
   const secret = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
   await db
     .insertInto('sessions')
-    .values({ idHash: hashSecret(secret), memberId, csrfToken, createdAt: now.toISOString(), expiresAt, lastSeenAt: now.toISOString() })
+    .values({
+      idHash: hashSecret(secret),
+      memberId,
+      csrfToken,
+      createdAt: now.toISOString(),
+      expiresAt,
+      lastSeenAt: now.toISOString(),
+    })
     .execute();
   // Expired sessions are of no use to anyone; sweeping them here keeps the table small.
   await db.deleteFrom('sessions').where('expiresAt', '<', now.toISOString()).execute();
@@ -41,7 +53,13 @@ export async function deleteSession(db: Queryable, secret: string): Promise<void
 export function setSessionCookie(reply: FastifyReply, session: NewSession, secure: boolean): void {
   const expires = new Date(session.expiresAt);
   void reply.setCookie(SESSION_COOKIE, session.secret, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
-  void reply.setCookie(CSRF_COOKIE, session.csrfToken, { path: '/', httpOnly: false, sameSite: 'lax', secure, expires });
+  void reply.setCookie(CSRF_COOKIE, session.csrfToken, {
+    path: '/',
+    httpOnly: false,
+    sameSite: 'lax',
+    secure,
+    expires,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {

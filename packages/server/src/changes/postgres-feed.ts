@@ -26,7 +26,8 @@ export async function notifyChange(tx: Tx, notice: ChangeNotice): Promise<void> 
 }
 
 export async function notifyKeysRevoked(tx: Tx, node: string, keyHashes: string[]): Promise<void> {
-  if (keyHashes.length > 0) await sql`select pg_notify(${KEYS_CHANNEL}, ${JSON.stringify({ node, keyHashes })})`.execute(tx);
+  if (keyHashes.length > 0)
+    await sql`select pg_notify(${KEYS_CHANNEL}, ${JSON.stringify({ node, keyHashes })})`.execute(tx);
 }
 
 export class PostgresChangeFeed {
@@ -59,7 +60,8 @@ export class PostgresChangeFeed {
       if (!message.payload) return;
       if (message.channel === CHANGES_CHANNEL) {
         const notice = JSON.parse(message.payload) as ChangeNotice;
-        if (notice.node !== this.node) void this.publisher.notified(notice.environmentId, notice.revision).catch(() => {});
+        if (notice.node !== this.node)
+          void this.publisher.notified(notice.environmentId, notice.revision).catch(() => {});
       } else if (message.channel === KEYS_CHANNEL) {
         const { node, keyHashes } = JSON.parse(message.payload) as { node: string; keyHashes: string[] };
         if (node !== this.node) this.hub.keysRevoked(keyHashes);

@@ -27,8 +27,10 @@ export class ChangePublisher {
   committed(changes: readonly RulesetChange[]): Promise<void> {
     return this.enqueue(async () => {
       const byEnvironment = new Map<string, RulesetChange[]>();
-      for (const change of changes) byEnvironment.set(change.environmentId, [...(byEnvironment.get(change.environmentId) ?? []), change]);
-      for (const [environmentId, list] of byEnvironment) await this.publishUpTo(environmentId, Math.max(...list.map((change) => change.revision)), list);
+      for (const change of changes)
+        byEnvironment.set(change.environmentId, [...(byEnvironment.get(change.environmentId) ?? []), change]);
+      for (const [environmentId, list] of byEnvironment)
+        await this.publishUpTo(environmentId, Math.max(...list.map((change) => change.revision)), list);
     });
   }
 
@@ -60,7 +62,8 @@ export class ChangePublisher {
     const after = this.published.get(environmentId) ?? 0;
     if (revision <= after) return;
     const sorted = [...known].sort((a, b) => a.revision - b.revision);
-    const contiguous = sorted.length === revision - after && sorted.every((change, index) => change.revision === after + 1 + index);
+    const contiguous =
+      sorted.length === revision - after && sorted.every((change, index) => change.revision === after + 1 + index);
     const changes = contiguous ? sorted : await this.fromTable(environmentId, after, revision);
     this.published.set(environmentId, revision);
     this.hub.publish(changes);
@@ -75,6 +78,12 @@ export class ChangePublisher {
       .where('revision', '<=', upTo)
       .orderBy('revision')
       .execute();
-    return rows.map((row) => ({ environmentId, revision: row.revision, kind: row.kind, key: row.key, payload: row.payload === null ? null : JSON.parse(row.payload) }));
+    return rows.map((row) => ({
+      environmentId,
+      revision: row.revision,
+      kind: row.kind,
+      key: row.key,
+      payload: row.payload === null ? null : JSON.parse(row.payload),
+    }));
   }
 }

@@ -117,7 +117,8 @@ export async function write<T>(deps: WriteDependencies, actor: Actor, work: (wri
     revokedKeys = write.revokedKeys;
     if (deps.store.dialect === 'postgres') {
       const latest = new Map(changes.map((change) => [change.environmentId, change.revision]));
-      for (const [environmentId, revision] of latest) await notifyChange(tx, { node: deps.nodeId, environmentId, revision });
+      for (const [environmentId, revision] of latest)
+        await notifyChange(tx, { node: deps.nodeId, environmentId, revision });
       await notifyKeysRevoked(tx, deps.nodeId, revokedKeys);
     }
     return value;

@@ -8,9 +8,11 @@ import type { Dialect } from './database.js';
  */
 function migrations(dialect: Dialect): Record<string, Migration> {
   const serial = (db: Kysely<any>, table: string) =>
-    db.schema.createTable(table).addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
-      dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
-    );
+    db.schema
+      .createTable(table)
+      .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+        dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+      );
   return {
     '0001_initial': {
       async up(db: Kysely<any>) {
@@ -123,7 +125,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('after', 'text')
           .addColumn('created_at', 'text', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('audit_log_resource').on('audit_log').columns(['resource_type', 'resource_key']).execute();
+        await db.schema
+          .createIndex('audit_log_resource')
+          .on('audit_log')
+          .columns(['resource_type', 'resource_key'])
+          .execute();
         await db.schema.createIndex('audit_log_created').on('audit_log').column('created_at').execute();
         await db.schema
           .createTable('changes')
@@ -158,7 +164,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('occurred_at', 'text', (c) => c.notNull())
           .addColumn('received_at', 'text', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('events_environment_type').on('events').columns(['environment_id', 'type', 'occurred_at']).execute();
+        await db.schema
+          .createIndex('events_environment_type')
+          .on('events')
+          .columns(['environment_id', 'type', 'occurred_at'])
+          .execute();
         await db.schema
           .createTable('evaluation_counts')
           .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
@@ -197,8 +207,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('revoked_at', 'text')
           .execute();
         // Personal tokens act for a member and never beyond what that member may currently do.
-        await db.schema.alterTable('api_tokens').addColumn('kind', 'text', (c) => c.notNull().defaultTo('service')).execute();
-        await db.schema.alterTable('api_tokens').addColumn('member_id', 'text', (c) => c.references('members.id').onDelete('cascade')).execute();
+        await db.schema
+          .alterTable('api_tokens')
+          .addColumn('kind', 'text', (c) => c.notNull().defaultTo('service'))
+          .execute();
+        await db.schema
+          .alterTable('api_tokens')
+          .addColumn('member_id', 'text', (c) => c.references('members.id').onDelete('cascade'))
+          .execute();
         await db.schema.alterTable('api_tokens').addColumn('expires_at', 'text').execute();
         // Members signed in through OIDC are found by their issuer's subject.
         await db.schema.alterTable('members').addColumn('oidc_subject', 'text').execute();
@@ -211,7 +227,10 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       async up(db: Kysely<any>) {
         if (dialect === 'postgres') {
           await sql`ALTER TABLE projects DROP CONSTRAINT projects_key_key`.execute(db);
-          await db.schema.alterTable('projects').addUniqueConstraint('projects_organization_key', ['organization_id', 'key']).execute();
+          await db.schema
+            .alterTable('projects')
+            .addUniqueConstraint('projects_organization_key', ['organization_id', 'key'])
+            .execute();
           return;
         }
         // SQLite cannot drop a constraint: the table is rebuilt, foreign keys off meanwhile so that
@@ -228,7 +247,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
             .addColumn('created_at', 'text', (c) => c.notNull())
             .addUniqueConstraint('projects_organization_key', ['organization_id', 'key'])
             .execute();
-          await sql`INSERT INTO projects_rebuilt (id, organization_id, key, name, description, created_at) SELECT id, organization_id, key, name, description, created_at FROM projects`.execute(db);
+          await sql`INSERT INTO projects_rebuilt (id, organization_id, key, name, description, created_at) SELECT id, organization_id, key, name, description, created_at FROM projects`.execute(
+            db,
+          );
           await db.schema.dropTable('projects').execute();
           await db.schema.alterTable('projects_rebuilt').renameTo('projects').execute();
           const broken = await sql`PRAGMA foreign_key_check`.execute(db);

@@ -28,10 +28,18 @@ export function environmentView(row: EnvironmentRow): EnvironmentView {
 }
 
 /** Adds an environment inside a write; every flag of the project gets its default (off) state there. */
-export async function addEnvironment(write: Write, project: ProjectRow, input: { key: string; name: string; position: number }): Promise<EnvironmentRow> {
+export async function addEnvironment(
+  write: Write,
+  project: ProjectRow,
+  input: { key: string; name: string; position: number },
+): Promise<EnvironmentRow> {
   const row: EnvironmentRow = { id: randomUUID(), projectId: project.id, ...input, revision: 0, createdAt: write.now };
   await write.tx.insertInto('environments').values(row).execute();
-  const flags = await write.tx.selectFrom('flags').select(['id', 'definition']).where('projectId', '=', project.id).execute();
+  const flags = await write.tx
+    .selectFrom('flags')
+    .select(['id', 'definition'])
+    .where('projectId', '=', project.id)
+    .execute();
   if (flags.length > 0) {
     await write.tx
       .insertInto('flagStates')
@@ -46,17 +54,33 @@ export async function addEnvironment(write: Write, project: ProjectRow, input: {
       )
       .execute();
   }
-  write.audit({ action: 'environment.created', resourceType: 'environment', resourceKey: row.key, projectKey: project.key, environmentKey: row.key, after: environmentView(row) });
+  write.audit({
+    action: 'environment.created',
+    resourceType: 'environment',
+    resourceKey: row.key,
+    projectKey: project.key,
+    environmentKey: row.key,
+    after: environmentView(row),
+  });
   return row;
 }
 
-export async function listEnvironments(ctx: ServerContext, actor: Actor, projectKey: string): Promise<EnvironmentView[]> {
+export async function listEnvironments(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+): Promise<EnvironmentView[]> {
   const project = await findProject(ctx.db, actor, projectKey);
   authorize(actor, 'environment:read', { project: project.key });
   return (await environmentsOf(ctx.db, project.id)).map(environmentView);
 }
 
-export async function getEnvironment(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<EnvironmentView> {
+export async function getEnvironment(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  key: string,
+): Promise<EnvironmentView> {
   const project = await findProject(ctx.db, actor, projectKey);
   authorize(actor, 'environment:read', { project: project.key, environment: key });
   return environmentView(await findEnvironment(ctx.db, project, key));
@@ -96,7 +120,8 @@ export async function updateEnvironment(
     if (input.name !== undefined) {
       await write.tx.updateTable('environments').set({ name: input.name }).where('id', '=', environment.id).execute();
     }
-    if (input.position !== undefined) await renumber(write, await environmentsOf(write.tx, project.id), key, input.position);
+    if (input.position !== undefined)
+      await renumber(write, await environmentsOf(write.tx, project.id), key, input.position);
     const after = await findEnvironment(write.tx, project, key);
     write.audit({
       action: 'environment.updated',
@@ -112,19 +137,31 @@ export async function updateEnvironment(
 }
 
 /** Reorders all environments of a project at once: `order` lists every key exactly once. */
-export async function reorderEnvironments(ctx: ServerContext, actor: Actor, projectKey: string, order: string[]): Promise<EnvironmentView[]> {
+export async function reorderEnvironments(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  order: string[],
+): Promise<EnvironmentView[]> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
     authorize(actor, 'environment:manage', { project: project.key });
     const environments = await environmentsOf(write.tx, project.id);
     const keys = new Set(environments.map((environment) => environment.key));
-    const errors = order.flatMap((key, index) => (keys.has(key) ? [] : [{ path: `order[${index}]`, message: `unknown environment "${key}"` }]));
+    const errors = order.flatMap((key, index) =>
+      keys.has(key) ? [] : [{ path: `order[${index}]`, message: `unknown environment "${key}"` }],
+    );
     if (errors.length === 0 && (new Set(order).size !== order.length || order.length !== keys.size)) {
       errors.push({ path: 'order', message: `must list each of the ${keys.size} environments exactly once` });
     }
     if (errors.length > 0) throw problems.validation(errors);
     for (const [position, key] of order.entries()) {
-      await write.tx.updateTable('environments').set({ position }).where('projectId', '=', project.id).where('key', '=', key).execute();
+      await write.tx
+        .updateTable('environments')
+        .set({ position })
+        .where('projectId', '=', project.id)
+        .where('key', '=', key)
+        .execute();
     }
     write.audit({
       action: 'environment.reordered',
@@ -138,15 +175,31 @@ export async function reorderEnvironments(ctx: ServerContext, actor: Actor, proj
   });
 }
 
-export async function deleteEnvironment(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<void> {
+export async function deleteEnvironment(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  key: string,
+): Promise<void> {
   await ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
     authorize(actor, 'environment:manage', { project: project.key, environment: key });
     const environment = await findEnvironment(write.tx, project, key);
-    const keys = await write.tx.selectFrom('sdkKeys').select('keyHash').where('environmentId', '=', environment.id).execute();
+    const keys = await write.tx
+      .selectFrom('sdkKeys')
+      .select('keyHash')
+      .where('environmentId', '=', environment.id)
+      .execute();
     // Cascades to the environment's flag states, SDK keys, change records, contexts and events.
     await write.tx.deleteFrom('environments').where('id', '=', environment.id).execute();
-    write.audit({ action: 'environment.deleted', resourceType: 'environment', resourceKey: key, projectKey: project.key, environmentKey: key, before: environmentView(environment) });
+    write.audit({
+      action: 'environment.deleted',
+      resourceType: 'environment',
+      resourceKey: key,
+      projectKey: project.key,
+      environmentKey: key,
+      before: environmentView(environment),
+    });
     const remaining = await environmentsOf(write.tx, project.id);
     await renumber(write, remaining, undefined, 0);
     // Its SDK keys went with it: open streams close, caches forget them.
@@ -155,8 +208,15 @@ export async function deleteEnvironment(ctx: ServerContext, actor: Actor, projec
 }
 
 /** Positions 0…n-1 in order, with `moved` (if any) placed at `position`. */
-async function renumber(write: Write, environments: EnvironmentRow[], moved: string | undefined, position: number): Promise<void> {
-  const others = environments.filter((environment) => environment.key !== moved).sort((a, b) => a.position - b.position || a.key.localeCompare(b.key));
+async function renumber(
+  write: Write,
+  environments: EnvironmentRow[],
+  moved: string | undefined,
+  position: number,
+): Promise<void> {
+  const others = environments
+    .filter((environment) => environment.key !== moved)
+    .sort((a, b) => a.position - b.position || a.key.localeCompare(b.key));
   const target = environments.find((environment) => environment.key === moved);
   const ordered = target ? [...others.slice(0, position), target, ...others.slice(position)] : others;
   for (const [index, environment] of ordered.entries()) {

@@ -15,6 +15,7 @@ export const BOOLEAN_VARIATIONS: Variation[] = [
 export function defaultState(definition: Pick<FlagDefinition, 'type' | 'variations'>): FlagState {
   const variations = definition.variations;
   const first = variations[0]?.key ?? '';
-  const byValue = (value: boolean) => (definition.type === 'boolean' ? variations.find((variation) => variation.value === value)?.key : undefined);
+  const byValue = (value: boolean) =>
+    definition.type === 'boolean' ? variations.find((variation) => variation.value === value)?.key : undefined;
   return { on: false, offVariation: byValue(false) ?? first, fallthrough: { variation: byValue(true) ?? first } };
 }

@@ -47,7 +47,13 @@ export interface FlagHistoryQuery {
   before?: number | undefined;
 }
 
-export async function listFlagHistory(ctx: ServerContext, actor: Actor, projectKey: string, flagKey: string, query: FlagHistoryQuery): Promise<FlagHistoryPage> {
+export async function listFlagHistory(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  flagKey: string,
+  query: FlagHistoryQuery,
+): Promise<FlagHistoryPage> {
   const { project, flag } = await readableFlag(ctx.db, actor, projectKey, flagKey);
   const limit = query.limit ?? DEFAULT_AUDIT_PAGE;
   let entries = await historyOf(ctx.db, actor, project, flag);
@@ -57,7 +63,10 @@ export async function listFlagHistory(ctx: ServerContext, actor: Actor, projectK
   }
   if (query.before !== undefined) entries = entries.where('id', '<', query.before);
   // One row more than the page tells whether there is a next page.
-  const rows = await entries.orderBy('id', 'desc').limit(limit + 1).execute();
+  const rows = await entries
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   return { entries: page.map(historyEntry), next: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
 }
@@ -68,18 +77,31 @@ export async function listFlagHistory(ctx: ServerContext, actor: Actor, projectK
  * the result would not be valid; 412 when `expectedVersion` (If-Match) is not the version of the
  * definition or state the entry changed. Answers the revert's own history entry.
  */
-export async function revertFlagChange(ctx: ServerContext, actor: Actor, projectKey: string, flagKey: string, entryId: number, expectedVersion?: number): Promise<FlagHistoryEntry> {
+export async function revertFlagChange(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  flagKey: string,
+  entryId: number,
+  expectedVersion?: number,
+): Promise<FlagHistoryEntry> {
   const { project, flag } = await readableFlag(ctx.db, actor, projectKey, flagKey);
   const entry = await (await historyOf(ctx.db, actor, project, flag)).where('id', '=', entryId).executeTakeFirst();
   if (!entry) throw problems.notFound(`History entry ${entryId} of flag "${flag.key}"`);
   const revert = revertOf(entry);
   // Checked before the conflicts, so that someone who may not make the edit learns nothing more.
-  authorize(actor, 'flag:write', revert.environment === null ? { project: project.key } : { project: project.key, environment: revert.environment });
+  authorize(
+    actor,
+    'flag:write',
+    revert.environment === null ? { project: project.key } : { project: project.key, environment: revert.environment },
+  );
 
   const check = async (tx: Tx): Promise<void> => {
     const current = await currentOf(tx, project, flag.key, revert);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
-      throw problems.preconditionFailed(`${revert.environment === null ? 'The flag' : `The flag's state in ${revert.environment}`} is at version ${current.version}, not ${expectedVersion}; reload and retry`);
+      throw problems.preconditionFailed(
+        `${revert.environment === null ? 'The flag' : `The flag's state in ${revert.environment}`} is at version ${current.version}, not ${expectedVersion}; reload and retry`,
+      );
     }
     const moved = revert.fields.filter((field) => !sameJson(current.values[field], revert.after[field]));
     if (moved.length > 0) {
@@ -93,21 +115,45 @@ export async function revertFlagChange(ctx: ServerContext, actor: Actor, project
   const restored = Object.fromEntries(revert.fields.map((field) => [field, revert.before[field]]));
   const asRevert = { entryId: entry.id, check };
   try {
-    if (revert.kind === 'archived') await setArchived(ctx, actor, project.key, flag.key, restored.archived === true, asRevert);
-    else if (revert.kind === 'definition') await updateFlag(ctx, actor, project.key, flag.key, restored as FlagUpdate, asRevert);
-    else await changeFlagState(ctx, actor, project.key, flag.key, revert.environment as string, { patch: restored as FlagStatePatch }, undefined, asRevert);
+    if (revert.kind === 'archived')
+      await setArchived(ctx, actor, project.key, flag.key, restored.archived === true, asRevert);
+    else if (revert.kind === 'definition')
+      await updateFlag(ctx, actor, project.key, flag.key, restored as FlagUpdate, asRevert);
+    else
+      await changeFlagState(
+        ctx,
+        actor,
+        project.key,
+        flag.key,
+        revert.environment as string,
+        { patch: restored as FlagStatePatch },
+        undefined,
+        asRevert,
+      );
   } catch (error) {
     // The request is fine; what stands in the way is the flag as it now is.
     if (error instanceof Problem && error.slug === 'validation') {
-      throw problems.conflict(`Reverting entry ${entry.id} would leave the flag invalid: ${error.detail ?? ''}`, error.errors);
+      throw problems.conflict(
+        `Reverting entry ${entry.id} would leave the flag invalid: ${error.detail ?? ''}`,
+        error.errors,
+      );
     }
     throw error;
   }
-  const written = await (await historyOf(ctx.db, actor, project, flag)).where('action', '=', action).where('actorId', '=', actor.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const written = await (await historyOf(ctx.db, actor, project, flag))
+    .where('action', '=', action)
+    .where('actorId', '=', actor.id)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
   return historyEntry(written);
 }
 
-async function readableFlag(db: Queryable, actor: Actor, projectKey: string, flagKey: string): Promise<{ project: ProjectRow; flag: FlagRow }> {
+async function readableFlag(
+  db: Queryable,
+  actor: Actor,
+  projectKey: string,
+  flagKey: string,
+): Promise<{ project: ProjectRow; flag: FlagRow }> {
   const project = await findProject(db, actor, projectKey);
   authorize(actor, 'flag:read', { project: project.key });
   return { project, flag: await findFlag(db, project, flagKey) };
@@ -117,18 +163,35 @@ async function readableFlag(db: Queryable, actor: Actor, projectKey: string, fla
  * The flag's entries the actor may read. A flag deleted and created again under the same key
  * starts a new history: entries before its latest creation belong to the flag that was deleted.
  */
-async function historyOf(db: Queryable, actor: Actor, project: ProjectRow, flag: FlagRow): Promise<SelectQueryBuilder<Database, 'auditLog', AuditRow>> {
+async function historyOf(
+  db: Queryable,
+  actor: Actor,
+  project: ProjectRow,
+  flag: FlagRow,
+): Promise<SelectQueryBuilder<Database, 'auditLog', AuditRow>> {
   const about = db
     .selectFrom('auditLog')
     .where('organizationId', '=', actor.organizationId)
     .where('projectKey', '=', project.key)
     .where('resourceType', '=', 'flag')
     .where('resourceKey', '=', flag.key);
-  const created = await about.select((eb) => eb.fn.max('id').as('id')).where('action', '=', 'flag.created').executeTakeFirst();
+  const created = await about
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('action', '=', 'flag.created')
+    .executeTakeFirst();
   const since = about.where('id', '>=', Number(created?.id ?? 0));
-  const environments = await since.select('environmentKey').distinct().where('environmentKey', 'is not', null).execute();
-  const hidden = environments.flatMap(({ environmentKey: key }) => (key === null || actorMay(actor, 'flag:read', { project: project.key, environment: key }) ? [] : [key]));
-  const visible = hidden.length === 0 ? since : since.where((eb) => eb.or([eb('environmentKey', 'is', null), eb('environmentKey', 'not in', hidden)]));
+  const environments = await since
+    .select('environmentKey')
+    .distinct()
+    .where('environmentKey', 'is not', null)
+    .execute();
+  const hidden = environments.flatMap(({ environmentKey: key }) =>
+    key === null || actorMay(actor, 'flag:read', { project: project.key, environment: key }) ? [] : [key],
+  );
+  const visible =
+    hidden.length === 0
+      ? since
+      : since.where((eb) => eb.or([eb('environmentKey', 'is', null), eb('environmentKey', 'not in', hidden)]));
   return visible.selectAll();
 }
 
@@ -154,11 +217,16 @@ function revertOf(entry: AuditRow): Revert {
   const before = parse(entry.before);
   const after = parse(entry.after);
   if (!isDocument(before)) {
-    const what = entry.environmentKey === null ? 'the flag: archive or delete it instead' : `the flag's state in ${entry.environmentKey}`;
+    const what =
+      entry.environmentKey === null
+        ? 'the flag: archive or delete it instead'
+        : `the flag's state in ${entry.environmentKey}`;
     throw problems.conflict(`Entry ${entry.id} created ${what}; there is nothing before it to go back to`);
   }
   if (!isDocument(after)) throw problems.conflict(`Entry ${entry.id} removed the flag; it cannot be reverted`);
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !BOOKKEEPING.has(field) && !sameJson(before[field], after[field]));
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (field) => !BOOKKEEPING.has(field) && !sameJson(before[field], after[field]),
+  );
   const editable = entry.environmentKey === null ? DEFINITION_FIELDS : STATE_FIELDS;
   const fixed = fields.filter((field) => !editable.has(field));
   if (fixed.length > 0) {
@@ -170,15 +238,26 @@ function revertOf(entry: AuditRow): Revert {
   }
   if (fields.length === 0) throw problems.conflict(`Entry ${entry.id} changed nothing; there is nothing to revert`);
   const kind = entry.environmentKey !== null ? 'state' : fields.includes('archived') ? 'archived' : 'definition';
-  if (kind === 'archived' && fields.length > 1) throw problems.conflict(`Entry ${entry.id} archived or restored the flag and changed ${fields.join(', ')}; it cannot be reverted in one edit`);
+  if (kind === 'archived' && fields.length > 1)
+    throw problems.conflict(
+      `Entry ${entry.id} archived or restored the flag and changed ${fields.join(', ')}; it cannot be reverted in one edit`,
+    );
   return { kind, environment: entry.environmentKey, fields, before, after };
 }
 
 /** The fields a revert would put back, as they are now, and the version they are at. */
-async function currentOf(tx: Tx, project: ProjectRow, flagKey: string, revert: Revert): Promise<{ values: Document; version: number }> {
+async function currentOf(
+  tx: Tx,
+  project: ProjectRow,
+  flagKey: string,
+  revert: Revert,
+): Promise<{ values: Document; version: number }> {
   const flag = await findFlag(tx, project, flagKey);
   if (revert.environment === null) {
-    return { values: { ...(JSON.parse(flag.definition) as Document), archived: Boolean(flag.archived) }, version: flag.version };
+    return {
+      values: { ...(JSON.parse(flag.definition) as Document), archived: Boolean(flag.archived) },
+      version: flag.version,
+    };
   }
   const state = await tx
     .selectFrom('flagStates')
@@ -188,7 +267,8 @@ async function currentOf(tx: Tx, project: ProjectRow, flagKey: string, revert: R
     .where('environments.projectId', '=', project.id)
     .where('environments.key', '=', revert.environment)
     .executeTakeFirst();
-  if (!state) throw problems.conflict(`Environment "${revert.environment}" no longer exists; its state cannot be reverted`);
+  if (!state)
+    throw problems.conflict(`Environment "${revert.environment}" no longer exists; its state cannot be reverted`);
   return { values: JSON.parse(state.state) as Document, version: state.version };
 }
 
@@ -220,7 +300,9 @@ function contentOf(value: unknown): unknown {
   if (!isDocument(value)) return value;
   const content = Object.fromEntries(Object.entries(value).filter(([field]) => !BOOKKEEPING.has(field)));
   if (isDocument(content.environments)) {
-    content.environments = Object.fromEntries(Object.entries(content.environments).map(([key, state]) => [key, contentOf(state)]));
+    content.environments = Object.fromEntries(
+      Object.entries(content.environments).map(([key, state]) => [key, contentOf(state)]),
+    );
   }
   return content;
 }

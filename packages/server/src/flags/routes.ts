@@ -22,10 +22,16 @@ import { changeFlagState, createFlag, deleteFlag, getFlag, listFlags, setArchive
 const ProjectParams = Strict({ project: Type.String() });
 const FlagParams = Strict({ project: Type.String(), flag: Type.String() });
 const StateParams = Strict({ project: Type.String(), flag: Type.String(), environment: Type.String() });
-const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The state version you edited; 412 if it changed since' })) });
+const IfMatch = Type.Object({
+  'if-match': Type.Optional(Type.String({ description: 'The state version you edited; 412 if it changed since' })),
+});
 const EntryParams = Strict({ project: Type.String(), flag: Type.String(), entryId: HistoryEntryId });
 const RevertIfMatch = Type.Object({
-  'if-match': Type.Optional(Type.String({ description: 'The version of the definition (or state) the entry changed, as you saw it; 412 if it changed since' })),
+  'if-match': Type.Optional(
+    Type.String({
+      description: 'The version of the definition (or state) the entry changed, as you saw it; 412 if it changed since',
+    }),
+  ),
 });
 
 export function flagRoutes(api: Api, ctx: ServerContext): void {
@@ -38,49 +44,132 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
         summary: 'List flags',
         response: ok(Type.Array(FlagViewSchema)),
         params: ProjectParams,
-        querystring: Strict({ archived: Type.Optional(Type.Boolean()), tag: Type.Optional(Type.String()), q: Type.Optional(Type.String({ maxLength: 200 })) }),
+        querystring: Strict({
+          archived: Type.Optional(Type.Boolean()),
+          tag: Type.Optional(Type.String()),
+          q: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
       },
     },
     (request) => listFlags(ctx, actorOf(request), request.params.project, request.query),
   );
 
-  api.post('/projects/:project/flags', { schema: { tags, summary: 'Create a flag (off in every environment)', params: ProjectParams, body: NewFlagSchema, response: created(FlagViewSchema) } }, async (request, reply) =>
-    reply.code(201).send(await createFlag(ctx, actorOf(request), request.params.project, request.body)),
+  api.post(
+    '/projects/:project/flags',
+    {
+      schema: {
+        tags,
+        summary: 'Create a flag (off in every environment)',
+        params: ProjectParams,
+        body: NewFlagSchema,
+        response: created(FlagViewSchema),
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createFlag(ctx, actorOf(request), request.params.project, request.body)),
   );
 
-  api.get('/projects/:project/flags/:flag', { schema: { tags, summary: 'Get a flag with its state in every environment', params: FlagParams, response: ok(FlagViewSchema) } }, (request) =>
-    getFlag(ctx, actorOf(request), request.params.project, request.params.flag),
+  api.get(
+    '/projects/:project/flags/:flag',
+    {
+      schema: {
+        tags,
+        summary: 'Get a flag with its state in every environment',
+        params: FlagParams,
+        response: ok(FlagViewSchema),
+      },
+    },
+    (request) => getFlag(ctx, actorOf(request), request.params.project, request.params.flag),
   );
 
-  api.patch('/projects/:project/flags/:flag', { schema: { tags, summary: 'Change a flag’s definition', params: FlagParams, body: FlagUpdateSchema, response: ok(FlagViewSchema) } }, (request) =>
-    updateFlag(ctx, actorOf(request), request.params.project, request.params.flag, request.body),
+  api.patch(
+    '/projects/:project/flags/:flag',
+    {
+      schema: {
+        tags,
+        summary: 'Change a flag’s definition',
+        params: FlagParams,
+        body: FlagUpdateSchema,
+        response: ok(FlagViewSchema),
+      },
+    },
+    (request) => updateFlag(ctx, actorOf(request), request.params.project, request.params.flag, request.body),
   );
 
-  api.post('/projects/:project/flags/:flag/archive', { schema: { tags, summary: 'Archive a flag (SDKs stop seeing it)', params: FlagParams, response: ok(FlagViewSchema) } }, (request) =>
-    setArchived(ctx, actorOf(request), request.params.project, request.params.flag, true),
+  api.post(
+    '/projects/:project/flags/:flag/archive',
+    {
+      schema: {
+        tags,
+        summary: 'Archive a flag (SDKs stop seeing it)',
+        params: FlagParams,
+        response: ok(FlagViewSchema),
+      },
+    },
+    (request) => setArchived(ctx, actorOf(request), request.params.project, request.params.flag, true),
   );
 
-  api.post('/projects/:project/flags/:flag/restore', { schema: { tags, summary: 'Restore an archived flag', params: FlagParams, response: ok(FlagViewSchema) } }, (request) =>
-    setArchived(ctx, actorOf(request), request.params.project, request.params.flag, false),
+  api.post(
+    '/projects/:project/flags/:flag/restore',
+    { schema: { tags, summary: 'Restore an archived flag', params: FlagParams, response: ok(FlagViewSchema) } },
+    (request) => setArchived(ctx, actorOf(request), request.params.project, request.params.flag, false),
   );
 
-  api.delete('/projects/:project/flags/:flag', { schema: { tags, summary: 'Delete a flag for good', params: FlagParams, response: noContent } }, async (request, reply) => {
-    await deleteFlag(ctx, actorOf(request), request.params.project, request.params.flag);
-    return reply.code(204).send();
-  });
+  api.delete(
+    '/projects/:project/flags/:flag',
+    { schema: { tags, summary: 'Delete a flag for good', params: FlagParams, response: noContent } },
+    async (request, reply) => {
+      await deleteFlag(ctx, actorOf(request), request.params.project, request.params.flag);
+      return reply.code(204).send();
+    },
+  );
 
   api.put(
     '/projects/:project/flags/:flag/environments/:environment',
-    { schema: { tags, summary: 'Replace a flag’s state in an environment', params: StateParams, headers: IfMatch, body: FlagStateSchema, response: ok(FlagStateViewSchema) } },
+    {
+      schema: {
+        tags,
+        summary: 'Replace a flag’s state in an environment',
+        params: StateParams,
+        headers: IfMatch,
+        body: FlagStateSchema,
+        response: ok(FlagStateViewSchema),
+      },
+    },
     (request) =>
-      changeFlagState(ctx, actorOf(request), request.params.project, request.params.flag, request.params.environment, { replace: request.body as FlagState }, versionOf(request.headers['if-match'])),
+      changeFlagState(
+        ctx,
+        actorOf(request),
+        request.params.project,
+        request.params.flag,
+        request.params.environment,
+        { replace: request.body as FlagState },
+        versionOf(request.headers['if-match']),
+      ),
   );
 
   api.patch(
     '/projects/:project/flags/:flag/environments/:environment',
-    { schema: { tags, summary: 'Change some fields of a flag’s state in an environment (e.g. {"on": true})', params: StateParams, headers: IfMatch, body: FlagStatePatchSchema, response: ok(FlagStateViewSchema) } },
+    {
+      schema: {
+        tags,
+        summary: 'Change some fields of a flag’s state in an environment (e.g. {"on": true})',
+        params: StateParams,
+        headers: IfMatch,
+        body: FlagStatePatchSchema,
+        response: ok(FlagStateViewSchema),
+      },
+    },
     (request) =>
-      changeFlagState(ctx, actorOf(request), request.params.project, request.params.flag, request.params.environment, { patch: request.body }, versionOf(request.headers['if-match'])),
+      changeFlagState(
+        ctx,
+        actorOf(request),
+        request.params.project,
+        request.params.flag,
+        request.params.environment,
+        { patch: request.body },
+        versionOf(request.headers['if-match']),
+      ),
   );
 
   api.get(
@@ -102,7 +191,8 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
     {
       schema: {
         tags,
-        summary: 'Undo one change of a flag’s history: the fields it changed go back (a new change, in the history too)',
+        summary:
+          'Undo one change of a flag’s history: the fields it changed go back (a new change, in the history too)',
         params: EntryParams,
         headers: RevertIfMatch,
         response: created(FlagHistoryEntrySchema),
@@ -110,7 +200,11 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
     },
     async (request, reply) => {
       const { project, flag, entryId } = request.params;
-      return reply.code(201).send(await revertFlagChange(ctx, actorOf(request), project, flag, entryId, versionOf(request.headers['if-match'])));
+      return reply
+        .code(201)
+        .send(
+          await revertFlagChange(ctx, actorOf(request), project, flag, entryId, versionOf(request.headers['if-match'])),
+        );
     },
   );
 }
@@ -118,6 +212,9 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
 function versionOf(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined) return undefined;
   const version = Number(ifMatch.replace(/^W\//, '').replace(/"/g, ''));
-  if (!Number.isInteger(version)) throw problems.badRequest('If-Match must be the state version, e.g. "3"', [{ path: 'headers.if-match', message: 'must be a version number' }]);
+  if (!Number.isInteger(version))
+    throw problems.badRequest('If-Match must be the state version, e.g. "3"', [
+      { path: 'headers.if-match', message: 'must be a version number' },
+    ]);
   return version;
 }

@@ -16,9 +16,16 @@ const ContextKind = Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' });
 const Instant = Type.Union([Type.String(), Type.Number()], { description: 'ISO 8601 or epoch milliseconds' });
 const Percent = Type.Number({ minimum: 0, maximum: 100 });
 
-export const VariationSchema = Strict({ key: Key, value: Type.Unknown({ description: 'A value of the flag type' }), name: Type.Optional(Name) });
+export const VariationSchema = Strict({
+  key: Key,
+  value: Type.Unknown({ description: 'A value of the flag type' }),
+  name: Type.Optional(Name),
+});
 
-const AttributeRef = Strict({ contextKind: Type.Optional(ContextKind), attribute: Type.Optional(Type.String({ minLength: 1 })) });
+const AttributeRef = Strict({
+  contextKind: Type.Optional(ContextKind),
+  attribute: Type.Optional(Type.String({ minLength: 1 })),
+});
 
 export const AttributeClauseSchema = Strict({
   contextKind: Type.Optional(ContextKind),
@@ -35,7 +42,9 @@ const Shards = Strict({
   shards: Type.Array(
     Strict({
       variation: Key,
-      shards: Type.Array(Strict({ salt: Type.String(), ranges: Type.Array(Strict({ start: Type.Integer(), end: Type.Integer() })) })),
+      shards: Type.Array(
+        Strict({ salt: Type.String(), ranges: Type.Array(Strict({ start: Type.Integer(), end: Type.Integer() })) }),
+      ),
     }),
   ),
   totalShards: Type.Integer({ minimum: 1 }),
@@ -62,7 +71,9 @@ const stateFields = {
   on: Type.Boolean({ description: 'The kill switch: off serves offVariation and nothing else' }),
   offVariation: Type.Optional(Key),
   prerequisites: Type.Optional(Type.Array(Strict({ flag: Key, variations: Type.Array(Key, { minItems: 1 }) }))),
-  targets: Type.Optional(Type.Array(Strict({ contextKind: Type.Optional(ContextKind), variation: Key, values: Type.Array(Type.String()) }))),
+  targets: Type.Optional(
+    Type.Array(Strict({ contextKind: Type.Optional(ContextKind), variation: Key, values: Type.Array(Type.String()) })),
+  ),
   allocations: Type.Optional(Type.Array(Allocation)),
   fallthrough: Type.Optional(ServeSchema),
   bucketBy: Type.Optional(AttributeRef),
@@ -90,7 +101,9 @@ export const NewFlagSchema = Strict({
   ...definitionFields,
   type: Type.Optional(definitionFields.type),
   variations: Type.Optional(definitionFields.variations),
-  environments: Type.Optional(Type.Record(Type.String(), FlagStatePatchSchema, { description: 'Initial state per environment key' })),
+  environments: Type.Optional(
+    Type.Record(Type.String(), FlagStatePatchSchema, { description: 'Initial state per environment key' }),
+  ),
 });
 
 export const FlagUpdateSchema = Strict({
@@ -107,17 +120,21 @@ export type FlagUpdate = Static<typeof FlagUpdateSchema>;
 export type FlagStatePatch = Static<typeof FlagStatePatchSchema>;
 
 // Responses are typed by the service's views (engine types); the schemas document and serialise them.
-export const FlagStateViewSchema = Type.Unsafe<FlagStateView>(Type.Object({ ...stateFields, version: Type.Integer(), updatedAt: Type.String({ format: 'date-time' }) }));
+export const FlagStateViewSchema = Type.Unsafe<FlagStateView>(
+  Type.Object({ ...stateFields, version: Type.Integer(), updatedAt: Type.String({ format: 'date-time' }) }),
+);
 
-export const FlagViewSchema = Type.Unsafe<FlagView>(Type.Object({
-  key: Type.String(),
-  ...definitionFields,
-  archived: Type.Boolean(),
-  version: Type.Integer(),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-  environments: Type.Record(Type.String(), FlagStateViewSchema, { description: 'State per environment key' }),
-}));
+export const FlagViewSchema = Type.Unsafe<FlagView>(
+  Type.Object({
+    key: Type.String(),
+    ...definitionFields,
+    archived: Type.Boolean(),
+    version: Type.Integer(),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    environments: Type.Record(Type.String(), FlagStateViewSchema, { description: 'State per environment key' }),
+  }),
+);
 
 // A flag's history (history.ts): its audit entries with a diff each, and reverts.
 
@@ -126,7 +143,13 @@ export const HistoryEntryId = auditEntryId('A history entry’s id');
 export const FlagHistoryQuerySchema = Strict({
   /** Only the definition's changes and this environment's (also one since deleted). */
   environment: Type.Optional(Key),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AUDIT_PAGE, description: `Entries per page (default ${DEFAULT_AUDIT_PAGE})` })),
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_AUDIT_PAGE,
+      description: `Entries per page (default ${DEFAULT_AUDIT_PAGE})`,
+    }),
+  ),
   before: Type.Optional(auditEntryId('The `next` of the previous page')),
 });
 
@@ -141,9 +164,18 @@ export const FlagHistoryEntrySchema = Type.Unsafe<FlagHistoryEntry>(
   Type.Object({
     id: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
-    actor: Type.Object({ type: Type.String({ description: 'api-token, admin-token or member' }), id: Type.String(), name: Type.String() }),
-    action: Type.String({ description: 'flag.created, flag.updated, flag.archived, flag.restored, flag.state.updated, flag.reverted, flag.state.reverted' }),
-    environment: Type.Union([Type.String(), Type.Null()], { description: 'The environment whose state changed; null for the definition' }),
+    actor: Type.Object({
+      type: Type.String({ description: 'api-token, admin-token or member' }),
+      id: Type.String(),
+      name: Type.String(),
+    }),
+    action: Type.String({
+      description:
+        'flag.created, flag.updated, flag.archived, flag.restored, flag.state.updated, flag.reverted, flag.state.reverted',
+    }),
+    environment: Type.Union([Type.String(), Type.Null()], {
+      description: 'The environment whose state changed; null for the definition',
+    }),
     before: Type.Unknown({ description: 'The flag (or state) before the change; null when created' }),
     after: Type.Unknown({ description: 'The flag (or state) after the change' }),
     diff: Type.Array(ChangeSchema, { description: 'From before to after, bookkeeping (versions, times) left out' }),
@@ -154,6 +186,8 @@ export const FlagHistoryEntrySchema = Type.Unsafe<FlagHistoryEntry>(
 export const FlagHistoryPageSchema = Type.Unsafe<FlagHistoryPage>(
   Type.Object({
     entries: Type.Array(FlagHistoryEntrySchema, { description: 'Newest first' }),
-    next: Type.Union([Type.Integer(), Type.Null()], { description: 'Pass as `before` for the next page; null on the last page' }),
+    next: Type.Union([Type.Integer(), Type.Null()], {
+      description: 'Pass as `before` for the next page; null on the last page',
+    }),
   }),
 );

@@ -46,10 +46,19 @@ export interface FlagFilter {
   q?: string | undefined;
 }
 
-export async function listFlags(ctx: ServerContext, actor: Actor, projectKey: string, filter: FlagFilter): Promise<FlagView[]> {
+export async function listFlags(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  filter: FlagFilter,
+): Promise<FlagView[]> {
   const project = await findProject(ctx.db, actor, projectKey);
   authorize(actor, 'flag:read', { project: project.key });
-  let query = ctx.db.selectFrom('flags').selectAll().where('projectId', '=', project.id).where('archived', '=', filter.archived ? 1 : 0);
+  let query = ctx.db
+    .selectFrom('flags')
+    .selectAll()
+    .where('projectId', '=', project.id)
+    .where('archived', '=', filter.archived ? 1 : 0);
   if (filter.q) {
     const text = filter.q;
     query = query.where((eb) => eb.or([containsText(sql.ref('key'), text), containsText(sql.ref('definition'), text)]));
@@ -66,7 +75,12 @@ export async function getFlag(ctx: ServerContext, actor: Actor, projectKey: stri
   return view as FlagView;
 }
 
-export async function createFlag(ctx: ServerContext, actor: Actor, projectKey: string, input: NewFlag): Promise<FlagView> {
+export async function createFlag(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  input: NewFlag,
+): Promise<FlagView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
     authorize(actor, 'flag:write', { project: project.key });
@@ -74,22 +88,58 @@ export async function createFlag(ctx: ServerContext, actor: Actor, projectKey: s
     if (input.variations === undefined && type !== 'boolean') {
       throw problems.validation([{ path: 'variations', message: `is required for ${type} flags` }]);
     }
-    const definition = definitionOf({ ...input, type, variations: (input.variations as FlagDefinition['variations']) ?? BOOLEAN_VARIATIONS });
-    const taken = await write.tx.selectFrom('flags').select('id').where('projectId', '=', project.id).where('key', '=', input.key).executeTakeFirst();
-    if (taken) throw problems.conflict(`Flag "${input.key}" already exists in project "${project.key}"`, [{ path: 'key', message: 'is taken' }]);
+    const definition = definitionOf({
+      ...input,
+      type,
+      variations: (input.variations as FlagDefinition['variations']) ?? BOOLEAN_VARIATIONS,
+    });
+    const taken = await write.tx
+      .selectFrom('flags')
+      .select('id')
+      .where('projectId', '=', project.id)
+      .where('key', '=', input.key)
+      .executeTakeFirst();
+    if (taken)
+      throw problems.conflict(`Flag "${input.key}" already exists in project "${project.key}"`, [
+        { path: 'key', message: 'is taken' },
+      ]);
 
     const environments = await environmentsOf(write.tx, project.id);
-    const unknown = Object.keys(input.environments ?? {}).filter((key) => !environments.some((environment) => environment.key === key));
-    if (unknown.length > 0) throw problems.validation(unknown.map((key) => ({ path: `environments.${key}`, message: 'is not an environment of this project' })));
+    const unknown = Object.keys(input.environments ?? {}).filter(
+      (key) => !environments.some((environment) => environment.key === key),
+    );
+    if (unknown.length > 0)
+      throw problems.validation(
+        unknown.map((key) => ({ path: `environments.${key}`, message: 'is not an environment of this project' })),
+      );
 
-    const row: FlagRow = { id: randomUUID(), projectId: project.id, key: input.key, definition: JSON.stringify(definition), archived: 0, version: 1, createdAt: write.now, updatedAt: write.now };
+    const row: FlagRow = {
+      id: randomUUID(),
+      projectId: project.id,
+      key: input.key,
+      definition: JSON.stringify(definition),
+      archived: 0,
+      version: 1,
+      createdAt: write.now,
+      updatedAt: write.now,
+    };
     const states = new Map<string, FlagState>();
     const errors: FieldError[] = definitionErrors(row.key, definition);
     for (const environment of environments) {
-      const state = { ...defaultState(definition), ...(input.environments?.[environment.key] as Partial<FlagState> | undefined) };
+      const state = {
+        ...defaultState(definition),
+        ...(input.environments?.[environment.key] as Partial<FlagState> | undefined),
+      };
       states.set(environment.id, state);
       if (errors.length === 0) {
-        errors.push(...(await stateErrors(write.tx, environment, { key: row.key, ...definition, ...state }, `environments.${environment.key}`)));
+        errors.push(
+          ...(await stateErrors(
+            write.tx,
+            environment,
+            { key: row.key, ...definition, ...state },
+            `environments.${environment.key}`,
+          )),
+        );
       }
     }
     if (errors.length > 0) throw problems.validation(errors);
@@ -97,17 +147,39 @@ export async function createFlag(ctx: ServerContext, actor: Actor, projectKey: s
     await write.tx.insertInto('flags').values(row).execute();
     for (const environment of environments) {
       const state = states.get(environment.id) as FlagState;
-      await write.tx.insertInto('flagStates').values({ flagId: row.id, environmentId: environment.id, state: JSON.stringify(state), version: 1, updatedAt: write.now }).execute();
+      await write.tx
+        .insertInto('flagStates')
+        .values({
+          flagId: row.id,
+          environmentId: environment.id,
+          state: JSON.stringify(state),
+          version: 1,
+          updatedAt: write.now,
+        })
+        .execute();
       write.rulesetChanged(environment.id, 'flag', row.key, { key: row.key, ...definition, ...state });
     }
     const [view] = await viewsOf(write.tx, project, [row]);
-    write.audit({ action: 'flag.created', resourceType: 'flag', resourceKey: row.key, projectKey: project.key, after: view });
+    write.audit({
+      action: 'flag.created',
+      resourceType: 'flag',
+      resourceKey: row.key,
+      projectKey: project.key,
+      after: view,
+    });
     return view as FlagView;
   });
 }
 
 /** Changes a flag's definition; every environment's state must stay valid with it. */
-export async function updateFlag(ctx: ServerContext, actor: Actor, projectKey: string, key: string, input: FlagUpdate, revertOf?: RevertOf): Promise<FlagView> {
+export async function updateFlag(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  key: string,
+  input: FlagUpdate,
+  revertOf?: RevertOf,
+): Promise<FlagView> {
   return ctx.write(actor, async (write) => {
     await revertOf?.check(write.tx);
     const project = await findProject(write.tx, actor, projectKey);
@@ -115,24 +187,50 @@ export async function updateFlag(ctx: ServerContext, actor: Actor, projectKey: s
     const row = await findFlag(write.tx, project, key);
     const [before] = await viewsOf(write.tx, project, [row]);
     const current = JSON.parse(row.definition) as FlagDefinition;
-    const definition = definitionOf({ ...current, ...input, variations: (input.variations as FlagDefinition['variations'] | undefined) ?? current.variations });
+    const definition = definitionOf({
+      ...current,
+      ...input,
+      variations: (input.variations as FlagDefinition['variations'] | undefined) ?? current.variations,
+    });
     const errors = definitionErrors(key, definition);
     const environments = await environmentsOf(write.tx, project.id);
     const states = await statesOf(write.tx, row.id);
     for (const environment of environments) {
       if (errors.length > 0) break;
       const state = states.get(environment.id) as FlagState;
-      errors.push(...(await stateErrors(write.tx, environment, { key, ...definition, ...state }, `environments.${environment.key}`)));
+      errors.push(
+        ...(await stateErrors(
+          write.tx,
+          environment,
+          { key, ...definition, ...state },
+          `environments.${environment.key}`,
+        )),
+      );
     }
     if (errors.length > 0) throw problems.validation(errors);
 
     const updated = { ...row, definition: JSON.stringify(definition), version: row.version + 1, updatedAt: write.now };
-    await write.tx.updateTable('flags').set({ definition: updated.definition, version: updated.version, updatedAt: write.now }).where('id', '=', row.id).execute();
+    await write.tx
+      .updateTable('flags')
+      .set({ definition: updated.definition, version: updated.version, updatedAt: write.now })
+      .where('id', '=', row.id)
+      .execute();
     if (!row.archived) {
-      for (const environment of environments) write.rulesetChanged(environment.id, 'flag', key, { key, ...definition, ...(states.get(environment.id) as FlagState) });
+      for (const environment of environments)
+        write.rulesetChanged(environment.id, 'flag', key, {
+          key,
+          ...definition,
+          ...(states.get(environment.id) as FlagState),
+        });
     }
     const [after] = await viewsOf(write.tx, project, [updated]);
-    write.audit(audited({ action: 'flag.updated', resourceType: 'flag', resourceKey: key, projectKey: project.key, before, after }, revertOf, 'flag.reverted'));
+    write.audit(
+      audited(
+        { action: 'flag.updated', resourceType: 'flag', resourceKey: key, projectKey: project.key, before, after },
+        revertOf,
+        'flag.reverted',
+      ),
+    );
     return after as FlagView;
   });
 }
@@ -154,26 +252,60 @@ export async function changeFlagState(
     authorize(actor, 'flag:write', { project: project.key, environment: environmentKey });
     const environment = await findEnvironment(write.tx, project, environmentKey);
     const row = await findFlag(write.tx, project, key);
-    const stored = await write.tx.selectFrom('flagStates').selectAll().where('flagId', '=', row.id).where('environmentId', '=', environment.id).executeTakeFirstOrThrow();
+    const stored = await write.tx
+      .selectFrom('flagStates')
+      .selectAll()
+      .where('flagId', '=', row.id)
+      .where('environmentId', '=', environment.id)
+      .executeTakeFirstOrThrow();
     if (expectedVersion !== undefined && stored.version !== expectedVersion) {
-      throw problems.preconditionFailed(`The flag's state in ${environmentKey} is at version ${stored.version}, not ${expectedVersion}; reload and retry`);
+      throw problems.preconditionFailed(
+        `The flag's state in ${environmentKey} is at version ${stored.version}, not ${expectedVersion}; reload and retry`,
+      );
     }
     const before = JSON.parse(stored.state) as FlagState;
-    const state = 'replace' in change ? change.replace : dropUndefined({ ...before, ...(change.patch as Partial<FlagState>) });
+    const state =
+      'replace' in change ? change.replace : dropUndefined({ ...before, ...(change.patch as Partial<FlagState>) });
     const config = flagConfigOf(row, state);
     const errors = await stateErrors(write.tx, environment, config, '');
     if (errors.length > 0) throw problems.validation(errors);
 
     const version = stored.version + 1;
-    await write.tx.updateTable('flagStates').set({ state: JSON.stringify(state), version, updatedAt: write.now }).where('flagId', '=', row.id).where('environmentId', '=', environment.id).execute();
+    await write.tx
+      .updateTable('flagStates')
+      .set({ state: JSON.stringify(state), version, updatedAt: write.now })
+      .where('flagId', '=', row.id)
+      .where('environmentId', '=', environment.id)
+      .execute();
     if (!row.archived) write.rulesetChanged(environment.id, 'flag', key, config);
-    write.audit(audited({ action: 'flag.state.updated', resourceType: 'flag', resourceKey: key, projectKey: project.key, environmentKey, before, after: state }, revertOf, 'flag.state.reverted'));
+    write.audit(
+      audited(
+        {
+          action: 'flag.state.updated',
+          resourceType: 'flag',
+          resourceKey: key,
+          projectKey: project.key,
+          environmentKey,
+          before,
+          after: state,
+        },
+        revertOf,
+        'flag.state.reverted',
+      ),
+    );
     return { ...state, version, updatedAt: write.now };
   });
 }
 
 /** Archived flags leave every SDK's ruleset but keep their history; restore brings them back. */
-export async function setArchived(ctx: ServerContext, actor: Actor, projectKey: string, key: string, archived: boolean, revertOf?: RevertOf): Promise<FlagView> {
+export async function setArchived(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  key: string,
+  archived: boolean,
+  revertOf?: RevertOf,
+): Promise<FlagView> {
   return ctx.write(actor, async (write) => {
     await revertOf?.check(write.tx);
     const project = await findProject(write.tx, actor, projectKey);
@@ -184,13 +316,30 @@ export async function setArchived(ctx: ServerContext, actor: Actor, projectKey: 
     }
     if (archived) await refuseIfRequired(write, project, key, 'archive');
     const updated = { ...row, archived: archived ? 1 : 0, version: row.version + 1, updatedAt: write.now };
-    await write.tx.updateTable('flags').set({ archived: updated.archived, version: updated.version, updatedAt: write.now }).where('id', '=', row.id).execute();
+    await write.tx
+      .updateTable('flags')
+      .set({ archived: updated.archived, version: updated.version, updatedAt: write.now })
+      .where('id', '=', row.id)
+      .execute();
     const states = await statesOf(write.tx, row.id);
     for (const [environmentId, state] of states) {
       write.rulesetChanged(environmentId, 'flag', key, archived ? null : flagConfigOf(row, state));
     }
     const [view] = await viewsOf(write.tx, project, [updated]);
-    write.audit(audited({ action: archived ? 'flag.archived' : 'flag.restored', resourceType: 'flag', resourceKey: key, projectKey: project.key, before: { archived: !archived }, after: { archived } }, revertOf, 'flag.reverted'));
+    write.audit(
+      audited(
+        {
+          action: archived ? 'flag.archived' : 'flag.restored',
+          resourceType: 'flag',
+          resourceKey: key,
+          projectKey: project.key,
+          before: { archived: !archived },
+          after: { archived },
+        },
+        revertOf,
+        'flag.reverted',
+      ),
+    );
     return view as FlagView;
   });
 }
@@ -204,20 +353,35 @@ export async function deleteFlag(ctx: ServerContext, actor: Actor, projectKey: s
     const [before] = await viewsOf(write.tx, project, [row]);
     const states = await statesOf(write.tx, row.id);
     await write.tx.deleteFrom('flags').where('id', '=', row.id).execute();
-    if (!row.archived) for (const environmentId of states.keys()) write.rulesetChanged(environmentId, 'flag', key, null);
+    if (!row.archived)
+      for (const environmentId of states.keys()) write.rulesetChanged(environmentId, 'flag', key, null);
     write.audit({ action: 'flag.deleted', resourceType: 'flag', resourceKey: key, projectKey: project.key, before });
   });
 }
 
 export async function findFlag(db: Queryable, project: ProjectRow, key: string): Promise<FlagRow> {
-  const row = await db.selectFrom('flags').selectAll().where('projectId', '=', project.id).where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('flags')
+    .selectAll()
+    .where('projectId', '=', project.id)
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) throw problems.notFound(`Flag "${key}" in project "${project.key}"`);
   return row;
 }
 
 function definitionOf(input: FlagDefinition): FlagDefinition {
   const { name, description, tags, type, integer, variations, temporary, clientSideAvailable } = input;
-  return dropUndefined({ name, description, tags, type, integer, variations, temporary: temporary ?? true, clientSideAvailable: clientSideAvailable ?? false });
+  return dropUndefined({
+    name,
+    description,
+    tags,
+    type,
+    integer,
+    variations,
+    temporary: temporary ?? true,
+    clientSideAvailable: clientSideAvailable ?? false,
+  });
 }
 
 /** Problems with the definition alone (type, variations), checked by the engine with a neutral state. */
@@ -232,7 +396,12 @@ function definitionErrors(key: string, definition: FlagDefinition): FieldError[]
  * prerequisites and cycles, the project's segments); flags that name it as a prerequisite are
  * checked too, since new variations could break them.
  */
-async function stateErrors(db: Queryable, environment: EnvironmentRow, config: FlagConfig, prefix: string): Promise<FieldError[]> {
+async function stateErrors(
+  db: Queryable,
+  environment: EnvironmentRow,
+  config: FlagConfig,
+  prefix: string,
+): Promise<FieldError[]> {
   const rows = await db
     .selectFrom('flags')
     .innerJoin('flagStates', 'flagStates.flagId', 'flags.id')
@@ -241,14 +410,25 @@ async function stateErrors(db: Queryable, environment: EnvironmentRow, config: F
     .execute();
   const flags = new Map<string, FlagConfig>(rows.map((row) => [row.key, flagConfigOf(row, row.state)]));
   flags.set(config.key, config);
-  const segmentRows = await db.selectFrom('segments').select(['key', 'definition']).where('projectId', '=', environment.projectId).execute();
+  const segmentRows = await db
+    .selectFrom('segments')
+    .select(['key', 'definition'])
+    .where('projectId', '=', environment.projectId)
+    .execute();
   const segments = new Map<string, Segment>(segmentRows.map((row) => [row.key, segmentOf(row)]));
   const scope = { flag: (key: string) => flags.get(key), segment: (key: string) => segments.get(key) };
-  const errors = validateFlag(config, scope).map((error) => ({ path: joinPath(prefix, error.path), message: error.message }));
+  const errors = validateFlag(config, scope).map((error) => ({
+    path: joinPath(prefix, error.path),
+    message: error.message,
+  }));
   for (const other of flags.values()) {
-    if (other.key === config.key || !other.prerequisites?.some((prerequisite) => prerequisite.flag === config.key)) continue;
+    if (other.key === config.key || !other.prerequisites?.some((prerequisite) => prerequisite.flag === config.key))
+      continue;
     for (const error of validateFlag(other, scope)) {
-      errors.push({ path: joinPath(prefix, 'variations'), message: `flag "${other.key}" in ${environment.key}: ${error.path} ${error.message}` });
+      errors.push({
+        path: joinPath(prefix, 'variations'),
+        message: `flag "${other.key}" in ${environment.key}: ${error.path} ${error.message}`,
+      });
     }
   }
   return errors;
@@ -263,14 +443,26 @@ async function refuseIfRequired(write: Write, project: ProjectRow, key: string, 
     .where('flags.archived', '=', 0)
     .where('flags.key', '!=', key)
     .execute();
-  const dependents = [...new Set(rows.filter((row) => (JSON.parse(row.state) as FlagState).prerequisites?.some((p) => p.flag === key)).map((row) => row.key))];
+  const dependents = [
+    ...new Set(
+      rows
+        .filter((row) => (JSON.parse(row.state) as FlagState).prerequisites?.some((p) => p.flag === key))
+        .map((row) => row.key),
+    ),
+  ];
   if (dependents.length > 0) {
-    throw problems.conflict(`Cannot ${verb} flag "${key}": it is a prerequisite of ${dependents.map((d) => `"${d}"`).join(', ')}`);
+    throw problems.conflict(
+      `Cannot ${verb} flag "${key}": it is a prerequisite of ${dependents.map((d) => `"${d}"`).join(', ')}`,
+    );
   }
 }
 
 async function statesOf(db: Queryable, flagId: string): Promise<Map<string, FlagState>> {
-  const rows = await db.selectFrom('flagStates').select(['environmentId', 'state']).where('flagId', '=', flagId).execute();
+  const rows = await db
+    .selectFrom('flagStates')
+    .select(['environmentId', 'state'])
+    .where('flagId', '=', flagId)
+    .execute();
   return new Map(rows.map((row) => [row.environmentId, JSON.parse(row.state) as FlagState]));
 }
 
@@ -292,7 +484,12 @@ async function viewsOf(db: Queryable, project: ProjectRow, rows: FlagRow[]): Pro
     const environmentStates: FlagView['environments'] = {};
     for (const environment of environments) {
       const state = stateOf.get(`${row.id}/${environment.id}`);
-      if (state) environmentStates[keyOf.get(environment.id) as string] = { ...(JSON.parse(state.state) as FlagState), version: state.version, updatedAt: state.updatedAt };
+      if (state)
+        environmentStates[keyOf.get(environment.id) as string] = {
+          ...(JSON.parse(state.state) as FlagState),
+          version: state.version,
+          updatedAt: state.updatedAt,
+        };
     }
     return {
       key: row.key,

@@ -32,7 +32,10 @@ export function healthRoutes(app: Api, ctx: ServerContext): void {
 async function databaseProblem(ctx: ServerContext): Promise<string | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`no answer to "select 1" within ${READINESS_TIMEOUT_MS} ms`), READINESS_TIMEOUT_MS);
+    timer = setTimeout(
+      () => resolve(`no answer to "select 1" within ${READINESS_TIMEOUT_MS} ms`),
+      READINESS_TIMEOUT_MS,
+    );
   });
   const query = sql`select 1`.execute(ctx.db).then(
     () => undefined,

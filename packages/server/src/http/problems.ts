@@ -27,7 +27,8 @@ export class Problem extends Error {
 }
 
 export const problems = {
-  validation: (errors: FieldError[], detail = describe(errors)) => new Problem(400, 'validation', 'Invalid request', detail, errors),
+  validation: (errors: FieldError[], detail = describe(errors)) =>
+    new Problem(400, 'validation', 'Invalid request', detail, errors),
   badRequest: (detail: string, errors?: FieldError[]) => new Problem(400, 'bad-request', 'Bad request', detail, errors),
   unauthorized: (detail = 'Send a valid token in the Authorization header: Bearer <token>.') =>
     new Problem(401, 'unauthorized', 'Unauthorized', detail),
@@ -98,7 +99,14 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
   if (!problem) {
     request.log.error({ err: error }, 'unhandled error');
   }
-  const rendered = problem ?? new Problem(500, 'internal', 'Internal server error', 'The server failed to handle this request; it has been logged.');
+  const rendered =
+    problem ??
+    new Problem(
+      500,
+      'internal',
+      'Internal server error',
+      'The server failed to handle this request; it has been logged.',
+    );
   void reply
     .code(rendered.status)
     .type('application/problem+json')
@@ -124,7 +132,12 @@ function asProblem(error: FastifyError): Problem | undefined {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new Problem(413, 'too-large', 'Request body too large', error.message);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send JSON with Content-Type: application/json');
+      return new Problem(
+        415,
+        'unsupported-media-type',
+        'Unsupported media type',
+        'Send JSON with Content-Type: application/json',
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new Problem(400, 'bad-request', 'Bad request', error.message);
   }

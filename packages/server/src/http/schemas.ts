@@ -2,7 +2,10 @@ import { Type, type TSchema } from 'typebox';
 
 /** Schemas shared by several routes. Each route's own schemas live beside it. */
 
-export const Key = Type.String({ pattern: '^[A-Za-z0-9._-]{1,128}$', description: 'Letters, digits, "-", "_" or "."; 1–128 characters' });
+export const Key = Type.String({
+  pattern: '^[A-Za-z0-9._-]{1,128}$',
+  description: 'Letters, digits, "-", "_" or "."; 1–128 characters',
+});
 export const Name = Type.String({ minLength: 1, maxLength: 200 });
 export const Description = Type.String({ maxLength: 10_000 });
 

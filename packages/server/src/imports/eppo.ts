@@ -1,4 +1,11 @@
-import { importEppoConfiguration, KEY_PATTERN, type Clause, type FlagState, type Segment, type UfcConfiguration } from '@vexil/engine';
+import {
+  importEppoConfiguration,
+  KEY_PATTERN,
+  type Clause,
+  type FlagState,
+  type Segment,
+  type UfcConfiguration,
+} from '@vexil/engine';
 import type { FlagDefinition } from '../rulesets/load.js';
 
 /** One flag of a UFC document, as Vexil will store it. */
@@ -29,14 +36,20 @@ export interface ImportedSegment {
  *   while states belong to an environment, so they become `eppo.<environment>.<flag>.<allocation>`
  *   and importing into one environment never changes what another serves.
  */
-export function translateUfc(ufc: UfcConfiguration, environmentKey: string): { flags: ImportedFlag[]; segments: ImportedSegment[] } {
+export function translateUfc(
+  ufc: UfcConfiguration,
+  environmentKey: string,
+): { flags: ImportedFlag[]; segments: ImportedSegment[] } {
   const recordKeys = Object.keys(ufc.flags);
   const renamed = new Map<string, string[]>();
   const flags: UfcConfiguration['flags'] = {};
   for (const [recordKey, flag] of Object.entries(ufc.flags)) {
     const ids = allocationIds(flag.allocations.map((allocation) => allocation.key));
     renamed.set(recordKey, ids);
-    flags[recordKey] = { ...flag, allocations: flag.allocations.map((allocation, index) => ({ ...allocation, key: ids[index] as string })) };
+    flags[recordKey] = {
+      ...flag,
+      allocations: flag.allocations.map((allocation, index) => ({ ...allocation, key: ids[index] as string })),
+    };
   }
   const ruleset = importEppoConfiguration({ ...ufc, flags });
   const engineSegments = new Map((ruleset.segments ?? []).map((segment) => [segment.key, segment]));

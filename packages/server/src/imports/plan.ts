@@ -51,7 +51,11 @@ export async function planFlags(
     .execute();
   const plan = new Map<string, PlannedFlag>();
   for (const row of rows) {
-    const states = new Map(stateRows.filter((state) => state.flagId === row.id).map((state) => [state.environmentId, JSON.parse(state.state) as FlagState]));
+    const states = new Map(
+      stateRows
+        .filter((state) => state.flagId === row.id)
+        .map((state) => [state.environmentId, JSON.parse(state.state) as FlagState]),
+    );
     const definition = JSON.parse(row.definition) as FlagDefinition;
     plan.set(row.key, { row, before: definition, definition, states, statesBefore: new Map(states) });
   }
@@ -66,19 +70,41 @@ export async function planFlags(
       continue;
     }
     const definition: FlagDefinition = { ...flag.definition, temporary: true, clientSideAvailable: false };
-    const row: FlagRow = { id: randomUUID(), projectId: project.id, key: flag.key, definition: '', archived: 0, version: 1, createdAt: write.now, updatedAt: write.now };
-    const states = new Map(environments.map((environment) => [environment.id, environment.id === target.id ? flag.state : defaultState(definition)]));
+    const row: FlagRow = {
+      id: randomUUID(),
+      projectId: project.id,
+      key: flag.key,
+      definition: '',
+      archived: 0,
+      version: 1,
+      createdAt: write.now,
+      updatedAt: write.now,
+    };
+    const states = new Map(
+      environments.map((environment) => [
+        environment.id,
+        environment.id === target.id ? flag.state : defaultState(definition),
+      ]),
+    );
     plan.set(flag.key, { row, definition, states, statesBefore: new Map(), imported: flag });
   }
   return plan;
 }
 
 /** The project's segments after the import, and the imported ones with the rows they replace. */
-export async function planSegments(write: Write, project: ProjectRow, imported: ImportedSegment[]): Promise<PlannedSegments> {
+export async function planSegments(
+  write: Write,
+  project: ProjectRow,
+  imported: ImportedSegment[],
+): Promise<PlannedSegments> {
   const rows = await write.tx.selectFrom('segments').selectAll().where('projectId', '=', project.id).execute();
   const byKey = new Map<string, Segment>(rows.map((row) => [row.key, segmentOf(row)]));
   for (const { segment } of imported) byKey.set(segment.key, segment);
-  return { byKey, rows, imported: imported.map(({ segment }) => ({ segment, row: rows.find((row) => row.key === segment.key) })) };
+  return {
+    byKey,
+    rows,
+    imported: imported.map(({ segment }) => ({ segment, row: rows.find((row) => row.key === segment.key) })),
+  };
 }
 
 /** The engine's verdict on each imported rules segment, at the path of the allocation it came from. */
@@ -86,7 +112,8 @@ export function segmentErrors(imported: ImportedSegment[]): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Map<string, string>();
   for (const { path, segment } of imported) {
-    for (const error of validateSegment(segment)) errors.push({ path: joinPath(path, error.path), message: error.message });
+    for (const error of validateSegment(segment))
+      errors.push({ path: joinPath(path, error.path), message: error.message });
     const other = seen.get(segment.key);
     // Only when flag and allocation keys with dots line up: flag "a.b" allocation "c", flag "a" allocation "b.c".
     if (other) errors.push({ path, message: `its rules would be segment "${segment.key}", as those of ${other} are` });
@@ -100,7 +127,12 @@ export function segmentErrors(imported: ImportedSegment[]): FieldError[] {
  * imported flag as a prerequisite (new variations could break them). A flag that is wrong in the
  * environment imported into is reported once, there, with its path in the document.
  */
-export function flagErrors(plan: Map<string, PlannedFlag>, segments: PlannedSegments, target: EnvironmentRow, environments: EnvironmentRow[]): FieldError[] {
+export function flagErrors(
+  plan: Map<string, PlannedFlag>,
+  segments: PlannedSegments,
+  target: EnvironmentRow,
+  environments: EnvironmentRow[],
+): FieldError[] {
   const errors: FieldError[] = [];
   const broken = new Set<string>();
   const ordered = [target, ...environments.filter((environment) => environment.id !== target.id)];
@@ -122,14 +154,22 @@ export function flagErrors(plan: Map<string, PlannedFlag>, segments: PlannedSegm
           errors.push(
             environment.id === target.id
               ? { path: joinPath(imported.path, problem.path), message: problem.message }
-              : { path: imported.path, message: `in environment "${environment.key}": ${problem.path} ${problem.message}` },
+              : {
+                  path: imported.path,
+                  message: `in environment "${environment.key}": ${problem.path} ${problem.message}`,
+                },
           );
         }
       }
-      const prerequisite = imported ? undefined : config.prerequisites?.map((p) => plan.get(p.flag)?.imported).find((flag) => flag !== undefined);
+      const prerequisite = imported
+        ? undefined
+        : config.prerequisites?.map((p) => plan.get(p.flag)?.imported).find((flag) => flag !== undefined);
       if (prerequisite) {
         for (const problem of validateFlag(config, scope)) {
-          errors.push({ path: joinPath(prerequisite.path, 'variations'), message: `flag "${config.key}" in ${environment.key}: ${problem.path} ${problem.message}` });
+          errors.push({
+            path: joinPath(prerequisite.path, 'variations'),
+            message: `flag "${config.key}" in ${environment.key}: ${problem.path} ${problem.message}`,
+          });
         }
       }
     }

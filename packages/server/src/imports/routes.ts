@@ -17,7 +17,8 @@ export function importRoutes(api: Api, ctx: ServerContext): void {
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags: ['imports'],
-        summary: 'Import an Eppo flag configuration (UFC) into an environment: creates or updates its flags, all or nothing',
+        summary:
+          'Import an Eppo flag configuration (UFC) into an environment: creates or updates its flags, all or nothing',
         params: EnvironmentParams,
         body: UfcSchema,
         response: ok(ImportSummarySchema),

@@ -12,7 +12,11 @@ const Range = Type.Object({ start: Type.Integer({ minimum: 0 }), end: Type.Integ
 const Shard = Type.Object({ salt: Type.String(), ranges: Type.Array(Range) });
 const Split = Type.Object({ variationKey: Type.String(), shards: Type.Array(Shard) });
 
-const Operator = Type.Union((['ONE_OF', 'NOT_ONE_OF', 'MATCHES', 'NOT_MATCHES', 'IS_NULL', 'GT', 'GTE', 'LT', 'LTE'] as const).map((operator) => Type.Literal(operator)));
+const Operator = Type.Union(
+  (['ONE_OF', 'NOT_ONE_OF', 'MATCHES', 'NOT_MATCHES', 'IS_NULL', 'GT', 'GTE', 'LT', 'LTE'] as const).map((operator) =>
+    Type.Literal(operator),
+  ),
+);
 const Condition = Type.Object({ attribute: Type.String({ minLength: 1 }), operator: Operator, value: Type.Unknown() });
 
 const Allocation = Type.Object({
@@ -24,7 +28,9 @@ const Allocation = Type.Object({
   doLog: Type.Optional(Type.Boolean()),
 });
 
-const VariationType = Type.Union((['BOOLEAN', 'INTEGER', 'NUMERIC', 'STRING', 'JSON'] as const).map((type) => Type.Literal(type)));
+const VariationType = Type.Union(
+  (['BOOLEAN', 'INTEGER', 'NUMERIC', 'STRING', 'JSON'] as const).map((type) => Type.Literal(type)),
+);
 
 const Flag = Type.Object({
   key: Type.String(),

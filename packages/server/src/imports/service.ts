@@ -25,7 +25,13 @@ export interface ImportSummary {
  * the rules segments are created or updated. Every flag and segment is validated by the engine
  * first, in every environment it reaches; one problem anywhere and nothing is written.
  */
-export async function importEppo(ctx: ServerContext, actor: Actor, projectKey: string, environmentKey: string, ufc: UfcConfiguration): Promise<ImportSummary> {
+export async function importEppo(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  environmentKey: string,
+  ufc: UfcConfiguration,
+): Promise<ImportSummary> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
     authorize(actor, 'import:run', { project: project.key, environment: environmentKey });
@@ -45,7 +51,9 @@ export async function importEppo(ctx: ServerContext, actor: Actor, projectKey: s
     // Segments first, so that SDKs applying changes in order know a segment before a flag uses it.
     for (const { segment, row } of segments.imported) await saveSegment(write, project, environments, segment, row);
     for (const flag of translated.flags) {
-      summary[await saveFlag(write, project, environment, environments, plan.get(flag.key) as PlannedFlag)].push(flag.key);
+      summary[await saveFlag(write, project, environment, environments, plan.get(flag.key) as PlannedFlag)].push(
+        flag.key,
+      );
     }
     await dropOrphanSegments(write, project, environment, environments, plan, segments);
     write.audit({
@@ -54,7 +62,14 @@ export async function importEppo(ctx: ServerContext, actor: Actor, projectKey: s
       resourceKey: environment.key,
       projectKey: project.key,
       environmentKey: environment.key,
-      after: { source: { format: ufc.format ?? null, createdAt: ufc.createdAt ?? null, environment: ufc.environment?.name ?? null }, ...summary },
+      after: {
+        source: {
+          format: ufc.format ?? null,
+          createdAt: ufc.createdAt ?? null,
+          environment: ufc.environment?.name ?? null,
+        },
+        ...summary,
+      },
     });
     return summary;
   });
@@ -67,7 +82,9 @@ export async function importEppo(ctx: ServerContext, actor: Actor, projectKey: s
 export function refuseOtherFormats(body: unknown): void {
   const format = typeof body === 'object' && body !== null && 'format' in body ? body.format : undefined;
   if (format !== undefined && format !== 'SERVER') {
-    throw problems.validation([{ path: 'format', message: `must be SERVER: the obfuscated ${String(format)} format cannot be imported` }]);
+    throw problems.validation([
+      { path: 'format', message: `must be SERVER: the obfuscated ${String(format)} format cannot be imported` },
+    ]);
   }
 }
 
@@ -76,21 +93,41 @@ function refuseInconsistentKeys(ufc: UfcConfiguration): void {
   const errors: FieldError[] = [];
   const keys = new Set<string>();
   for (const [recordKey, flag] of Object.entries(ufc.flags)) {
-    if (flag.key !== recordKey) errors.push({ path: `flags.${recordKey}.key`, message: `must be the flag's key in flags ("${recordKey}")` });
-    if (keys.has(flag.key)) errors.push({ path: `flags.${recordKey}.key`, message: `duplicate flag key "${flag.key}"` });
+    if (flag.key !== recordKey)
+      errors.push({ path: `flags.${recordKey}.key`, message: `must be the flag's key in flags ("${recordKey}")` });
+    if (keys.has(flag.key))
+      errors.push({ path: `flags.${recordKey}.key`, message: `duplicate flag key "${flag.key}"` });
     keys.add(flag.key);
   }
   if (errors.length > 0) throw problems.validation(errors);
 }
 
-async function saveSegment(write: Write, project: ProjectRow, environments: EnvironmentRow[], segment: Segment, existing: SegmentRow | undefined): Promise<void> {
+async function saveSegment(
+  write: Write,
+  project: ProjectRow,
+  environments: EnvironmentRow[],
+  segment: Segment,
+  existing: SegmentRow | undefined,
+): Promise<void> {
   const { key, ...definition } = segment;
   if (existing && sameJson(JSON.parse(existing.definition), definition)) return;
   const row: SegmentRow = existing
     ? { ...existing, definition: JSON.stringify(definition), version: existing.version + 1, updatedAt: write.now }
-    : { id: randomUUID(), projectId: project.id, key, definition: JSON.stringify(definition), version: 1, createdAt: write.now, updatedAt: write.now };
+    : {
+        id: randomUUID(),
+        projectId: project.id,
+        key,
+        definition: JSON.stringify(definition),
+        version: 1,
+        createdAt: write.now,
+        updatedAt: write.now,
+      };
   if (existing) {
-    await write.tx.updateTable('segments').set({ definition: row.definition, version: row.version, updatedAt: write.now }).where('id', '=', row.id).execute();
+    await write.tx
+      .updateTable('segments')
+      .set({ definition: row.definition, version: row.version, updatedAt: write.now })
+      .where('id', '=', row.id)
+      .execute();
   } else {
     await write.tx.insertInto('segments').values(row).execute();
   }
@@ -106,22 +143,51 @@ async function saveSegment(write: Write, project: ProjectRow, environments: Envi
 }
 
 /** Writes one imported flag; says whether it was created, updated or already as imported. */
-async function saveFlag(write: Write, project: ProjectRow, target: EnvironmentRow, environments: EnvironmentRow[], planned: PlannedFlag): Promise<keyof ImportSummary> {
+async function saveFlag(
+  write: Write,
+  project: ProjectRow,
+  target: EnvironmentRow,
+  environments: EnvironmentRow[],
+  planned: PlannedFlag,
+): Promise<keyof ImportSummary> {
   const { row, definition, states } = planned;
   const state = states.get(target.id) as FlagState;
   const announce = (environmentIds: string[]) => {
     if (row.archived) return; // archived flags are not in any SDK's ruleset
-    for (const id of environmentIds) write.rulesetChanged(id, 'flag', row.key, flagConfigOf({ key: row.key, definition: JSON.stringify(definition) }, states.get(id) as FlagState));
+    for (const id of environmentIds)
+      write.rulesetChanged(
+        id,
+        'flag',
+        row.key,
+        flagConfigOf({ key: row.key, definition: JSON.stringify(definition) }, states.get(id) as FlagState),
+      );
   };
 
   if (!planned.before) {
-    await write.tx.insertInto('flags').values({ ...row, definition: JSON.stringify(definition) }).execute();
+    await write.tx
+      .insertInto('flags')
+      .values({ ...row, definition: JSON.stringify(definition) })
+      .execute();
     await write.tx
       .insertInto('flagStates')
-      .values(environments.map((environment) => ({ flagId: row.id, environmentId: environment.id, state: JSON.stringify(states.get(environment.id)), version: 1, updatedAt: write.now })))
+      .values(
+        environments.map((environment) => ({
+          flagId: row.id,
+          environmentId: environment.id,
+          state: JSON.stringify(states.get(environment.id)),
+          version: 1,
+          updatedAt: write.now,
+        })),
+      )
       .execute();
     announce(environments.map((environment) => environment.id));
-    const after = { key: row.key, ...definition, environments: Object.fromEntries(environments.map((environment) => [environment.key, states.get(environment.id)])) };
+    const after = {
+      key: row.key,
+      ...definition,
+      environments: Object.fromEntries(
+        environments.map((environment) => [environment.key, states.get(environment.id)]),
+      ),
+    };
     write.audit({ action: 'flag.created', resourceType: 'flag', resourceKey: row.key, projectKey: project.key, after });
     return 'created';
   }
@@ -131,17 +197,55 @@ async function saveFlag(write: Write, project: ProjectRow, target: EnvironmentRo
   const stateChanged = !sameJson(stateBefore, state);
   if (!definitionChanged && !stateChanged) return 'unchanged';
   if (definitionChanged) {
-    await write.tx.updateTable('flags').set({ definition: JSON.stringify(definition), version: row.version + 1, updatedAt: write.now }).where('id', '=', row.id).execute();
-    write.audit({ action: 'flag.updated', resourceType: 'flag', resourceKey: row.key, projectKey: project.key, before: planned.before, after: definition });
+    await write.tx
+      .updateTable('flags')
+      .set({ definition: JSON.stringify(definition), version: row.version + 1, updatedAt: write.now })
+      .where('id', '=', row.id)
+      .execute();
+    write.audit({
+      action: 'flag.updated',
+      resourceType: 'flag',
+      resourceKey: row.key,
+      projectKey: project.key,
+      before: planned.before,
+      after: definition,
+    });
   }
   if (stateChanged) {
-    const stored = await write.tx.selectFrom('flagStates').select('version').where('flagId', '=', row.id).where('environmentId', '=', target.id).executeTakeFirst();
+    const stored = await write.tx
+      .selectFrom('flagStates')
+      .select('version')
+      .where('flagId', '=', row.id)
+      .where('environmentId', '=', target.id)
+      .executeTakeFirst();
     if (stored) {
-      await write.tx.updateTable('flagStates').set({ state: JSON.stringify(state), version: stored.version + 1, updatedAt: write.now }).where('flagId', '=', row.id).where('environmentId', '=', target.id).execute();
+      await write.tx
+        .updateTable('flagStates')
+        .set({ state: JSON.stringify(state), version: stored.version + 1, updatedAt: write.now })
+        .where('flagId', '=', row.id)
+        .where('environmentId', '=', target.id)
+        .execute();
     } else {
-      await write.tx.insertInto('flagStates').values({ flagId: row.id, environmentId: target.id, state: JSON.stringify(state), version: 1, updatedAt: write.now }).execute();
+      await write.tx
+        .insertInto('flagStates')
+        .values({
+          flagId: row.id,
+          environmentId: target.id,
+          state: JSON.stringify(state),
+          version: 1,
+          updatedAt: write.now,
+        })
+        .execute();
     }
-    write.audit({ action: 'flag.state.updated', resourceType: 'flag', resourceKey: row.key, projectKey: project.key, environmentKey: target.key, before: stateBefore, after: state });
+    write.audit({
+      action: 'flag.state.updated',
+      resourceType: 'flag',
+      resourceKey: row.key,
+      projectKey: project.key,
+      environmentKey: target.key,
+      before: stateBefore,
+      after: state,
+    });
   }
   // A new definition reaches every environment; a new state only the one imported into.
   announce(definitionChanged ? [...states.keys()] : [target.id]);
@@ -161,13 +265,22 @@ async function dropOrphanSegments(
   segments: PlannedSegments,
 ): Promise<void> {
   const used = new Set<string>();
-  for (const planned of plan.values()) for (const state of planned.states.values()) for (const key of segmentsNamedBy(state)) used.add(key);
-  const prefixes = [...plan.values()].flatMap((planned) => (planned.imported ? [`eppo.${target.key}.${planned.row.key}.`] : []));
+  for (const planned of plan.values())
+    for (const state of planned.states.values()) for (const key of segmentsNamedBy(state)) used.add(key);
+  const prefixes = [...plan.values()].flatMap((planned) =>
+    planned.imported ? [`eppo.${target.key}.${planned.row.key}.`] : [],
+  );
   for (const row of segments.rows) {
     if (used.has(row.key) || !prefixes.some((prefix) => row.key.startsWith(prefix))) continue;
     await write.tx.deleteFrom('segments').where('id', '=', row.id).execute();
     for (const environment of environments) write.rulesetChanged(environment.id, 'segment', row.key, null);
-    write.audit({ action: 'segment.deleted', resourceType: 'segment', resourceKey: row.key, projectKey: project.key, before: segmentView(row) });
+    write.audit({
+      action: 'segment.deleted',
+      resourceType: 'segment',
+      resourceKey: row.key,
+      projectKey: project.key,
+      before: segmentView(row),
+    });
   }
 }
 

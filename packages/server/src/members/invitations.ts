@@ -23,13 +23,26 @@ export interface InvitationView {
 }
 
 /** Invites someone by email: the response carries the single-use link once; only its hash is kept. */
-export async function createInvitation(ctx: ServerContext, actor: Actor, input: NewInvitation, baseUrl: string): Promise<InvitationView & { token: string; url: string }> {
+export async function createInvitation(
+  ctx: ServerContext,
+  actor: Actor,
+  input: NewInvitation,
+  baseUrl: string,
+): Promise<InvitationView & { token: string; url: string }> {
   authorize(actor, 'member:manage');
   const email = normalEmail(input.email);
   return ctx.write(actor, async (write) => {
     const roles = await checkedGrant(write.tx, actor, input.roles);
-    const member = await write.tx.selectFrom('members').select('organizationId').where('email', '=', email).executeTakeFirst();
-    if (member) throw problems.conflict(`${email} is already a member${member.organizationId === actor.organizationId ? '' : ' of another organisation'}`, [{ path: 'email', message: 'already a member' }]);
+    const member = await write.tx
+      .selectFrom('members')
+      .select('organizationId')
+      .where('email', '=', email)
+      .executeTakeFirst();
+    if (member)
+      throw problems.conflict(
+        `${email} is already a member${member.organizationId === actor.organizationId ? '' : ' of another organisation'}`,
+        [{ path: 'email', message: 'already a member' }],
+      );
     // A new invitation replaces any earlier one still pending for the same address.
     await write.tx
       .updateTable('invitations')
@@ -48,7 +61,9 @@ export async function createInvitation(ctx: ServerContext, actor: Actor, input: 
       tokenHash: hashSecret(token),
       invitedBy: actor.name,
       createdAt: write.now,
-      expiresAt: new Date(Date.parse(write.now) + (input.expiresInHours ?? DEFAULT_INVITATION_HOURS) * 3_600_000).toISOString(),
+      expiresAt: new Date(
+        Date.parse(write.now) + (input.expiresInHours ?? DEFAULT_INVITATION_HOURS) * 3_600_000,
+      ).toISOString(),
       acceptedAt: null,
       revokedAt: null,
     };
@@ -77,11 +92,24 @@ export async function listInvitations(ctx: ServerContext, actor: Actor): Promise
 export async function revokeInvitation(ctx: ServerContext, actor: Actor, id: string): Promise<void> {
   authorize(actor, 'member:manage');
   await ctx.write(actor, async (write) => {
-    const row = await write.tx.selectFrom('invitations').selectAll().where('id', '=', id).where('organizationId', '=', actor.organizationId).executeTakeFirst();
+    const row = await write.tx
+      .selectFrom('invitations')
+      .selectAll()
+      .where('id', '=', id)
+      .where('organizationId', '=', actor.organizationId)
+      .executeTakeFirst();
     if (!row) throw problems.notFound(`Invitation "${id}"`);
-    if (row.acceptedAt !== null || row.revokedAt !== null) throw problems.conflict(`The invitation of ${row.email} was already ${row.acceptedAt !== null ? 'accepted' : 'revoked'}`);
+    if (row.acceptedAt !== null || row.revokedAt !== null)
+      throw problems.conflict(
+        `The invitation of ${row.email} was already ${row.acceptedAt !== null ? 'accepted' : 'revoked'}`,
+      );
     await write.tx.updateTable('invitations').set({ revokedAt: write.now }).where('id', '=', id).execute();
-    write.audit({ action: 'invitation.revoked', resourceType: 'invitation', resourceKey: row.email, before: invitationView(row) });
+    write.audit({
+      action: 'invitation.revoked',
+      resourceType: 'invitation',
+      resourceKey: row.email,
+      before: invitationView(row),
+    });
   });
 }
 
@@ -91,7 +119,11 @@ export async function revokeInvitation(ctx: ServerContext, actor: Actor, id: str
  */
 export async function acceptInvitation(ctx: ServerContext, input: InvitationAcceptance): Promise<MemberRow> {
   const passwordHash = await hashPassword(input.password);
-  const invitation = await ctx.db.selectFrom('invitations').selectAll().where('tokenHash', '=', hashSecret(input.token)).executeTakeFirst();
+  const invitation = await ctx.db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('tokenHash', '=', hashSecret(input.token))
+    .executeTakeFirst();
   if (!invitation || !isOpen(invitation)) throw problems.notFound('An open invitation with this token');
   return joinByInvitation(ctx, invitation, { name: input.name, passwordHash, oidcSubject: null });
 }
@@ -105,9 +137,19 @@ export function isOpen(invitation: InvitationRow, now = new Date().toISOString()
  * through single sign-on: in one transaction the invitation is claimed (a conditional update, so
  * it works once), the member created with its roles, and the joining audited.
  */
-export async function joinByInvitation(ctx: ServerContext, invitation: InvitationRow, member: Pick<MemberRow, 'name' | 'passwordHash' | 'oidcSubject'>): Promise<MemberRow> {
+export async function joinByInvitation(
+  ctx: ServerContext,
+  invitation: InvitationRow,
+  member: Pick<MemberRow, 'name' | 'passwordHash' | 'oidcSubject'>,
+): Promise<MemberRow> {
   const id = randomUUID();
-  const joining = { type: 'member' as const, id, name: invitation.email, organizationId: invitation.organizationId, roles: [] };
+  const joining = {
+    type: 'member' as const,
+    id,
+    name: invitation.email,
+    organizationId: invitation.organizationId,
+    roles: [],
+  };
   return ctx.write(joining, async (write) => {
     const claimed = await write.tx
       .updateTable('invitations')
@@ -117,9 +159,20 @@ export async function joinByInvitation(ctx: ServerContext, invitation: Invitatio
       .where('revokedAt', 'is', null)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw problems.notFound('An open invitation with this token');
-    const taken = await write.tx.selectFrom('members').select('id').where('email', '=', invitation.email).executeTakeFirst();
+    const taken = await write.tx
+      .selectFrom('members')
+      .select('id')
+      .where('email', '=', invitation.email)
+      .executeTakeFirst();
     if (taken) throw problems.conflict(`${invitation.email} is already a member`);
-    const row: MemberRow = { id, organizationId: invitation.organizationId, email: invitation.email, roles: invitation.roles, createdAt: write.now, ...member };
+    const row: MemberRow = {
+      id,
+      organizationId: invitation.organizationId,
+      email: invitation.email,
+      roles: invitation.roles,
+      createdAt: write.now,
+      ...member,
+    };
     await write.tx
       .insertInto('members')
       .values(row)
@@ -129,11 +182,23 @@ export async function joinByInvitation(ctx: ServerContext, invitation: Invitatio
         if (isUniqueViolation(error)) throw problems.conflict(`${invitation.email} is already a member`);
         throw error;
       });
-    write.audit({ action: 'member.joined', resourceType: 'member', resourceKey: row.email, after: { ...memberView(row), invitedBy: invitation.invitedBy } });
+    write.audit({
+      action: 'member.joined',
+      resourceType: 'member',
+      resourceKey: row.email,
+      after: { ...memberView(row), invitedBy: invitation.invitedBy },
+    });
     return row;
   });
 }
 
 function invitationView(row: InvitationRow): InvitationView {
-  return { id: row.id, email: row.email, roles: JSON.parse(row.roles) as RoleBinding[], invitedBy: row.invitedBy, createdAt: row.createdAt, expiresAt: row.expiresAt };
+  return {
+    id: row.id,
+    email: row.email,
+    roles: JSON.parse(row.roles) as RoleBinding[],
+    invitedBy: row.invitedBy,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+  };
 }

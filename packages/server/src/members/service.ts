@@ -26,12 +26,24 @@ export function normalEmail(email: string): string {
 }
 
 export function memberView(row: MemberRow): MemberView {
-  return { id: row.id, email: row.email, name: row.name, roles: JSON.parse(row.roles) as RoleBinding[], hasPassword: row.passwordHash !== '', createdAt: row.createdAt };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles: JSON.parse(row.roles) as RoleBinding[],
+    hasPassword: row.passwordHash !== '',
+    createdAt: row.createdAt,
+  };
 }
 
 export async function listMembers(ctx: ServerContext, actor: Actor): Promise<MemberView[]> {
   authorize(actor, 'member:read');
-  const rows = await ctx.db.selectFrom('members').selectAll().where('organizationId', '=', actor.organizationId).orderBy('email').execute();
+  const rows = await ctx.db
+    .selectFrom('members')
+    .selectAll()
+    .where('organizationId', '=', actor.organizationId)
+    .orderBy('email')
+    .execute();
   return rows.map(memberView);
 }
 
@@ -50,9 +62,26 @@ export async function createMember(ctx: ServerContext, actor: Actor, input: NewM
   const passwordHash = await hashPassword(input.password);
   return ctx.write(actor, async (write) => {
     const roles = await checkedGrant(write.tx, actor, input.roles);
-    const taken = await write.tx.selectFrom('members').select('organizationId').where('email', '=', email).executeTakeFirst();
-    if (taken) throw problems.conflict(`${email} is already a member${taken.organizationId === actor.organizationId ? '' : ' of another organisation'}`, [{ path: 'email', message: 'already a member' }]);
-    const row: MemberRow = { id: randomUUID(), organizationId: actor.organizationId, email, name: input.name, passwordHash, roles: JSON.stringify(roles), createdAt: write.now, oidcSubject: null };
+    const taken = await write.tx
+      .selectFrom('members')
+      .select('organizationId')
+      .where('email', '=', email)
+      .executeTakeFirst();
+    if (taken)
+      throw problems.conflict(
+        `${email} is already a member${taken.organizationId === actor.organizationId ? '' : ' of another organisation'}`,
+        [{ path: 'email', message: 'already a member' }],
+      );
+    const row: MemberRow = {
+      id: randomUUID(),
+      organizationId: actor.organizationId,
+      email,
+      name: input.name,
+      passwordHash,
+      roles: JSON.stringify(roles),
+      createdAt: write.now,
+      oidcSubject: null,
+    };
     await write.tx.insertInto('members').values(row).execute();
     const view = memberView(row);
     write.audit({ action: 'member.created', resourceType: 'member', resourceKey: email, after: view });
@@ -61,18 +90,41 @@ export async function createMember(ctx: ServerContext, actor: Actor, input: NewM
 }
 
 /** Renames a member or replaces their roles; their sessions and personal tokens follow at once. */
-export async function updateMember(ctx: ServerContext, actor: Actor, id: string, change: MemberChange): Promise<MemberView> {
+export async function updateMember(
+  ctx: ServerContext,
+  actor: Actor,
+  id: string,
+  change: MemberChange,
+): Promise<MemberView> {
   authorize(actor, 'member:manage');
   return ctx.write(actor, async (write) => {
     const row = await memberOf(write.tx, actor, id);
     const roles = change.roles === undefined ? undefined : await checkedGrant(write.tx, actor, change.roles);
-    if (roles !== undefined && isOwner(row) && !roles.some((binding) => binding.role === 'owner' && binding.project === undefined)) {
+    if (
+      roles !== undefined &&
+      isOwner(row) &&
+      !roles.some((binding) => binding.role === 'owner' && binding.project === undefined)
+    ) {
       await keepAnOwner(write.tx, actor, row);
     }
-    const updated: MemberRow = { ...row, ...(change.name === undefined ? {} : { name: change.name }), ...(roles === undefined ? {} : { roles: JSON.stringify(roles) }) };
-    await write.tx.updateTable('members').set({ name: updated.name, roles: updated.roles }).where('id', '=', id).execute();
+    const updated: MemberRow = {
+      ...row,
+      ...(change.name === undefined ? {} : { name: change.name }),
+      ...(roles === undefined ? {} : { roles: JSON.stringify(roles) }),
+    };
+    await write.tx
+      .updateTable('members')
+      .set({ name: updated.name, roles: updated.roles })
+      .where('id', '=', id)
+      .execute();
     const after = memberView(updated);
-    write.audit({ action: 'member.updated', resourceType: 'member', resourceKey: row.email, before: memberView(row), after });
+    write.audit({
+      action: 'member.updated',
+      resourceType: 'member',
+      resourceKey: row.email,
+      before: memberView(row),
+      after,
+    });
     return after;
   });
 }
@@ -91,20 +143,37 @@ export async function removeMember(ctx: ServerContext, actor: Actor, id: string)
 }
 
 async function memberOf(db: Queryable, actor: Actor, id: string): Promise<MemberRow> {
-  const row = await db.selectFrom('members').selectAll().where('id', '=', id).where('organizationId', '=', actor.organizationId).executeTakeFirst();
+  const row = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organizationId', '=', actor.organizationId)
+    .executeTakeFirst();
   if (!row) throw problems.notFound(`Member "${id}"`);
   return row;
 }
 
 function isOwner(row: MemberRow): boolean {
-  return (JSON.parse(row.roles) as RoleBinding[]).some((binding) => binding.role === 'owner' && binding.project === undefined);
+  return (JSON.parse(row.roles) as RoleBinding[]).some(
+    (binding) => binding.role === 'owner' && binding.project === undefined,
+  );
 }
 
 /** An organisation must always keep a member who owns it, or nobody could manage it again. */
 async function keepAnOwner(db: Queryable, actor: Actor, leaving: MemberRow): Promise<void> {
   // Locks the organisation's row (a no-op update) so that two owners demoted at once on
   // PostgreSQL take turns, and the second sees the first gone; SQLite writes one at a time anyway.
-  await db.updateTable('organizations').set((eb) => ({ name: eb.ref('name') })).where('id', '=', actor.organizationId).execute();
-  const others = await db.selectFrom('members').selectAll().where('organizationId', '=', actor.organizationId).where('id', '!=', leaving.id).execute();
-  if (!others.some(isOwner)) throw problems.conflict(`${leaving.email} is the organisation's last owner: make another member owner first`);
+  await db
+    .updateTable('organizations')
+    .set((eb) => ({ name: eb.ref('name') }))
+    .where('id', '=', actor.organizationId)
+    .execute();
+  const others = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('organizationId', '=', actor.organizationId)
+    .where('id', '!=', leaving.id)
+    .execute();
+  if (!others.some(isOwner))
+    throw problems.conflict(`${leaving.email} is the organisation's last owner: make another member owner first`);
 }

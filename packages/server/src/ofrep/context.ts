@@ -20,14 +20,18 @@ export function vexilContextOf(body: unknown): EvaluationContext {
   }
   const given = (body as { context?: unknown }).context;
   if (given === undefined) throw new OfrepError(400, 'INVALID_CONTEXT', 'context is required');
-  if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new OfrepError(400, 'INVALID_CONTEXT', 'context must be an object');
+  if (typeof given !== 'object' || given === null || Array.isArray(given))
+    throw new OfrepError(400, 'INVALID_CONTEXT', 'context must be an object');
   const { targetingKey, ...attributes } = given as Record<string, unknown>;
-  if (targetingKey !== undefined && typeof targetingKey !== 'string') throw new OfrepError(400, 'INVALID_CONTEXT', 'context.targetingKey must be a string');
+  if (targetingKey !== undefined && typeof targetingKey !== 'string')
+    throw new OfrepError(400, 'INVALID_CONTEXT', 'context.targetingKey must be a string');
 
   let context: EvaluationContext;
   if (attributes.kind === 'multi') {
     // Attributes that are not objects (a stray `targetingKey` companion) cannot be kinds: left out.
-    const kinds = Object.entries(attributes).filter(([name, value]) => name !== 'kind' && typeof value === 'object' && value !== null && !Array.isArray(value));
+    const kinds = Object.entries(attributes).filter(
+      ([name, value]) => name !== 'kind' && typeof value === 'object' && value !== null && !Array.isArray(value),
+    );
     context = Object.fromEntries([['kind', 'multi'], ...kinds]) as EvaluationContext;
   } else {
     const key = targetingKey ?? attributes.key;

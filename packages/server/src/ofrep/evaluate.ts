@@ -5,7 +5,14 @@ import type { RulesetSnapshot } from '../rulesets/cache.js';
 import type { SdkKey } from '../sdk/authenticate.js';
 import { visibleFlagKeys } from '../sdk/evaluate.js';
 import { environmentGone, snapshotFor } from '../sdk/snapshot.js';
-import { flagNotFound, ofrepResult, ofrepResultJson, type OfrepFailure, type OfrepFlagNotFound, type OfrepSuccess } from './results.js';
+import {
+  flagNotFound,
+  ofrepResult,
+  ofrepResultJson,
+  type OfrepFailure,
+  type OfrepFlagNotFound,
+  type OfrepSuccess,
+} from './results.js';
 
 /** `evaluateFlag`: 200 with the result, 400 with an evaluationFailure, 404 when the key may not see the flag. */
 export function evaluateOne(
@@ -13,9 +20,13 @@ export function evaluateOne(
   key: SdkKey,
   flagKey: string,
   context: EvaluationContext,
-): { status: 200; body: OfrepSuccess } | { status: 400; body: OfrepFailure } | { status: 404; body: OfrepFlagNotFound } {
+):
+  | { status: 200; body: OfrepSuccess }
+  | { status: 400; body: OfrepFailure }
+  | { status: 404; body: OfrepFlagNotFound } {
   const config = snapshot.compiled.config(flagKey);
-  if (config === undefined || (key.kind === 'client' && config.clientSideAvailable !== true)) return { status: 404, body: flagNotFound(flagKey) };
+  if (config === undefined || (key.kind === 'client' && config.clientSideAvailable !== true))
+    return { status: 404, body: flagNotFound(flagKey) };
   const result = ofrepResult(flagKey, snapshot.compiled.evaluate(flagKey, context), key.kind);
   return 'errorCode' in result ? { status: 400, body: result } : { status: 200, body: result };
 }
@@ -25,7 +36,12 @@ export function evaluateOne(
  * the key and the clock (allocation windows), not only on the revision, so the ETag is the
  * answer's own digest: it changes exactly when the answer does.
  */
-export function evaluateBulk(snapshot: RulesetSnapshot, key: SdkKey, context: EvaluationContext, eventStreams: string): { json: string; etag: string; evaluated: number } {
+export function evaluateBulk(
+  snapshot: RulesetSnapshot,
+  key: SdkKey,
+  context: EvaluationContext,
+  eventStreams: string,
+): { json: string; etag: string; evaluated: number } {
   const flagKeys = visibleFlagKeys(snapshot, key);
   let json = '{"flags":[';
   for (let index = 0; index < flagKeys.length; index++) {
@@ -42,9 +58,14 @@ export function evaluateBulk(snapshot: RulesetSnapshot, key: SdkKey, context: Ev
  * the notification's etag (a revision) as `flagConfigEtag`; when this node has not reached that
  * revision yet (another node announced it first), the database is asked again.
  */
-export async function bulkSnapshot(ctx: ServerContext, environmentId: string, flagConfigEtag: string | undefined): Promise<RulesetSnapshot> {
+export async function bulkSnapshot(
+  ctx: ServerContext,
+  environmentId: string,
+  flagConfigEtag: string | undefined,
+): Promise<RulesetSnapshot> {
   const announced = Number(flagConfigEtag);
-  if (!Number.isInteger(announced) || announced <= (ctx.rulesets.current(environmentId)?.revision ?? 0)) return snapshotFor(ctx, environmentId);
+  if (!Number.isInteger(announced) || announced <= (ctx.rulesets.current(environmentId)?.revision ?? 0))
+    return snapshotFor(ctx, environmentId);
   const snapshot = await ctx.rulesets.get(environmentId, announced);
   if (!snapshot) throw environmentGone();
   return snapshot;

@@ -54,7 +54,8 @@ const ERROR_CODES: Record<Exclude<ErrorCode, 'FLAG_NOT_FOUND'>, OfrepErrorCode> 
 
 const PUBLIC_ERROR_DETAILS: Record<OfrepErrorCode, string> = {
   PARSE_ERROR: 'The flag’s configuration cannot be evaluated.',
-  TARGETING_KEY_MISSING: 'The flag needs a targeting key (or the attribute it buckets by) that the context does not have.',
+  TARGETING_KEY_MISSING:
+    'The flag needs a targeting key (or the attribute it buckets by) that the context does not have.',
   INVALID_CONTEXT: 'The context is invalid.',
   GENERAL: 'The flag could not be evaluated.',
 };
@@ -66,7 +67,8 @@ const PUBLIC_ERROR_DETAILS: Record<OfrepErrorCode, string> = {
 export function ofrepResult(key: string, result: EvaluationResult, keyKind: SdkKeyKind): OfrepSuccess | OfrepFailure {
   if (result.reason === 'ERROR') {
     const errorCode = ERROR_CODES[(result.errorCode ?? 'GENERAL') as keyof typeof ERROR_CODES] ?? 'GENERAL';
-    const errorDetails = keyKind === 'server' && result.errorMessage ? result.errorMessage : PUBLIC_ERROR_DETAILS[errorCode];
+    const errorDetails =
+      keyKind === 'server' && result.errorMessage ? result.errorMessage : PUBLIC_ERROR_DETAILS[errorCode];
     return { key, errorCode, errorDetails };
   }
   const reason = REASONS[result.reason];

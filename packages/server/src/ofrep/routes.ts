@@ -35,7 +35,11 @@ export function ofrepRoutes(api: Api, ctx: ServerContext): void {
 
     ofrep.post(
       '/ofrep/v1/evaluate/flags/:key',
-      { schema: { hide, params: Strict({ key: Type.String() }) }, bodyLimit: BODY_BYTES, onRequest: requireSdkKey(ctx.sdkKeys, OFREP_KEYS) },
+      {
+        schema: { hide, params: Strict({ key: Type.String() }) },
+        bodyLimit: BODY_BYTES,
+        onRequest: requireSdkKey(ctx.sdkKeys, OFREP_KEYS),
+      },
       async (request, reply) => {
         const key = sdkKeyOf(request);
         const context = vexilContextOf(request.body);
@@ -48,7 +52,13 @@ export function ofrepRoutes(api: Api, ctx: ServerContext): void {
     ofrep.post(
       '/ofrep/v1/evaluate/flags',
       {
-        schema: { hide, querystring: Type.Object({ flagConfigEtag: Type.Optional(Type.String()), flagConfigLastModified: Type.Optional(Type.String()) }) },
+        schema: {
+          hide,
+          querystring: Type.Object({
+            flagConfigEtag: Type.Optional(Type.String()),
+            flagConfigLastModified: Type.Optional(Type.String()),
+          }),
+        },
         bodyLimit: BODY_BYTES,
         onRequest: requireSdkKey(ctx.sdkKeys, OFREP_KEYS),
       },
@@ -66,7 +76,11 @@ export function ofrepRoutes(api: Api, ctx: ServerContext): void {
 
     ofrep.get(
       STREAM_PATH,
-      { schema: { hide, querystring: Strict({ token: Type.Optional(Type.String({ maxLength: 200 })) }) }, config: { streaming: true }, exposeHeadRoute: false },
+      {
+        schema: { hide, querystring: Strict({ token: Type.Optional(Type.String({ maxLength: 200 })) }) },
+        config: { streaming: true },
+        exposeHeadRoute: false,
+      },
       async (request, reply) => {
         const key = await streamKey(ctx, request, request.query.token);
         const stream = streams.register(reply, key);

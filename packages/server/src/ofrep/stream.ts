@@ -60,7 +60,11 @@ export class EventStreams {
     if (text === undefined) {
       if (this.texts.size >= 10_000) this.texts.clear();
       const requestUri = `${STREAM_PATH}?token=${encodeURIComponent(streamToken(key))}`;
-      text = JSON.stringify([this.publicUrl ? { type: 'sse', url: `${this.publicUrl}${requestUri}` } : { type: 'sse', endpoint: { requestUri } }]);
+      text = JSON.stringify([
+        this.publicUrl
+          ? { type: 'sse', url: `${this.publicUrl}${requestUri}` }
+          : { type: 'sse', endpoint: { requestUri } },
+      ]);
       this.texts.set(key.id, text);
     }
     return text;

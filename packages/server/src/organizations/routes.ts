@@ -9,19 +9,41 @@ export function organizationRoutes(api: Api, ctx: ServerContext): void {
   api.get('/organization', { schema: { tags, summary: 'The organisation of the caller' } }, async (request) => {
     const actor = actorOf(request);
     authorize(actor, 'organization:read');
-    const row = await ctx.db.selectFrom('organizations').select(['key', 'name', 'createdAt']).where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('organizations')
+      .select(['key', 'name', 'createdAt'])
+      .where('id', '=', actor.organizationId)
+      .executeTakeFirstOrThrow();
     return row;
   });
 
-  api.patch('/organization', { schema: { tags, summary: 'Rename the organisation', body: Strict({ name: Name }) } }, async (request) => {
-    const actor = actorOf(request);
-    authorize(actor, 'organization:update');
-    return ctx.write(actor, async (write) => {
-      const before = await write.tx.selectFrom('organizations').select(['key', 'name', 'createdAt']).where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
-      await write.tx.updateTable('organizations').set({ name: request.body.name }).where('id', '=', actor.organizationId).execute();
-      const after = { ...before, name: request.body.name };
-      write.audit({ action: 'organization.updated', resourceType: 'organization', resourceKey: before.key, before, after });
-      return after;
-    });
-  });
+  api.patch(
+    '/organization',
+    { schema: { tags, summary: 'Rename the organisation', body: Strict({ name: Name }) } },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(actor, 'organization:update');
+      return ctx.write(actor, async (write) => {
+        const before = await write.tx
+          .selectFrom('organizations')
+          .select(['key', 'name', 'createdAt'])
+          .where('id', '=', actor.organizationId)
+          .executeTakeFirstOrThrow();
+        await write.tx
+          .updateTable('organizations')
+          .set({ name: request.body.name })
+          .where('id', '=', actor.organizationId)
+          .execute();
+        const after = { ...before, name: request.body.name };
+        write.audit({
+          action: 'organization.updated',
+          resourceType: 'organization',
+          resourceKey: before.key,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+  );
 }

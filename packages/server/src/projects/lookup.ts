@@ -27,5 +27,11 @@ export async function findEnvironment(db: Queryable, project: ProjectRow, key: s
 }
 
 export async function environmentsOf(db: Queryable, projectId: string): Promise<EnvironmentRow[]> {
-  return db.selectFrom('environments').selectAll().where('projectId', '=', projectId).orderBy('position').orderBy('key').execute();
+  return db
+    .selectFrom('environments')
+    .selectAll()
+    .where('projectId', '=', projectId)
+    .orderBy('position')
+    .orderBy('key')
+    .execute();
 }

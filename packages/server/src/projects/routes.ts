@@ -8,7 +8,11 @@ import { createProject, deleteProject, getProject, listProjects, updateProject }
 const ProjectParams = Strict({ project: Type.String() });
 
 export function projectRoutes(api: Api, ctx: ServerContext): void {
-  api.get('/projects', { schema: { tags: ['projects'], summary: 'List projects', response: ok(Type.Array(ProjectViewSchema)) } }, (request) => listProjects(ctx, actorOf(request)));
+  api.get(
+    '/projects',
+    { schema: { tags: ['projects'], summary: 'List projects', response: ok(Type.Array(ProjectViewSchema)) } },
+    (request) => listProjects(ctx, actorOf(request)),
+  );
 
   api.post(
     '/projects',
@@ -21,15 +25,21 @@ export function projectRoutes(api: Api, ctx: ServerContext): void {
           key: Key,
           name: Type.Optional(Name),
           description: Type.Optional(Description),
-          environments: Type.Optional(Type.Array(Strict({ key: Key, name: Type.Optional(Name) }), { minItems: 1, maxItems: 100 })),
+          environments: Type.Optional(
+            Type.Array(Strict({ key: Key, name: Type.Optional(Name) }), { minItems: 1, maxItems: 100 }),
+          ),
         }),
       },
     },
     async (request, reply) => reply.code(201).send(await createProject(ctx, actorOf(request), request.body)),
   );
 
-  api.get('/projects/:project', { schema: { tags: ['projects'], summary: 'Get a project', params: ProjectParams, response: ok(ProjectViewSchema) } }, (request) =>
-    getProject(ctx, actorOf(request), request.params.project),
+  api.get(
+    '/projects/:project',
+    {
+      schema: { tags: ['projects'], summary: 'Get a project', params: ProjectParams, response: ok(ProjectViewSchema) },
+    },
+    (request) => getProject(ctx, actorOf(request), request.params.project),
   );
 
   api.patch(
@@ -46,8 +56,19 @@ export function projectRoutes(api: Api, ctx: ServerContext): void {
     (request) => updateProject(ctx, actorOf(request), request.params.project, request.body),
   );
 
-  api.delete('/projects/:project', { schema: { tags: ['projects'], summary: 'Delete a project and everything in it', params: ProjectParams, response: noContent } }, async (request, reply) => {
-    await deleteProject(ctx, actorOf(request), request.params.project);
-    return reply.code(204).send();
-  });
+  api.delete(
+    '/projects/:project',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Delete a project and everything in it',
+        params: ProjectParams,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await deleteProject(ctx, actorOf(request), request.params.project);
+      return reply.code(204).send();
+    },
+  );
 }

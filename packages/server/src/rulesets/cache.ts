@@ -61,7 +61,8 @@ export class RulesetCache {
    */
   async get(environmentId: string, hint?: number): Promise<RulesetSnapshot | undefined> {
     const cached = this.snapshots.get(environmentId);
-    if (cached && (hint === undefined || cached.revision >= hint || Date.now() - cached.builtAt < HINT_RECHECK_MS)) return cached;
+    if (cached && (hint === undefined || cached.revision >= hint || Date.now() - cached.builtAt < HINT_RECHECK_MS))
+      return cached;
     const wanted = this.announced.get(environmentId) ?? 0;
     // A build that started before a change reads the older revision; the change detached it,
     // so the next round starts a fresh one. Two rounds suffice; the third is a safety net.
@@ -92,9 +93,11 @@ export class RulesetCache {
     });
     const build = pending;
     this.builds.set(environmentId, build);
-    void build.finally(() => {
-      if (this.builds.get(environmentId) === build) this.builds.delete(environmentId);
-    }).catch(() => {});
+    void build
+      .finally(() => {
+        if (this.builds.get(environmentId) === build) this.builds.delete(environmentId);
+      })
+      .catch(() => {});
     return build;
   }
 
@@ -131,7 +134,8 @@ export class RulesetCache {
   /** The revision and the rows it numbers, read as one consistent snapshot of the database. */
   private read(environmentId: string): Promise<EnvironmentRuleset | undefined> {
     let transaction = this.store.db.transaction();
-    if (this.store.dialect === 'postgres') transaction = transaction.setIsolationLevel('repeatable read').setAccessMode('read only');
+    if (this.store.dialect === 'postgres')
+      transaction = transaction.setIsolationLevel('repeatable read').setAccessMode('read only');
     return transaction.execute((tx) => loadRuleset(tx, environmentId));
   }
 }

@@ -26,7 +26,11 @@ export interface EnvironmentRuleset extends Ruleset {
  * project's segments; `version` is the environment's revision. Reads in one transaction when given one.
  */
 export async function loadRuleset(db: Queryable, environmentId: string): Promise<EnvironmentRuleset | undefined> {
-  const environment = await db.selectFrom('environments').select(['projectId', 'revision']).where('id', '=', environmentId).executeTakeFirst();
+  const environment = await db
+    .selectFrom('environments')
+    .select(['projectId', 'revision'])
+    .where('id', '=', environmentId)
+    .executeTakeFirst();
   if (!environment) return undefined;
   const flags = await db
     .selectFrom('flags')
@@ -36,7 +40,12 @@ export async function loadRuleset(db: Queryable, environmentId: string): Promise
     .where('flags.archived', '=', 0)
     .orderBy('flags.key')
     .execute();
-  const segments = await db.selectFrom('segments').select(['key', 'definition']).where('projectId', '=', environment.projectId).orderBy('key').execute();
+  const segments = await db
+    .selectFrom('segments')
+    .select(['key', 'definition'])
+    .where('projectId', '=', environment.projectId)
+    .orderBy('key')
+    .execute();
   return {
     version: environment.revision,
     flags: flags.map((row) => flagConfigOf(row, row.state)),

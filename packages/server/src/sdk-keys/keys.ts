@@ -7,7 +7,12 @@ export type SdkKeyKind = 'server' | 'client';
 const PREFIX: Record<SdkKeyKind, string> = { server: 'vx_server_', client: 'vx_client_' };
 
 /** A new key and the row that stores it: server keys only as a hash, client keys (public) readable. */
-export function newSdkKey(environmentId: string, kind: SdkKeyKind, name: string, now: string): { secret: string; row: SdkKeyRow } {
+export function newSdkKey(
+  environmentId: string,
+  kind: SdkKeyKind,
+  name: string,
+  now: string,
+): { secret: string; row: SdkKeyRow } {
   const secret = newSecret(PREFIX[kind]);
   return {
     secret,

@@ -40,9 +40,20 @@ interface Place {
   environment: EnvironmentRow;
 }
 
-export async function listSdkKeys(ctx: ServerContext, actor: Actor, projectKey: string, environmentKey: string): Promise<SdkKeyView[]> {
+export async function listSdkKeys(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  environmentKey: string,
+): Promise<SdkKeyView[]> {
   const { environment } = await place(ctx.db, actor, projectKey, environmentKey);
-  const rows = await ctx.db.selectFrom('sdkKeys').selectAll().where('environmentId', '=', environment.id).orderBy('createdAt').orderBy('name').execute();
+  const rows = await ctx.db
+    .selectFrom('sdkKeys')
+    .selectAll()
+    .where('environmentId', '=', environment.id)
+    .orderBy('createdAt')
+    .orderBy('name')
+    .execute();
   const now = new Date().toISOString();
   return rows.map((row) => sdkKeyView(row, now));
 }
@@ -60,7 +71,14 @@ export async function createSdkKey(
   });
 }
 
-export async function renameSdkKey(ctx: ServerContext, actor: Actor, projectKey: string, environmentKey: string, id: string, name: string): Promise<SdkKeyView> {
+export async function renameSdkKey(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  environmentKey: string,
+  id: string,
+  name: string,
+): Promise<SdkKeyView> {
   return ctx.write(actor, async (write) => {
     const where = await place(write.tx, actor, projectKey, environmentKey);
     const row = await findKey(write, where, id);
@@ -87,26 +105,50 @@ export async function rotateSdkKey(
     const where = await place(write.tx, actor, projectKey, environmentKey);
     const row = await findKey(write, where, id);
     const status = statusOf(row, write.now);
-    if (status !== 'active') throw problems.conflict(`SDK key "${row.name}" is ${status}; only an active key can be rotated`);
+    if (status !== 'active')
+      throw problems.conflict(`SDK key "${row.name}" is ${status}; only an active key can be rotated`);
     const replacement = await addKey(write, where, row.kind, row.name);
     const old: SdkKeyRow =
-      graceSeconds === 0 ? { ...row, revokedAt: write.now } : { ...row, expiresAt: new Date(Date.parse(write.now) + graceSeconds * 1000).toISOString() };
-    await write.tx.updateTable('sdkKeys').set({ expiresAt: old.expiresAt, revokedAt: old.revokedAt }).where('id', '=', id).execute();
+      graceSeconds === 0
+        ? { ...row, revokedAt: write.now }
+        : { ...row, expiresAt: new Date(Date.parse(write.now) + graceSeconds * 1000).toISOString() };
+    await write.tx
+      .updateTable('sdkKeys')
+      .set({ expiresAt: old.expiresAt, revokedAt: old.revokedAt })
+      .where('id', '=', id)
+      .execute();
     const previous = sdkKeyView(old, write.now);
-    write.audit({ ...auditPlace(where, id), action: 'sdk-key.rotated', before: auditable(sdkKeyView(row, write.now)), after: { ...auditable(previous), replacedBy: replacement.id } });
+    write.audit({
+      ...auditPlace(where, id),
+      action: 'sdk-key.rotated',
+      before: auditable(sdkKeyView(row, write.now)),
+      after: { ...auditable(previous), replacedBy: replacement.id },
+    });
     if (graceSeconds === 0) write.sdkKeysRevoked([row.keyHash]);
     return { ...replacement, previous };
   });
 }
 
 /** Revokes a key at once; the row stays, so lists and the audit log can still name it. */
-export async function revokeSdkKey(ctx: ServerContext, actor: Actor, projectKey: string, environmentKey: string, id: string): Promise<void> {
+export async function revokeSdkKey(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  environmentKey: string,
+  id: string,
+): Promise<void> {
   await ctx.write(actor, async (write) => {
     const where = await place(write.tx, actor, projectKey, environmentKey);
     const row = await findKey(write, where, id);
-    if (row.revokedAt !== null) throw problems.conflict(`SDK key "${row.name}" was already revoked at ${row.revokedAt}`);
+    if (row.revokedAt !== null)
+      throw problems.conflict(`SDK key "${row.name}" was already revoked at ${row.revokedAt}`);
     await write.tx.updateTable('sdkKeys').set({ revokedAt: write.now }).where('id', '=', id).execute();
-    write.audit({ ...auditPlace(where, id), action: 'sdk-key.revoked', before: auditable(sdkKeyView(row, write.now)), after: auditable(sdkKeyView({ ...row, revokedAt: write.now }, write.now)) });
+    write.audit({
+      ...auditPlace(where, id),
+      action: 'sdk-key.revoked',
+      before: auditable(sdkKeyView(row, write.now)),
+      after: auditable(sdkKeyView({ ...row, revokedAt: write.now }, write.now)),
+    });
     // SDK streams on this key close once the revocation commits, on every node.
     write.sdkKeysRevoked([row.keyHash]);
   });
@@ -154,11 +196,21 @@ async function place(db: Queryable, actor: Actor, projectKey: string, environmen
 }
 
 async function findKey(write: Write, where: Place, id: string): Promise<SdkKeyRow> {
-  const row = await write.tx.selectFrom('sdkKeys').selectAll().where('id', '=', id).where('environmentId', '=', where.environment.id).executeTakeFirst();
+  const row = await write.tx
+    .selectFrom('sdkKeys')
+    .selectAll()
+    .where('id', '=', id)
+    .where('environmentId', '=', where.environment.id)
+    .executeTakeFirst();
   if (!row) throw problems.notFound(`SDK key "${id}" of environment "${where.project.key}/${where.environment.key}"`);
   return row;
 }
 
 function auditPlace(where: Place, id: string) {
-  return { resourceType: 'sdk-key', resourceKey: id, projectKey: where.project.key, environmentKey: where.environment.key };
+  return {
+    resourceType: 'sdk-key',
+    resourceKey: id,
+    projectKey: where.project.key,
+    environmentKey: where.environment.key,
+  };
 }

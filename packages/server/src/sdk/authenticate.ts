@@ -73,7 +73,11 @@ export class SdkKeyResolver {
     return this.cached(this.byId, id, () => this.find('id', id));
   }
 
-  private async cached(cache: KeyCache, name: string, lookup: () => Promise<SdkKey | undefined>): Promise<SdkKey | undefined> {
+  private async cached(
+    cache: KeyCache,
+    name: string,
+    lookup: () => Promise<SdkKey | undefined>,
+  ): Promise<SdkKey | undefined> {
     const now = this.now();
     const entry = cache.entries.get(name);
     if (entry && entry.until > now) return usable(entry.key, now);
@@ -141,10 +145,16 @@ export interface KeyRequirement {
 }
 
 /** The SDK key a request carries: 401 when missing or not working, 403 when of the wrong kind. */
-export async function authenticateSdkKey(resolver: SdkKeyResolver, headers: IncomingHttpHeaders, requirement: KeyRequirement): Promise<SdkKey> {
+export async function authenticateSdkKey(
+  resolver: SdkKeyResolver,
+  headers: IncomingHttpHeaders,
+  requirement: KeyRequirement,
+): Promise<SdkKey> {
   const secret = presentedKey(headers, requirement.apiKeyHeader === true);
   if (secret === undefined) {
-    throw problems.unauthorized(`Send an SDK key in the Authorization header: Authorization: <key> or Bearer <key>${requirement.apiKeyHeader ? ', or in X-API-Key' : ''}.`);
+    throw problems.unauthorized(
+      `Send an SDK key in the Authorization header: Authorization: <key> or Bearer <key>${requirement.apiKeyHeader ? ', or in X-API-Key' : ''}.`,
+    );
   }
   const key = await resolver.resolve(secret);
   if (!key) throw problems.unauthorized('The SDK key is unknown, revoked or expired.');
@@ -165,7 +175,10 @@ function presentedKey(headers: IncomingHttpHeaders, apiKeyHeader: boolean): stri
  * An `onRequest` hook: the key is checked before the body is read or validated, so a request
  * without a working key gets 401 whatever it sends.
  */
-export function requireSdkKey(resolver: SdkKeyResolver, requirement: KeyRequirement): (request: FastifyRequest) => Promise<void> {
+export function requireSdkKey(
+  resolver: SdkKeyResolver,
+  requirement: KeyRequirement,
+): (request: FastifyRequest) => Promise<void> {
   return async (request) => {
     request.sdkKey = await authenticateSdkKey(resolver, request.headers, requirement);
   };

@@ -30,7 +30,11 @@ const MAX_KEY_LENGTH = 512;
  * multi-kind context that is not an object, a key that is not a string (or missing, when events
  * need one to know whom they are about).
  */
-export function contextParts(context: EvaluationContext, path: string, requireKey: boolean): { parts: ContextPart[]; errors: FieldError[] } {
+export function contextParts(
+  context: EvaluationContext,
+  path: string,
+  requireKey: boolean,
+): { parts: ContextPart[]; errors: FieldError[] } {
   const parts: ContextPart[] = [];
   const errors: FieldError[] = [];
   const add = (kind: string, value: unknown, at: string) => {
@@ -40,9 +44,12 @@ export function contextParts(context: EvaluationContext, path: string, requireKe
     }
     const attributes = value as Record<string, unknown>;
     const key = attributes.key;
-    if (key !== undefined && typeof key !== 'string') errors.push({ path: joinPath(at, 'key'), message: 'must be a string' });
-    else if (typeof key === 'string' && key.length > MAX_KEY_LENGTH) errors.push({ path: joinPath(at, 'key'), message: `must be at most ${MAX_KEY_LENGTH} characters` });
-    else if (requireKey && (key === undefined || key === '')) errors.push({ path: joinPath(at, 'key'), message: 'is required' });
+    if (key !== undefined && typeof key !== 'string')
+      errors.push({ path: joinPath(at, 'key'), message: 'must be a string' });
+    else if (typeof key === 'string' && key.length > MAX_KEY_LENGTH)
+      errors.push({ path: joinPath(at, 'key'), message: `must be at most ${MAX_KEY_LENGTH} characters` });
+    else if (requireKey && (key === undefined || key === ''))
+      errors.push({ path: joinPath(at, 'key'), message: 'is required' });
     else parts.push({ kind, key, attributes });
   };
   const kind = context.kind ?? 'user';
@@ -50,11 +57,18 @@ export function contextParts(context: EvaluationContext, path: string, requireKe
     const kinds = Object.keys(context).filter((name) => name !== 'kind');
     if (kinds.length === 0) errors.push({ path, message: 'a multi-kind context needs at least one kind' });
     for (const name of kinds) {
-      if (!KIND_PATTERN.test(name)) errors.push({ path: joinPath(path, name), message: 'is not a valid context kind (letters, digits, ".", "-", "_")' });
+      if (!KIND_PATTERN.test(name))
+        errors.push({
+          path: joinPath(path, name),
+          message: 'is not a valid context kind (letters, digits, ".", "-", "_")',
+        });
       else add(name, (context as Record<string, unknown>)[name], joinPath(path, name));
     }
   } else if (typeof kind !== 'string' || !KIND_PATTERN.test(kind)) {
-    errors.push({ path: joinPath(path, 'kind'), message: 'must be a context kind (letters, digits, ".", "-", "_") or "multi"' });
+    errors.push({
+      path: joinPath(path, 'kind'),
+      message: 'must be a context kind (letters, digits, ".", "-", "_") or "multi"',
+    });
   } else {
     add(kind, context, path);
   }

@@ -42,7 +42,11 @@ export class RenderedResults {
 const rendered = new RenderedResults(false);
 
 /** `Evaluations` as JSON text, for the flags the key may see. */
-export function evaluateFlags(snapshot: RulesetSnapshot, key: SdkKey, context: EvaluationContext): { json: string; evaluated: number } {
+export function evaluateFlags(
+  snapshot: RulesetSnapshot,
+  key: SdkKey,
+  context: EvaluationContext,
+): { json: string; evaluated: number } {
   const compiled = snapshot.compiled;
   const flagKeys = visibleFlagKeys(snapshot, key);
   // An error message can quote a flag's configuration ("allocations[2]…"): not for public keys.

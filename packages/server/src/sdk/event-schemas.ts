@@ -11,16 +11,33 @@ export const MAX_EVENTS_BODY_BYTES = 512 * 1024;
 /** A batch with more problems than this lists only the first ones. */
 const MAX_REPORTED_ERRORS = 50;
 
-const Timestamp = Type.Integer({ minimum: 0, maximum: 8_640_000_000_000_000, description: 'When it happened, in milliseconds since the Unix epoch' });
+const Timestamp = Type.Integer({
+  minimum: 0,
+  maximum: 8_640_000_000_000_000,
+  description: 'When it happened, in milliseconds since the Unix epoch',
+});
 const AllocationId = Type.String({ minLength: 1, maxLength: 128 });
 
 export const ExposureEventSchema = Strict(
-  { kind: Type.Literal('exposure'), flag: Key, variation: Key, allocation: Type.Optional(AllocationId), context: ContextSchema, timestamp: Timestamp },
+  {
+    kind: Type.Literal('exposure'),
+    flag: Key,
+    variation: Key,
+    allocation: Type.Optional(AllocationId),
+    context: ContextSchema,
+    timestamp: Timestamp,
+  },
   { description: 'A context was served a variation of a tracked allocation (experiments)' },
 );
 
 export const CustomEventSchema = Strict(
-  { kind: Type.Literal('custom'), key: Key, value: Type.Optional(Type.Number()), context: ContextSchema, timestamp: Timestamp },
+  {
+    kind: Type.Literal('custom'),
+    key: Key,
+    value: Type.Optional(Type.Number()),
+    context: ContextSchema,
+    timestamp: Timestamp,
+  },
   { description: 'A metric event: track(eventKey, value?)' },
 );
 
@@ -32,7 +49,9 @@ export const SummaryEventSchema = Strict(
     counters: Type.Array(
       Strict({
         flag: Key,
-        variation: Type.Optional(Type.Union([Key, Type.Null()], { description: 'Absent or null: the caller’s default was served' })),
+        variation: Type.Optional(
+          Type.Union([Key, Type.Null()], { description: 'Absent or null: the caller’s default was served' }),
+        ),
         count: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
       }),
       { maxItems: 10_000 },
@@ -41,7 +60,10 @@ export const SummaryEventSchema = Strict(
   { description: 'How many times each flag served each variation between startDate and endDate' },
 );
 
-export const ContextEventSchema = Strict({ kind: Type.Literal('context'), context: ContextSchema, timestamp: Timestamp }, { description: 'A context the SDK saw' });
+export const ContextEventSchema = Strict(
+  { kind: Type.Literal('context'), context: ContextSchema, timestamp: Timestamp },
+  { description: 'A context the SDK saw' },
+);
 
 const EVENT_KINDS = ['exposure', 'custom', 'summary', 'context'] as const;
 
@@ -50,9 +72,15 @@ const EVENT_KINDS = ['exposure', 'custom', 'summary', 'context'] as const;
  * the one field at fault (`events[3].flag`) rather than every kind the event is not.
  */
 export const EventBatchSchema = Strict({
-  events: Type.Array(Type.Object({ kind: Type.Enum(EVENT_KINDS, { description: EVENT_KINDS.join(', ') }) }, { additionalProperties: true }), {
-    maxItems: MAX_EVENTS_PER_BATCH,
-  }),
+  events: Type.Array(
+    Type.Object(
+      { kind: Type.Enum(EVENT_KINDS, { description: EVENT_KINDS.join(', ') }) },
+      { additionalProperties: true },
+    ),
+    {
+      maxItems: MAX_EVENTS_PER_BATCH,
+    },
+  ),
 });
 
 export type ExposureEvent = Static<typeof ExposureEventSchema>;
@@ -104,11 +132,16 @@ export function parseEvents(events: readonly { kind: SdkEvent['kind'] }[]): Pars
     }
     const event = raw as SdkEvent;
     if (event.kind === 'summary') {
-      if (event.endDate < event.startDate) errors.push({ path: joinPath(path, 'endDate'), message: 'must not be before startDate' });
+      if (event.endDate < event.startDate)
+        errors.push({ path: joinPath(path, 'endDate'), message: 'must not be before startDate' });
       parsed.push({ event, contexts: [] });
       return;
     }
-    const { parts, errors: contextErrors } = contextParts(event.context as EvaluationContext, joinPath(path, 'context'), true);
+    const { parts, errors: contextErrors } = contextParts(
+      event.context as EvaluationContext,
+      joinPath(path, 'context'),
+      true,
+    );
     errors.push(...contextErrors);
     const contexts: ReportedContext[] = [];
     for (const part of parts) {
@@ -125,7 +158,12 @@ export function parseEvents(events: readonly { kind: SdkEvent['kind'] }[]): Pars
  * Drops what must never be stored: the attributes a context lists in
  * `_meta.privateAttributes` (top-level names, or `/a/b` paths into nested objects).
  */
-function reportedContext(part: ContextPart, contextPath: string, multi: boolean, errors: FieldError[]): ReportedContext | undefined {
+function reportedContext(
+  part: ContextPart,
+  contextPath: string,
+  multi: boolean,
+  errors: FieldError[],
+): ReportedContext | undefined {
   const path = multi ? joinPath(contextPath, part.kind) : contextPath;
   const { key: _key, kind: _kind, _meta: meta, ...attributes } = part.attributes;
   const privateAttributes = privateAttributesOf(meta, joinPath(path, '_meta'), errors);
@@ -141,7 +179,8 @@ function privateAttributesOf(meta: unknown, path: string, errors: FieldError[]):
     return undefined;
   }
   const before = errors.length;
-  for (const field of Object.keys(meta)) if (field !== 'privateAttributes') errors.push({ path: joinPath(path, field), message: 'is not a known field' });
+  for (const field of Object.keys(meta))
+    if (field !== 'privateAttributes') errors.push({ path: joinPath(path, field), message: 'is not a known field' });
   const list = (meta as { privateAttributes?: unknown }).privateAttributes;
   if (list !== undefined && (!Array.isArray(list) || list.some((name) => typeof name !== 'string' || name === ''))) {
     errors.push({ path: joinPath(path, 'privateAttributes'), message: 'must be a list of attribute names' });
@@ -155,7 +194,10 @@ function redact(attributes: Record<string, unknown>, reference: string): void {
     delete attributes[reference];
     return;
   }
-  const parts = reference.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = reference
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   let target: unknown = attributes;
   for (const part of parts.slice(0, -1)) {
     if (typeof target !== 'object' || target === null || !Object.hasOwn(target, part)) return;
@@ -166,5 +208,6 @@ function redact(attributes: Record<string, unknown>, reference: string): void {
     (target as Record<string, unknown>)[part] = copy;
     target = copy;
   }
-  if (typeof target === 'object' && target !== null) delete (target as Record<string, unknown>)[parts[parts.length - 1] as string];
+  if (typeof target === 'object' && target !== null)
+    delete (target as Record<string, unknown>)[parts[parts.length - 1] as string];
 }

@@ -16,7 +16,11 @@ export const DEFAULT_VALUE_VARIATION = '';
  * `contexts` (the users list), first and last seen. These are telemetry, not changes: no audit
  * entry and no revision, so one plain transaction.
  */
-export async function ingestEvents(ctx: ServerContext, key: SdkKey, batch: readonly { kind: SdkEvent['kind'] }[]): Promise<{ accepted: number }> {
+export async function ingestEvents(
+  ctx: ServerContext,
+  key: SdkKey,
+  batch: readonly { kind: SdkEvent['kind'] }[],
+): Promise<{ accepted: number }> {
   const parsed = parseEvents(batch);
   const receivedAt = new Date();
   const rows = rowsOf(key.environmentId, parsed, receivedAt);
@@ -45,7 +49,15 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
     const id = `${context.kind}\u0000${context.key}`;
     const known = contexts.get(id);
     const attributes = JSON.stringify(context.attributes);
-    if (!known) contexts.set(id, { environmentId, kind: context.kind, key: context.key, attributes, firstSeen: at, lastSeen: at });
+    if (!known)
+      contexts.set(id, {
+        environmentId,
+        kind: context.kind,
+        key: context.key,
+        attributes,
+        firstSeen: at,
+        lastSeen: at,
+      });
     else {
       if (at < known.firstSeen) known.firstSeen = at;
       if (at >= known.lastSeen) Object.assign(known, { lastSeen: at, attributes });
@@ -99,7 +111,9 @@ function addCounts(tx: Tx, rows: Insertable<EvaluationCountTable>[]): Promise<un
     .insertInto('evaluationCounts')
     .values(rows)
     .onConflict((conflict) =>
-      conflict.columns(['environmentId', 'flagKey', 'variationKey', 'hour']).doUpdateSet((eb) => ({ count: eb('evaluationCounts.count', '+', eb.ref('excluded.count')) })),
+      conflict
+        .columns(['environmentId', 'flagKey', 'variationKey', 'hour'])
+        .doUpdateSet((eb) => ({ count: eb('evaluationCounts.count', '+', eb.ref('excluded.count')) })),
     )
     .execute();
 }
@@ -111,14 +125,30 @@ function upsertContexts(tx: Tx, rows: ContextTable[]): Promise<unknown> {
     .values(rows)
     .onConflict((conflict) =>
       conflict.columns(['environmentId', 'kind', 'key']).doUpdateSet((eb) => ({
-        attributes: eb.case().when('excluded.lastSeen', '>=', eb.ref('contexts.lastSeen')).then(eb.ref('excluded.attributes')).else(eb.ref('contexts.attributes')).end(),
-        firstSeen: eb.case().when('excluded.firstSeen', '<', eb.ref('contexts.firstSeen')).then(eb.ref('excluded.firstSeen')).else(eb.ref('contexts.firstSeen')).end(),
-        lastSeen: eb.case().when('excluded.lastSeen', '>', eb.ref('contexts.lastSeen')).then(eb.ref('excluded.lastSeen')).else(eb.ref('contexts.lastSeen')).end(),
+        attributes: eb
+          .case()
+          .when('excluded.lastSeen', '>=', eb.ref('contexts.lastSeen'))
+          .then(eb.ref('excluded.attributes'))
+          .else(eb.ref('contexts.attributes'))
+          .end(),
+        firstSeen: eb
+          .case()
+          .when('excluded.firstSeen', '<', eb.ref('contexts.firstSeen'))
+          .then(eb.ref('excluded.firstSeen'))
+          .else(eb.ref('contexts.firstSeen'))
+          .end(),
+        lastSeen: eb
+          .case()
+          .when('excluded.lastSeen', '>', eb.ref('contexts.lastSeen'))
+          .then(eb.ref('excluded.lastSeen'))
+          .else(eb.ref('contexts.lastSeen'))
+          .end(),
       })),
     )
     .execute();
 }
 
 function* chunks<T>(rows: T[]): Generator<T[]> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) yield rows.slice(start, start + ROWS_PER_STATEMENT);
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT)
+    yield rows.slice(start, start + ROWS_PER_STATEMENT);
 }

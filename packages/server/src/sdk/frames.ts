@@ -11,7 +11,13 @@ import { sseFrame, type StreamChannel } from './streams.js';
 export const sdkChannel: StreamChannel = {
   protocol: 'sdk',
   coalesce: false,
-  frame: (change) => changeFrame(change.revision, change.kind, change.key, change.payload === null ? null : JSON.stringify(change.payload)),
+  frame: (change) =>
+    changeFrame(
+      change.revision,
+      change.kind,
+      change.key,
+      change.payload === null ? null : JSON.stringify(change.payload),
+    ),
 };
 
 export function putFrame(snapshot: RulesetSnapshot): string {
@@ -37,7 +43,12 @@ export interface Opening {
  * table still holds all of them; anyone else, or one too far behind, gets the whole ruleset.
  * Undefined when the environment no longer exists.
  */
-export async function openingFor(store: Store, rulesets: RulesetCache, environmentId: string, lastEventId: number | undefined): Promise<Opening | undefined> {
+export async function openingFor(
+  store: Store,
+  rulesets: RulesetCache,
+  environmentId: string,
+  lastEventId: number | undefined,
+): Promise<Opening | undefined> {
   if (lastEventId !== undefined) {
     const replay = await replayAfter(store, environmentId, lastEventId);
     if (replay) return replay;
@@ -48,9 +59,14 @@ export async function openingFor(store: Store, rulesets: RulesetCache, environme
 
 async function replayAfter(store: Store, environmentId: string, after: number): Promise<Opening | undefined> {
   let transaction = store.db.transaction();
-  if (store.dialect === 'postgres') transaction = transaction.setIsolationLevel('repeatable read').setAccessMode('read only');
+  if (store.dialect === 'postgres')
+    transaction = transaction.setIsolationLevel('repeatable read').setAccessMode('read only');
   return transaction.execute(async (tx) => {
-    const environment = await tx.selectFrom('environments').select('revision').where('id', '=', environmentId).executeTakeFirst();
+    const environment = await tx
+      .selectFrom('environments')
+      .select('revision')
+      .where('id', '=', environmentId)
+      .executeTakeFirst();
     // An id from the future is not ours (another database, a restored backup): start over.
     if (!environment || after > environment.revision) return undefined;
     const rows = await tx
@@ -62,7 +78,10 @@ async function replayAfter(store: Store, environmentId: string, after: number): 
       .orderBy('revision')
       .execute();
     if (rows.length !== environment.revision - after) return undefined; // some fell out of the window
-    return { text: rows.map((row) => changeFrame(row.revision, row.kind, row.key, row.payload)).join(''), revision: environment.revision };
+    return {
+      text: rows.map((row) => changeFrame(row.revision, row.kind, row.key, row.payload)).join(''),
+      revision: environment.revision,
+    };
   });
 }
 

@@ -16,7 +16,8 @@ import { StreamRegistry } from './streams.js';
 
 const SERVER_KEYS: KeyRequirement = {
   kinds: ['server'],
-  refusal: 'Client keys cannot read rules: they are public. Use POST /sdk/v1/evaluate for evaluated values, or a server key.',
+  refusal:
+    'Client keys cannot read rules: they are public. Use POST /sdk/v1/evaluate for evaluated values, or a server key.',
 };
 const ANY_KEY: KeyRequirement = { kinds: ['server', 'client'] };
 
@@ -34,7 +35,10 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
 
     sdk.get(
       '/sdk/v1/config',
-      { schema: { ...hidden, summary: 'The environment’s ruleset, for local evaluation (server keys)' }, onRequest: requireSdkKey(ctx.sdkKeys, SERVER_KEYS) },
+      {
+        schema: { ...hidden, summary: 'The environment’s ruleset, for local evaluation (server keys)' },
+        onRequest: requireSdkKey(ctx.sdkKeys, SERVER_KEYS),
+      },
       async (request, reply) => {
         const snapshot = await snapshotFor(ctx, sdkKeyOf(request).environmentId);
         const etag = `"${snapshot.revision}"`;
@@ -50,7 +54,10 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
     sdk.get(
       '/sdk/v1/stream',
       {
-        schema: { ...hidden, summary: 'Server-Sent Events: the ruleset (put), then each change (patch, delete) (server keys)' },
+        schema: {
+          ...hidden,
+          summary: 'Server-Sent Events: the ruleset (put), then each change (patch, delete) (server keys)',
+        },
         onRequest: requireSdkKey(ctx.sdkKeys, SERVER_KEYS),
         config: { streaming: true },
         exposeHeadRoute: false,
@@ -59,7 +66,12 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
         const key = sdkKeyOf(request);
         const stream = streams.register(reply, key);
         try {
-          const opening = await openingFor(ctx.store, ctx.rulesets, key.environmentId, lastEventIdOf(request.headers['last-event-id']));
+          const opening = await openingFor(
+            ctx.store,
+            ctx.rulesets,
+            key.environmentId,
+            lastEventIdOf(request.headers['last-event-id']),
+          );
           if (!opening) throw environmentGone();
           streams.start(stream, reply, opening.text, opening.revision);
         } catch (error) {
@@ -73,7 +85,11 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
     sdk.post(
       '/sdk/v1/evaluate',
       {
-        schema: { ...hidden, summary: 'Every flag this key may see, evaluated for one context (client and server keys)', body: Strict({ context: ContextSchema }) },
+        schema: {
+          ...hidden,
+          summary: 'Every flag this key may see, evaluated for one context (client and server keys)',
+          body: Strict({ context: ContextSchema }),
+        },
         bodyLimit: EVALUATE_BODY_BYTES,
         onRequest: requireSdkKey(ctx.sdkKeys, ANY_KEY),
       },
@@ -91,7 +107,11 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
     sdk.post(
       '/sdk/v1/events',
       {
-        schema: { ...hidden, summary: 'A batch of exposures, custom events, evaluation summaries and contexts (client and server keys)', body: EventBatchSchema },
+        schema: {
+          ...hidden,
+          summary: 'A batch of exposures, custom events, evaluation summaries and contexts (client and server keys)',
+          body: EventBatchSchema,
+        },
         bodyLimit: MAX_EVENTS_BODY_BYTES,
         onRequest: requireSdkKey(ctx.sdkKeys, ANY_KEY),
       },

@@ -81,7 +81,13 @@ export class StreamRegistry {
    * published meanwhile is held and sent after them instead of being lost.
    */
   register(reply: FastifyReply, key: SdkKey): Stream {
-    const stream: Stream = { response: reply.raw, environmentId: key.environmentId, keyHash: key.keyHash, revision: 0, held: [] };
+    const stream: Stream = {
+      response: reply.raw,
+      environmentId: key.environmentId,
+      keyHash: key.keyHash,
+      revision: 0,
+      held: [],
+    };
     let streams = this.byEnvironment.get(key.environmentId);
     if (!streams) this.byEnvironment.set(key.environmentId, (streams = new Set()));
     streams.add(stream);
@@ -219,7 +225,9 @@ export class StreamRegistry {
 
   private sayGoodbye(stream: Stream): void {
     const reconnectAfterMs = 1000 + Math.floor(Math.random() * 4000);
-    stream.response.end(sseFrame({ event: 'goodbye', retry: reconnectAfterMs, data: JSON.stringify({ reconnectAfterMs }) }));
+    stream.response.end(
+      sseFrame({ event: 'goodbye', retry: reconnectAfterMs, data: JSON.stringify({ reconnectAfterMs }) }),
+    );
   }
 
   private remove(stream: Stream): void {

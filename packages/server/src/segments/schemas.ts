@@ -21,9 +21,15 @@ const segmentFields = {
   description: Type.Optional(Description),
   // The same context kind a clause names (already optional there).
   contextKind: AttributeClauseSchema.properties.contextKind,
-  included: Type.Optional(Type.Array(ContextKey, { maxItems: 100_000, description: 'Context keys always in the segment' })),
-  excluded: Type.Optional(Type.Array(ContextKey, { maxItems: 100_000, description: 'Context keys never in it (unless included)' })),
-  rules: Type.Optional(Type.Array(SegmentRuleSchema, { maxItems: 1000, description: 'OR of rules; a context matching any rule is in' })),
+  included: Type.Optional(
+    Type.Array(ContextKey, { maxItems: 100_000, description: 'Context keys always in the segment' }),
+  ),
+  excluded: Type.Optional(
+    Type.Array(ContextKey, { maxItems: 100_000, description: 'Context keys never in it (unless included)' }),
+  ),
+  rules: Type.Optional(
+    Type.Array(SegmentRuleSchema, { maxItems: 1000, description: 'OR of rules; a context matching any rule is in' }),
+  ),
 };
 
 export const NewSegmentSchema = Strict({ key: Key, ...segmentFields });

@@ -22,29 +22,66 @@ export interface SegmentView extends Segment {
 export async function listSegments(ctx: ServerContext, actor: Actor, projectKey: string): Promise<SegmentView[]> {
   const project = await findProject(ctx.db, actor, projectKey);
   authorize(actor, 'segment:read', { project: project.key });
-  const rows = await ctx.db.selectFrom('segments').selectAll().where('projectId', '=', project.id).orderBy('key').execute();
+  const rows = await ctx.db
+    .selectFrom('segments')
+    .selectAll()
+    .where('projectId', '=', project.id)
+    .orderBy('key')
+    .execute();
   return rows.map(segmentView);
 }
 
-export async function getSegment(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<SegmentView> {
+export async function getSegment(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  key: string,
+): Promise<SegmentView> {
   const project = await findProject(ctx.db, actor, projectKey);
   authorize(actor, 'segment:read', { project: project.key });
   return segmentView(await findSegment(ctx.db, project, key));
 }
 
-export async function createSegment(ctx: ServerContext, actor: Actor, projectKey: string, input: NewSegment): Promise<SegmentView> {
+export async function createSegment(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  input: NewSegment,
+): Promise<SegmentView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
     authorize(actor, 'segment:write', { project: project.key });
     const { key, ...fields } = input;
     const definition = checkedDefinition(key, fields);
-    const taken = await write.tx.selectFrom('segments').select('id').where('projectId', '=', project.id).where('key', '=', key).executeTakeFirst();
-    if (taken) throw problems.conflict(`Segment "${key}" already exists in project "${project.key}"`, [{ path: 'key', message: 'is taken' }]);
-    const row: SegmentRow = { id: randomUUID(), projectId: project.id, key, definition: JSON.stringify(definition), version: 1, createdAt: write.now, updatedAt: write.now };
+    const taken = await write.tx
+      .selectFrom('segments')
+      .select('id')
+      .where('projectId', '=', project.id)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (taken)
+      throw problems.conflict(`Segment "${key}" already exists in project "${project.key}"`, [
+        { path: 'key', message: 'is taken' },
+      ]);
+    const row: SegmentRow = {
+      id: randomUUID(),
+      projectId: project.id,
+      key,
+      definition: JSON.stringify(definition),
+      version: 1,
+      createdAt: write.now,
+      updatedAt: write.now,
+    };
     await write.tx.insertInto('segments').values(row).execute();
     const after = segmentView(row);
     await announce(write, project, segmentOf(row));
-    write.audit({ action: 'segment.created', resourceType: 'segment', resourceKey: key, projectKey: project.key, after });
+    write.audit({
+      action: 'segment.created',
+      resourceType: 'segment',
+      resourceKey: key,
+      projectKey: project.key,
+      after,
+    });
     return after;
   });
 }
@@ -63,12 +100,28 @@ export async function changeSegment(
     const row = await findSegment(write.tx, project, key);
     const current = JSON.parse(row.definition) as SegmentDefinition;
     const definition = checkedDefinition(key, 'replace' in change ? change.replace : { ...current, ...change.patch });
-    const updated: SegmentRow = { ...row, definition: JSON.stringify(definition), version: row.version + 1, updatedAt: write.now };
-    await write.tx.updateTable('segments').set({ definition: updated.definition, version: updated.version, updatedAt: write.now }).where('id', '=', row.id).execute();
+    const updated: SegmentRow = {
+      ...row,
+      definition: JSON.stringify(definition),
+      version: row.version + 1,
+      updatedAt: write.now,
+    };
+    await write.tx
+      .updateTable('segments')
+      .set({ definition: updated.definition, version: updated.version, updatedAt: write.now })
+      .where('id', '=', row.id)
+      .execute();
     const after = segmentView(updated);
     // Editing a segment changes every flag that uses it, in every environment of the project.
     await announce(write, project, segmentOf(updated));
-    write.audit({ action: 'segment.updated', resourceType: 'segment', resourceKey: key, projectKey: project.key, before: segmentView(row), after });
+    write.audit({
+      action: 'segment.updated',
+      resourceType: 'segment',
+      resourceKey: key,
+      projectKey: project.key,
+      before: segmentView(row),
+      after,
+    });
     return after;
   });
 }
@@ -85,19 +138,35 @@ export async function deleteSegment(ctx: ServerContext, actor: Actor, projectKey
       throw problems.conflict(`Segment "${key}" is used by flag ${named}; remove it from their allocations first`);
     }
     await write.tx.deleteFrom('segments').where('id', '=', row.id).execute();
-    for (const environment of await environmentsOf(write.tx, project.id)) write.rulesetChanged(environment.id, 'segment', key, null);
-    write.audit({ action: 'segment.deleted', resourceType: 'segment', resourceKey: key, projectKey: project.key, before: segmentView(row) });
+    for (const environment of await environmentsOf(write.tx, project.id))
+      write.rulesetChanged(environment.id, 'segment', key, null);
+    write.audit({
+      action: 'segment.deleted',
+      resourceType: 'segment',
+      resourceKey: key,
+      projectKey: project.key,
+      before: segmentView(row),
+    });
   });
 }
 
 export async function findSegment(db: Queryable, project: ProjectRow, key: string): Promise<SegmentRow> {
-  const row = await db.selectFrom('segments').selectAll().where('projectId', '=', project.id).where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('segments')
+    .selectAll()
+    .where('projectId', '=', project.id)
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) throw problems.notFound(`Segment "${key}" in project "${project.key}"`);
   return row;
 }
 
 /** The flags whose allocations name the segment, with the environments where they do. */
-export async function flagsUsingSegment(db: Queryable, project: ProjectRow, key: string): Promise<{ flag: string; environments: string[] }[]> {
+export async function flagsUsingSegment(
+  db: Queryable,
+  project: ProjectRow,
+  key: string,
+): Promise<{ flag: string; environments: string[] }[]> {
   const rows = await db
     .selectFrom('flags')
     .innerJoin('flagStates', 'flagStates.flagId', 'flags.id')
@@ -126,7 +195,8 @@ export function segmentsNamedBy(state: FlagState): Set<string> {
 
 /** Tells every environment's SDKs about the segment as it now is. */
 export async function announce(write: Write, project: ProjectRow, segment: Segment): Promise<void> {
-  for (const environment of await environmentsOf(write.tx, project.id)) write.rulesetChanged(environment.id, 'segment', segment.key, segment);
+  for (const environment of await environmentsOf(write.tx, project.id))
+    write.rulesetChanged(environment.id, 'segment', segment.key, segment);
 }
 
 export function segmentView(row: SegmentRow): SegmentView {
@@ -136,7 +206,14 @@ export function segmentView(row: SegmentRow): SegmentView {
 /** The definition to store, after the engine found nothing wrong with it (400 with paths otherwise). */
 function checkedDefinition(key: string, input: SegmentDefinitionInput): SegmentDefinition {
   const { name, description, contextKind, included, excluded, rules } = input;
-  const definition = dropUndefined({ name, description, contextKind, included, excluded, rules: rules as Segment['rules'] });
+  const definition = dropUndefined({
+    name,
+    description,
+    contextKind,
+    included,
+    excluded,
+    rules: rules as Segment['rules'],
+  });
   const errors: FieldError[] = validateSegment({ key, ...definition });
   const seen = new Set<string>();
   definition.rules?.forEach((rule, index) => {

@@ -37,7 +37,13 @@ export interface FlagExplanation {
   steps: ExplainStep[];
 }
 
-export async function listUsers(ctx: ServerContext, actor: Actor, projectKey: string, environmentKey: string, search: UserSearch): Promise<{ users: UserView[]; total: number }> {
+export async function listUsers(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  environmentKey: string,
+  search: UserSearch,
+): Promise<{ users: UserView[]; total: number }> {
   const environment = await readableEnvironment(ctx, actor, projectKey, environmentKey);
   let query = ctx.db.selectFrom('contexts').where('environmentId', '=', environment.id);
   if (search.kind) query = query.where('kind', '=', search.kind);
@@ -67,7 +73,13 @@ export async function getUser(
   key: string,
 ): Promise<UserView & { flags: FlagExplanation[] }> {
   const environment = await readableEnvironment(ctx, actor, projectKey, environmentKey);
-  const row = await ctx.db.selectFrom('contexts').selectAll().where('environmentId', '=', environment.id).where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('contexts')
+    .selectAll()
+    .where('environmentId', '=', environment.id)
+    .where('kind', '=', kind)
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) throw problems.notFound(`User "${kind}/${key}" in environment "${projectKey}/${environmentKey}"`);
   const user = userView(row);
   const ruleset = await loadRuleset(ctx.db, environment.id);
@@ -81,12 +93,29 @@ export async function getUser(
   return { ...user, flags };
 }
 
-async function readableEnvironment(ctx: ServerContext, actor: Actor, projectKey: string, environmentKey: string): Promise<EnvironmentRow> {
+async function readableEnvironment(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  environmentKey: string,
+): Promise<EnvironmentRow> {
   const project = await findProject(ctx.db, actor, projectKey);
   authorize(actor, 'user:read', { project: project.key, environment: environmentKey });
   return findEnvironment(ctx.db, project, environmentKey);
 }
 
-function userView(row: { kind: string; key: string; attributes: string; firstSeen: string; lastSeen: string }): UserView {
-  return { kind: row.kind, key: row.key, attributes: JSON.parse(row.attributes) as Record<string, unknown>, firstSeen: row.firstSeen, lastSeen: row.lastSeen };
+function userView(row: {
+  kind: string;
+  key: string;
+  attributes: string;
+  firstSeen: string;
+  lastSeen: string;
+}): UserView {
+  return {
+    kind: row.kind,
+    key: row.key,
+    attributes: JSON.parse(row.attributes) as Record<string, unknown>,
+    firstSeen: row.firstSeen,
+    lastSeen: row.lastSeen,
+  };
 }

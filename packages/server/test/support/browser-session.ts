@@ -4,10 +4,21 @@ export interface Session {
   csrfToken: string;
   /** The session cookie's Set-Cookie header at sign-in, to check its attributes. */
   setCookie: string;
-  request(method: string, path: string, body?: unknown, options?: { csrf?: string | null }): Promise<{ status: number; body: any; headers: Headers }>;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    options?: { csrf?: string | null },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
-export async function call(url: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -19,7 +30,13 @@ export async function call(url: string, method: string, path: string, body?: unk
 
 /** Signs in with `POST /api/v1/auth/login`, or accepts an invitation when `via` says so. */
 export async function signIn(url: string, email: string, password: string, address?: string): Promise<Session> {
-  const response = await call(url, 'POST', '/api/v1/auth/login', { email, password }, address ? { 'x-forwarded-for': address } : {});
+  const response = await call(
+    url,
+    'POST',
+    '/api/v1/auth/login',
+    { email, password },
+    address ? { 'x-forwarded-for': address } : {},
+  );
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
   return sessionFrom(url, response);
 }

@@ -17,7 +17,8 @@ export async function postgresReachable(): Promise<boolean> {
     await client.query('select 1');
     reachable = true;
   } catch (error) {
-    if (process.env.CI === 'true') throw new Error(`PostgreSQL must be reachable in CI at ${POSTGRES_ADMIN_URL}: ${(error as Error).message}`);
+    if (process.env.CI === 'true')
+      throw new Error(`PostgreSQL must be reachable in CI at ${POSTGRES_ADMIN_URL}: ${(error as Error).message}`);
     reachable = false;
   } finally {
     await client.end().catch(() => {});

@@ -6,7 +6,11 @@ const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
 /** Builds the server as `npm start` would (incremental: quick when nothing changed). */
 export function buildServer(): void {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../../../node_modules/typescript/bin/tsc', import.meta.url)), '-b', 'packages/server'], { cwd: root, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [fileURLToPath(new URL('../../../../node_modules/typescript/bin/tsc', import.meta.url)), '-b', 'packages/server'],
+    { cwd: root, stdio: 'pipe' },
+  );
 }
 
 export interface ServerProcess {
@@ -18,7 +22,11 @@ export interface ServerProcess {
 
 /** Starts `node packages/server/dist/main.js` and waits for its banner. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [main], { cwd: root, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

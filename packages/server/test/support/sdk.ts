@@ -36,8 +36,10 @@ export class SseClient {
 
   static open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
     return new Promise((resolve, reject) => {
-      const request = httpRequest(url, { headers: { accept: 'text/event-stream', ...headers }, agent: false }, (response) =>
-        resolve(new SseClient(response.statusCode ?? 0, response.headers, response)),
+      const request = httpRequest(
+        url,
+        { headers: { accept: 'text/event-stream', ...headers }, agent: false },
+        (response) => resolve(new SseClient(response.statusCode ?? 0, response.headers, response)),
       );
       request.on('error', reject);
       request.end();
@@ -124,12 +126,17 @@ export interface RawResponse {
 }
 
 /** A request whose body arrives as sent: fetch() would decompress it. */
-export function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
       response.on('error', reject);
     });
     request.on('error', reject);
@@ -150,7 +157,12 @@ export async function sdkCall(
   const response = await fetch(`${server.url}${path}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
   });
   const text = await response.text();
   let body: unknown = text;
@@ -163,15 +175,24 @@ export async function sdkCall(
 }
 
 /** Creates a flag through the management API, with its state in `development`. */
-export async function createFlag(server: TestServer, flag: Record<string, unknown>, development: Record<string, unknown> = { on: true }): Promise<void> {
-  const created = await server.api('POST', '/api/v1/projects/default/flags', { ...flag, environments: { development } });
-  if (created.status !== 201) throw new Error(`creating flag ${String(flag.key)}: ${created.status} ${JSON.stringify(created.body)}`);
+export async function createFlag(
+  server: TestServer,
+  flag: Record<string, unknown>,
+  development: Record<string, unknown> = { on: true },
+): Promise<void> {
+  const created = await server.api('POST', '/api/v1/projects/default/flags', {
+    ...flag,
+    environments: { development },
+  });
+  if (created.status !== 201)
+    throw new Error(`creating flag ${String(flag.key)}: ${created.status} ${JSON.stringify(created.body)}`);
 }
 
 /** Changes a flag's state in `development` through the management API. */
 export async function patchFlag(server: TestServer, key: string, patch: Record<string, unknown>): Promise<void> {
   const changed = await server.api('PATCH', `/api/v1/projects/default/flags/${key}/environments/development`, patch);
-  if (changed.status !== 200) throw new Error(`changing flag ${key}: ${changed.status} ${JSON.stringify(changed.body)}`);
+  if (changed.status !== 200)
+    throw new Error(`changing flag ${key}: ${changed.status} ${JSON.stringify(changed.body)}`);
 }
 
 /** The development environment's row, straight from the database. */

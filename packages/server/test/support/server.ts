@@ -1,7 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, configFromEnvironment, migrate, openDatabase, seedIfEmpty, ServerContext, type Seeded, type ServerConfig } from '../../src/index.js';
+import {
+  buildApp,
+  configFromEnvironment,
+  migrate,
+  openDatabase,
+  seedIfEmpty,
+  ServerContext,
+  type Seeded,
+  type ServerConfig,
+} from '../../src/index.js';
 import type { Api } from '../../src/http/api.js';
 import { createPostgresDatabase, type TestDialect } from './databases.js';
 
@@ -15,14 +24,22 @@ export interface TestServer {
   token: string;
   dialect: TestDialect;
   /** Management API call with the owner token; JSON in and out. */
-  api(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any; headers: Headers }>;
+  api(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /** Starts a seeded server on SQLite (a temporary directory) or a fresh PostgreSQL database. */
-export async function startTestServer(dialect: TestDialect, overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: TestDialect,
+  overrides: Partial<ServerConfig> = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vexil-test-'));
   const postgres = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
   const config: ServerConfig = {
@@ -55,7 +72,10 @@ export async function startTestServer(dialect: TestDialect, overrides: Partial<S
     async api(method, path, body, token = seeded.apiToken) {
       const response = await fetch(`${url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();
