@@ -117,7 +117,7 @@ export function generatedAllocations(
 /** The attributes of a kind the context does not have: nothing, not even inherited properties. */
 const NO_ATTRIBUTES = Object.freeze(Object.create(null) as object);
 
-const hasOwn = (object: object, name: string) => Object.prototype.hasOwnProperty.call(object, name);
+const hasOwn = (object: object, name: string) => Object.hasOwn(object, name);
 
 /** Collects the values generated code refers to, and the context kinds it reads. */
 class CodeWriter {

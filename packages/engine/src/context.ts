@@ -86,7 +86,7 @@ export function isInherited(name: string): boolean {
 /** An object's own property (never one every object inherits, like `constructor`), or undefined. */
 function ownProperty(object: unknown, name: string): unknown {
   if (typeof object !== 'object' || object === null) return undefined;
-  return Object.prototype.hasOwnProperty.call(object, name) ? (object as Record<string, unknown>)[name] : undefined;
+  return Object.hasOwn(object, name) ? (object as Record<string, unknown>)[name] : undefined;
 }
 
 /** The text form operators compare: strings as they are, numbers and booleans converted. */

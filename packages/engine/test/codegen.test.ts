@@ -47,6 +47,7 @@ describe('generated code', () => {
       '"]; throw new Error("injected"); //',
       "'\\\\",
       '\u2028\u2029',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template in a plain string is the injection attempt
       '${x}',
       '*/ x /*',
       '\n}',

@@ -83,6 +83,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
 
   // The management API: every route but sign-in needs a token or a session; permissions are checked in services.
   await app.register(
+    // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (the rule misreads register's overloads)
     async (api: Api) => {
       await api.register(cookie);
       api.addHook('onRequest', async (request) => {
@@ -107,6 +108,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
   );
 
   // SDK and OFREP endpoints are called from browsers too: CORS for any origin, ETag readable.
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (the rule misreads register's overloads)
   await app.register(async (sdk: Api) => {
     await sdk.register(cors, { origin: true, exposedHeaders: ['ETag'], maxAge: 86400 });
     sdkRoutes(sdk, ctx);

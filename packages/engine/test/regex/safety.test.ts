@@ -137,8 +137,8 @@ const SYNTAX_ERRORS: [pattern: string, message: string][] = [
 function adversarialInputs(pattern: string): string[] {
   const picks = new Set<string>();
   const escapes: Record<string, string> = { d: '1', w: 'a', s: ' ' };
-  for (const [, escape, literal] of pattern.matchAll(/\\([dws])|([\w@./ -])/g)) {
-    picks.add(escape ? escapes[escape]! : literal!);
+  for (const [, escaped, literal] of pattern.matchAll(/\\([dws])|([\w@./ -])/g)) {
+    picks.add(escaped ? escapes[escaped]! : literal!);
   }
   const chars = [...picks, 'a', '1'].slice(0, 3);
   const n = MAX_REGEX_INPUT_LENGTH;

@@ -68,6 +68,7 @@ class Period {
 /** A base class whose constructor returns the object it is given, so that a subclass's private field lands on that object. */
 const Adopt = class {
   constructor(target: object) {
+    // biome-ignore lint/correctness/noConstructorReturn: returning the target is the point (see above)
     return target;
   }
 } as new (

@@ -35,9 +35,10 @@ function compare(before: unknown, after: unknown, path: string, changes: Change[
     for (let index = before.length - 1; index >= common; index--)
       changes.push({ op: 'remove', path: `${path}/${index}`, from: before[index] });
   } else if (isObject(before) && isObject(after)) {
-    for (const key of Object.keys(before)) compare(before[key], after[key], `${path}/${escape(key)}`, changes);
+    for (const key of Object.keys(before))
+      compare(before[key], after[key], `${path}/${escapePointerToken(key)}`, changes);
     for (const key of Object.keys(after)) {
-      if (!(key in before)) compare(undefined, after[key], `${path}/${escape(key)}`, changes);
+      if (!(key in before)) compare(undefined, after[key], `${path}/${escapePointerToken(key)}`, changes);
     }
   } else if (before !== after) {
     changes.push({ op: 'replace', path, from: before, value: after });
@@ -54,6 +55,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** RFC 6901: `~` and `/` in a field name are written `~0` and `~1`. */
-function escape(key: string): string {
+function escapePointerToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -49,7 +49,7 @@ async function linkIdentity(
   subject: string,
 ): Promise<MemberRow> {
   const previous = member.oidcSubject;
-  if (previous !== null && previous.startsWith(`${issuer} `)) {
+  if (previous?.startsWith(`${issuer} `)) {
     throw problems.forbidden(`${member.email} is linked to another account at ${issuer}`);
   }
   return ctx.write(memberActor(member), async (write) => {

@@ -168,6 +168,7 @@ function baseUrl(ctx: ServerContext, request: FastifyRequest): string {
  * sign-in link cannot be used to redirect elsewhere.
  */
 function localPath(value: string | undefined): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
   if (value === undefined || !value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value))
     return undefined;
   const origin = 'http://vexil.invalid';

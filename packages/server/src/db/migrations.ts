@@ -2,12 +2,16 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import type { Dialect } from './database.js';
 
+/** Migrations run against past schemas, which no current type describes: Kysely's documented pattern. */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type PastSchema = Kysely<any>;
+
 /**
  * Versioned migrations, applied in order on start. Never edit one that has shipped: add the next.
  * Written once for both databases; `serial` is the only word that differs.
  */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  const serial = (db: Kysely<any>, table: string) =>
+  const serial = (db: PastSchema, table: string) =>
     db.schema
       .createTable(table)
       .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
@@ -15,7 +19,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       );
   return {
     '0001_initial': {
-      async up(db: Kysely<any>) {
+      async up(db: PastSchema) {
         await db.schema
           .createTable('organizations')
           .addColumn('id', 'text', (c) => c.primaryKey())
@@ -181,7 +185,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '0002_accounts': {
-      async up(db: Kysely<any>) {
+      async up(db: PastSchema) {
         // Signed-in members; the cookie carries a secret, the row only its SHA-256.
         await db.schema
           .createTable('sessions')
@@ -224,7 +228,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003_project_keys_per_organization': {
       // A project key is unique within its organisation, not across the server: two organisations
       // may each have a "default" project, and neither learns that the other's exists.
-      async up(db: Kysely<any>) {
+      async up(db: PastSchema) {
         if (dialect === 'postgres') {
           await sql`ALTER TABLE projects DROP CONSTRAINT projects_key_key`.execute(db);
           await db.schema
@@ -263,7 +267,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 }
 
 /** Brings the schema up to date; several nodes starting at once take turns (Kysely's lock table). */
-export async function migrate(db: Kysely<any>, dialect: Dialect, upTo?: string): Promise<void> {
+export async function migrate(db: PastSchema, dialect: Dialect, upTo?: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations(dialect) },

@@ -27,6 +27,7 @@ export function ofrepRoutes(api: Api, ctx: ServerContext): void {
   const streams = new StreamRegistry(ofrepChannel, ctx);
   const eventStreams = new EventStreams(ctx.config.publicUrl);
   const evaluations = ctx.metrics.evaluations.labels({ endpoint: 'ofrep' });
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (the rule misreads register's overloads)
   void api.register(async (ofrep: Api) => {
     ofrep.decorateRequest('sdkKey', null);
     ofrep.setErrorHandler(ofrepErrorHandler);

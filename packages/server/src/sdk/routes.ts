@@ -28,6 +28,7 @@ const EVALUATE_BODY_BYTES = 64 * 1024;
 export function sdkRoutes(api: Api, ctx: ServerContext): void {
   const streams = new StreamRegistry(sdkChannel, ctx);
   const evaluated = ctx.metrics.evaluations.labels({ endpoint: 'sdk' });
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (the rule misreads register's overloads)
   void api.register(async (sdk: Api) => {
     sdk.decorateRequest('sdkKey', null);
     // Not in the management API's OpenAPI document (its security is API tokens): see docs/sdk-protocol.md.
