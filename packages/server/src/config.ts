@@ -47,7 +47,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
     dataDir: resolve(env.VEXIL_DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     adminToken: env.VEXIL_ADMIN_TOKEN || undefined,
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: logLevelFrom(env.LOG_LEVEL),
     publicUrl: env.VEXIL_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     replayWindow: integer(env, 'VEXIL_REPLAY_WINDOW', 1000, 1, 1_000_000),
     heartbeatSeconds: integer(env, 'VEXIL_HEARTBEAT_SECONDS', 25, 1, 3600),
@@ -56,6 +56,17 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
     loginAttemptsPerMinute: integer(env, 'VEXIL_LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
     oidc: oidcFromEnvironment(env),
   };
+}
+
+/** pino's levels: a typo is named at start, not a stack trace from deep inside the logger. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function logLevelFrom(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigurationError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(raw)}`);
+  }
+  return raw;
 }
 
 function trustProxyFrom(raw: string | undefined): ServerConfig['trustProxy'] {
@@ -84,7 +95,8 @@ function oidcFromEnvironment(env: NodeJS.ProcessEnv): OidcConfig | undefined {
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
+  // Decimal digits only: Number() would also take "0x1f", "1e3" or " 8 ".
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
   }
