@@ -286,6 +286,54 @@ describe.each(await testDialects())('Eppo import on %s', (dialect) => {
     expect(refused.body.type).toBe('https://vexil.dev/problems/too-large');
   });
 
+  it('imports 10,000 flags in one document: every flag, state, audit entry and change record', async () => {
+    // More rows than either database binds in one statement (SQLite 32,766 and PostgreSQL 65,535 parameters).
+    const flags = Object.fromEntries(
+      Array.from({ length: 10_000 }, (_, index) => {
+        const key = `bulk-${String(index).padStart(5, '0')}`;
+        const flag = {
+          key,
+          enabled: true,
+          variationType: 'BOOLEAN',
+          totalShards: 10000,
+          variations: { on: { key: 'on', value: true }, off: { key: 'off', value: false } },
+          allocations: [{ key: 'all', splits: [{ variationKey: 'on', shards: [] }], doLog: false }],
+        };
+        return [key, flag];
+      }),
+    );
+    const before = await counts();
+    const response = await importInto('development', { flags });
+    expect(response.status).toBe(200);
+    expect(response.body.created).toHaveLength(10_000);
+    const after = await counts();
+    expect(after.flags - before.flags).toBe(10_000);
+    expect(after.states - before.states).toBe(30_000);
+    expect(after.audit - before.audit).toBe(10_001);
+
+    // Each environment's changes are numbered one after another; the replay window keeps the newest.
+    const development = await environmentId('development');
+    const revisions = (
+      await server.ctx.db
+        .selectFrom('changes')
+        .select('revision')
+        .where('environmentId', '=', development)
+        .orderBy('revision')
+        .execute()
+    ).map((row) => Number(row.revision));
+    const { revision } = await server.ctx.db
+      .selectFrom('environments')
+      .select('revision')
+      .where('id', '=', development)
+      .executeTakeFirstOrThrow();
+    expect(revisions.at(-1)).toBe(Number(revision));
+    expect(revisions).toEqual(
+      Array.from({ length: server.ctx.config.replayWindow }, (_, i) => Number(revision) - revisions.length + 1 + i),
+    );
+    const ruleset = compile((await loadRuleset(server.ctx.db, development))!);
+    expect(ruleset.evaluate('bulk-09999', { key: 'ada' }, false).value).toBe(true);
+  }, 120_000);
+
   it('needs the right to manage the environment and to change the project’s flags', async () => {
     const token = async (roles: unknown[]) =>
       (await server.api('POST', '/api/v1/api-tokens', { name: 't', roles })).body.token as string;

@@ -40,57 +40,89 @@ export class Write {
     this.revokedKeys.push(...keyHashes);
   }
 
-  /** Appends the audit entries and numbers each change with its environment's next revision. */
+  /**
+   * Appends the audit entries and numbers each change with its environment's next revision. Rows go
+   * in batches that stay under both databases' limits on bound parameters (SQLite 32,766; PostgreSQL
+   * 65,535), and each environment's revision is bumped once per write, however many changes it has.
+   */
   async commit(replayWindow: number): Promise<RulesetChange[]> {
     if (this.entries.length === 0) throw new Error('every write must leave an audit entry');
-    await this.tx
-      .insertInto('auditLog')
-      .values(
-        this.entries.map((entry) => ({
-          organizationId: this.actor.organizationId,
-          projectKey: entry.projectKey ?? null,
-          environmentKey: entry.environmentKey ?? null,
-          actorType: this.actor.type,
-          actorId: this.actor.id,
-          actorName: this.actor.name,
-          action: entry.action,
-          resourceType: entry.resourceType,
-          resourceKey: entry.resourceKey,
-          before: entry.before === undefined ? null : JSON.stringify(entry.before),
-          after: entry.after === undefined ? null : JSON.stringify(entry.after),
-          createdAt: this.now,
-        })),
-      )
-      .execute();
-    const committed: RulesetChange[] = [];
-    for (const change of this.pending) {
+    for (const entries of batches(this.entries, AUDIT_ROWS_PER_INSERT)) {
+      await this.tx
+        .insertInto('auditLog')
+        .values(
+          entries.map((entry) => ({
+            organizationId: this.actor.organizationId,
+            projectKey: entry.projectKey ?? null,
+            environmentKey: entry.environmentKey ?? null,
+            actorType: this.actor.type,
+            actorId: this.actor.id,
+            actorName: this.actor.name,
+            action: entry.action,
+            resourceType: entry.resourceType,
+            resourceKey: entry.resourceKey,
+            before: entry.before === undefined ? null : JSON.stringify(entry.before),
+            after: entry.after === undefined ? null : JSON.stringify(entry.after),
+            createdAt: this.now,
+          })),
+        )
+        .execute();
+    }
+
+    const counts = new Map<string, number>();
+    for (const change of this.pending) counts.set(change.environmentId, (counts.get(change.environmentId) ?? 0) + 1);
+    const next = new Map<string, number>();
+    for (const [environmentId, count] of counts) {
       // The row lock this takes orders concurrent writers to one environment (PostgreSQL).
       const { revision } = await this.tx
         .updateTable('environments')
-        .set((eb) => ({ revision: eb('revision', '+', 1) }))
-        .where('id', '=', change.environmentId)
+        .set((eb) => ({ revision: eb('revision', '+', count) }))
+        .where('id', '=', environmentId)
         .returning('revision')
         .executeTakeFirstOrThrow();
-      await this.tx
-        .insertInto('changes')
-        .values({
-          environmentId: change.environmentId,
-          revision,
-          kind: change.kind,
-          key: change.key,
-          payload: change.payload === null ? null : JSON.stringify(change.payload),
-          createdAt: this.now,
-        })
-        .execute();
+      next.set(environmentId, revision - count + 1);
       await this.tx
         .deleteFrom('changes')
-        .where('environmentId', '=', change.environmentId)
+        .where('environmentId', '=', environmentId)
         .where('revision', '<=', revision - replayWindow)
         .execute();
-      committed.push({ ...change, revision });
+    }
+    // Each environment's changes take its revisions in the order they were made.
+    const committed: RulesetChange[] = this.pending.map((change) => {
+      const revision = next.get(change.environmentId) as number;
+      next.set(change.environmentId, revision + 1);
+      return { ...change, revision };
+    });
+    const kept = committed.filter(
+      (change) => change.revision > (next.get(change.environmentId) as number) - 1 - replayWindow,
+    );
+    for (const changes of batches(kept, CHANGE_ROWS_PER_INSERT)) {
+      await this.tx
+        .insertInto('changes')
+        .values(
+          changes.map((change) => ({
+            environmentId: change.environmentId,
+            revision: change.revision,
+            kind: change.kind,
+            key: change.key,
+            payload: change.payload === null ? null : JSON.stringify(change.payload),
+            createdAt: this.now,
+          })),
+        )
+        .execute();
     }
     return committed;
   }
+}
+
+/** 12 and 6 parameters a row: a few thousand parameters a statement, far under either database's limit. */
+const AUDIT_ROWS_PER_INSERT = 500;
+const CHANGE_ROWS_PER_INSERT = 1000;
+
+function batches<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
 }
 
 export interface WriteDependencies {

@@ -3,7 +3,8 @@ import type { FlagState, Segment, UfcConfiguration } from '@vexil/engine';
 import { authorize, type Actor } from '../auth/actor.js';
 import type { Write } from '../changes/writer.js';
 import type { ServerContext } from '../context.js';
-import type { EnvironmentRow, ProjectRow, SegmentRow } from '../db/schema.js';
+import type { Insertable } from 'kysely';
+import type { Database, EnvironmentRow, ProjectRow, SegmentRow } from '../db/schema.js';
 import { problems, type FieldError } from '../http/problems.js';
 import { environmentsOf, findEnvironment, findProject } from '../projects/lookup.js';
 import { flagConfigOf } from '../rulesets/load.js';
@@ -48,13 +49,14 @@ export async function importEppo(
     if (errors.length > 0) throw problems.validation(errors);
 
     const summary: ImportSummary = { created: [], updated: [], unchanged: [] };
+    const created: NewFlagRows = { flags: [], states: [] };
     // Segments first, so that SDKs applying changes in order know a segment before a flag uses it.
     for (const { segment, row } of segments.imported) await saveSegment(write, project, environments, segment, row);
     for (const flag of translated.flags) {
-      summary[await saveFlag(write, project, environment, environments, plan.get(flag.key) as PlannedFlag)].push(
-        flag.key,
-      );
+      const planned = plan.get(flag.key) as PlannedFlag;
+      summary[await saveFlag(write, project, environment, environments, planned, created)].push(flag.key);
     }
+    await insertNewFlags(write, created);
     await dropOrphanSegments(write, project, environment, environments, plan, segments);
     write.audit({
       action: 'import.eppo',
@@ -142,13 +144,39 @@ async function saveSegment(
   });
 }
 
-/** Writes one imported flag; says whether it was created, updated or already as imported. */
+/** New flags' rows, inserted together once every flag is planned: thousands of flags, a few statements. */
+interface NewFlagRows {
+  flags: Insertable<Database['flags']>[];
+  states: Insertable<Database['flagStates']>[];
+}
+
+/** Rows a statement, under both databases' limits on bound parameters (SQLite 32,766; PostgreSQL 65,535). */
+const ROWS_PER_INSERT = 1000;
+
+async function insertNewFlags(write: Write, rows: NewFlagRows): Promise<void> {
+  for (let start = 0; start < rows.flags.length; start += ROWS_PER_INSERT)
+    await write.tx
+      .insertInto('flags')
+      .values(rows.flags.slice(start, start + ROWS_PER_INSERT))
+      .execute();
+  for (let start = 0; start < rows.states.length; start += ROWS_PER_INSERT)
+    await write.tx
+      .insertInto('flagStates')
+      .values(rows.states.slice(start, start + ROWS_PER_INSERT))
+      .execute();
+}
+
+/**
+ * Writes one imported flag (a new one's rows are added to `created`, inserted by the caller);
+ * says whether it was created, updated or already as imported.
+ */
 async function saveFlag(
   write: Write,
   project: ProjectRow,
   target: EnvironmentRow,
   environments: EnvironmentRow[],
   planned: PlannedFlag,
+  created: NewFlagRows,
 ): Promise<keyof ImportSummary> {
   const { row, definition, states } = planned;
   const state = states.get(target.id) as FlagState;
@@ -164,22 +192,16 @@ async function saveFlag(
   };
 
   if (!planned.before) {
-    await write.tx
-      .insertInto('flags')
-      .values({ ...row, definition: JSON.stringify(definition) })
-      .execute();
-    await write.tx
-      .insertInto('flagStates')
-      .values(
-        environments.map((environment) => ({
-          flagId: row.id,
-          environmentId: environment.id,
-          state: JSON.stringify(states.get(environment.id)),
-          version: 1,
-          updatedAt: write.now,
-        })),
-      )
-      .execute();
+    created.flags.push({ ...row, definition: JSON.stringify(definition) });
+    for (const environment of environments) {
+      created.states.push({
+        flagId: row.id,
+        environmentId: environment.id,
+        state: JSON.stringify(states.get(environment.id)),
+        version: 1,
+        updatedAt: write.now,
+      });
+    }
     announce(environments.map((environment) => environment.id));
     const after = {
       key: row.key,
