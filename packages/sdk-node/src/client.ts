@@ -79,6 +79,10 @@ class Client implements VexilClient {
   private currentStatus: ClientStatus = 'initializing';
   /** Not known to be cut off from the server (optimistic until a request fails). */
   private connected = true;
+  /** Whether the server has answered this client yet: before that, a failure is reported at once. */
+  private everConnected = false;
+  /** Counts down the grace period of `staleAfterMs` after a connection is lost. */
+  private staleTimer: ReturnType<typeof setTimeout> | undefined;
   private lastError: Error | undefined;
   private readonly changeListeners = new Set<ChangeListener>();
   private readonly statusListeners = new Map<StatusEvent, Set<StatusListener>>();
@@ -121,8 +125,11 @@ class Client implements VexilClient {
     this.synchronizer = new Synchronizer(this.settings, this.store, {
       connection: (connected, error) => {
         this.connected = connected;
-        if (connected) this.refreshStatus();
-        else this.disconnected(error);
+        if (connected) {
+          this.everConnected = true;
+          this.cancelStaleTimer();
+          this.refreshStatus();
+        } else this.disconnected(error);
       },
       fatal: (error) => this.fail(error),
     });
@@ -234,6 +241,7 @@ class Client implements VexilClient {
 
   async close(): Promise<void> {
     if (this.currentStatus === 'closed') return;
+    this.cancelStaleTimer();
     this.synchronizer?.stop();
     await this.events?.close();
     await this.lastKnownGood?.settled();
@@ -303,7 +311,21 @@ class Client implements VexilClient {
         );
       }
     }
+    // A client that was in touch waits out the grace period: a restarting server is back by then.
+    if (this.currentStatus === 'ready' && this.everConnected && this.settings.staleAfterMs > 0) {
+      this.staleTimer ??= setTimeout(() => {
+        this.staleTimer = undefined;
+        this.refreshStatus(this.lastError);
+      }, this.settings.staleAfterMs);
+      this.staleTimer.unref?.();
+      return;
+    }
     this.refreshStatus(error);
+  }
+
+  private cancelStaleTimer(): void {
+    clearTimeout(this.staleTimer);
+    this.staleTimer = undefined;
   }
 
   /** initializing until there are flags to serve; then ready while in touch with the server, else stale. */

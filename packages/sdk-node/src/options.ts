@@ -24,6 +24,13 @@ export interface VexilOptions {
   streamSilenceTimeoutMs?: number;
   /** The stream's reconnection delays; see `ReconnectOptions`. */
   reconnect?: ReconnectOptions;
+  /**
+   * How long a client that was in touch with the server may be cut off before it reports `stale`
+   * (default 10,000 ms; 0 reports it at once). A server restarting for a deploy says goodbye and is
+   * back within a second or two: a planned restart is not an outage. The client serves its last
+   * ruleset meanwhile either way.
+   */
+  staleAfterMs?: number;
   /** Start from an exported ruleset (an object, or a JSON file): ready without the network. */
   bootstrap?: Ruleset | { file: string };
   /** Never touch the network: serve the bootstrap (or the last-known-good file) only. */
@@ -64,6 +71,7 @@ export interface Settings {
   pollIntervalMs: number;
   streamSilenceTimeoutMs: number;
   reconnect: Required<ReconnectOptions>;
+  staleAfterMs: number;
   offline: boolean;
   lastKnownGoodFile: string | undefined;
   events: boolean;
@@ -89,6 +97,10 @@ export function settingsOf(options: VexilOptions): Settings {
     stream: options.stream ?? true,
     pollIntervalMs: positive(options.pollIntervalMs, 30_000),
     streamSilenceTimeoutMs: positive(options.streamSilenceTimeoutMs, 90_000),
+    staleAfterMs:
+      typeof options.staleAfterMs === 'number' && Number.isFinite(options.staleAfterMs) && options.staleAfterMs >= 0
+        ? options.staleAfterMs
+        : 10_000,
     reconnect: {
       initialDelayMs: positive(options.reconnect?.initialDelayMs, 1000),
       maxDelayMs: positive(options.reconnect?.maxDelayMs, 30_000),

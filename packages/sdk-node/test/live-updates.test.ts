@@ -118,11 +118,38 @@ describe('a server restarted under a running SDK', () => {
   });
   afterAll(() => restartable.destroy());
 
-  it('goes stale while the server is away, keeps serving, and catches up with changes made meanwhile', async () => {
+  it('stays ready through a restart shorter than staleAfterMs: a planned restart is not an outage', async () => {
     const sdk = init({
       sdkKey: restartable.serverKey,
       baseUrl: restartable.url,
       events: false,
+      logger: recordingLogger(),
+    });
+    const statuses: string[] = [];
+    try {
+      expect(await sdk.waitForInitialization()).toBe(true);
+      for (const event of ['stale', 'error', 'ready'] as const) sdk.on(event, () => statuses.push(event));
+      await restartable.stop();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(sdk.status).toBe('ready');
+      await restartable.start();
+      await patchFlag(restartable.server, 'restart-flag', { fallthrough: { variation: 'on' } });
+      await eventually(() => sdk.boolean('restart-flag', ada, false), 20_000, 'the change made after the restart');
+      expect(statuses).not.toContain('stale');
+      expect(sdk.status).toBe('ready');
+      await patchFlag(restartable.server, 'restart-flag', { fallthrough: { variation: 'off' } });
+      await eventually(() => !sdk.boolean('restart-flag', ada, true), 20_000, 'back to off');
+    } finally {
+      await sdk.close();
+    }
+  }, 40_000);
+
+  it('goes stale once the server is away longer than staleAfterMs, keeps serving, and catches up with changes made meanwhile', async () => {
+    const sdk = init({
+      sdkKey: restartable.serverKey,
+      baseUrl: restartable.url,
+      events: false,
+      staleAfterMs: 500,
       logger: recordingLogger(),
     });
     try {
