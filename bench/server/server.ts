@@ -3,7 +3,7 @@
  * (so it and the load generator each get a core), on a fresh SQLite data directory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,11 +62,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-function secretsOf(output: string): Secrets | undefined {
-  const apiToken = /Owner API token:\s+(\S+)/.exec(output)?.[1];
-  const serverKey = /Server SDK key \(dev\):\s+(\S+)/.exec(output)?.[1];
-  const clientKey = /Client SDK key \(dev\):\s+(\S+)/.exec(output)?.[1];
-  return apiToken && serverKey && clientKey ? { apiToken, serverKey, clientKey } : undefined;
+/** The first start's secrets, from the file the server keeps them in (its banner shows them only to a terminal). */
+function secretsOf(dataDir: string): Secrets | undefined {
+  const file = join(dataDir, 'first-start-secrets.json');
+  if (!existsSync(file)) return undefined;
+  const { apiToken, serverKey, clientKey } = JSON.parse(readFileSync(file, 'utf8')) as Secrets;
+  return { apiToken, serverKey, clientKey };
 }
 
 export interface SpawnOptions {
@@ -129,7 +130,7 @@ export async function startServer(options: SpawnOptions): Promise<ServerProcess>
       const match = /serving on (http:\/\/\S+)/.exec(output());
       if (match?.[1]) {
         clearTimeout(timer);
-        child.stdout?.off('data', check);
+        child.stderr?.off('data', check);
         child.off('exit', exited);
         resolve(match[1]);
       }
@@ -138,7 +139,7 @@ export async function startServer(options: SpawnOptions): Promise<ServerProcess>
       clearTimeout(timer);
       reject(new Error(`the server exited with ${code} before listening:\n${output()}`));
     };
-    child.stdout?.on('data', check);
+    child.stderr?.on('data', check);
     child.once('exit', exited);
   });
   const port = Number(new URL(url).port);
@@ -149,7 +150,7 @@ export async function startServer(options: SpawnOptions): Promise<ServerProcess>
     url: `http://127.0.0.1:${port}`,
     port,
     dataDir: options.dataDir,
-    secrets: secretsOf(output()),
+    secrets: secretsOf(options.dataDir),
     output,
     stop: stopper(child),
   };

@@ -18,6 +18,8 @@ export interface ServerProcess {
   url: string;
   /** Everything the process printed so far. */
   output(): string;
+  /** What it printed on stdout only (its JSON log lines). */
+  stdout(): string;
 }
 
 /** Starts `node packages/server/dist/main.js` and waits for its banner. */
@@ -28,7 +30,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
@@ -39,13 +45,14 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
         resolve(match[1]);
       }
     };
-    child.stdout?.on('data', check);
+    // The banner is on stderr, apart from the JSON log lines on stdout.
+    child.stderr?.on('data', check);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  return { child, url, output: () => output };
+  return { child, url, output: () => output, stdout: () => stdout };
 }
 
 export function killHard(server: ServerProcess): Promise<void> {
