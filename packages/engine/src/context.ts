@@ -103,10 +103,18 @@ export function textOf(value: unknown): string | undefined {
   }
 }
 
-/** The numeric form: numbers, and strings that are decimal numbers. */
+/**
+ * Decimal numbers as text: optional sign, digits, optional fraction, optional exponent (`42`,
+ * `-3.5`, `1e3`). Nothing else, so that every SDK reads the same strings as numbers: no hex,
+ * binary or octal (`0x50`), no `Infinity` or `NaN`, no surrounding whitespace, no empty string
+ * (JavaScript's `Number()` accepts all of those, most as 0).
+ */
+const DECIMAL = /^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** The numeric form: finite numbers, and strings that are decimal numbers within range. */
 export function numberOf(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim() !== '') {
+  if (typeof value === 'string' && DECIMAL.test(value)) {
     const parsed = Number(value);
     return Number.isFinite(parsed) ? parsed : undefined;
   }

@@ -23,7 +23,8 @@ const MAX_LENGTH = 256;
 
 function parse(text: string, strict: boolean): SemVer | undefined {
   if (text.length > MAX_LENGTH) return undefined;
-  const m = SEMVER_RE.exec(text);
+  // Apps often report `v1.2.3`; npm's semver (and so Eppo) accepts that one lowercase `v` too.
+  const m = SEMVER_RE.exec(text.startsWith('v') ? text.slice(1) : text);
   if (!m || (strict && m[3] === undefined)) return undefined;
   const major = Number(m[1]);
   const minor = Number(m[2] ?? 0);
@@ -42,14 +43,15 @@ function parse(text: string, strict: boolean): SemVer | undefined {
 }
 
 /**
- * Parses a SemVer 2.0.0 version; build metadata is accepted and dropped.
- * Loose like LaunchDarkly: a missing minor/patch means 0 (`1` = `1.0.0`, `1.2-rc.1` = `1.2.0-rc.1`).
+ * Parses a SemVer 2.0.0 version, optionally after a `v` (`v1.2.3` is `1.2.3`); build metadata is
+ * accepted and dropped. Loose like LaunchDarkly: a missing minor/patch means 0 (`1` = `1.0.0`,
+ * `1.2-rc.1` = `1.2.0-rc.1`).
  */
 export function parseSemver(text: string): SemVer | undefined {
   return parse(text, false);
 }
 
-/** Strictly MAJOR.MINOR.PATCH[-pre][+build], as npm's `semver.valid` (no loose mode) minus the `v` prefix. */
+/** Strictly [v]MAJOR.MINOR.PATCH[-pre][+build], as npm's `semver.valid` (no loose mode). */
 export function isValidSemver(text: string): boolean {
   return parse(text, true) !== undefined;
 }

@@ -2,7 +2,7 @@ import { percentageProblem, splitProblems } from './bucketing.js';
 import { compileFlag, compileSegments } from './compile.js';
 import { typeMismatch } from './results.js';
 import { ConfigError, formatPath, type Path } from './config-error.js';
-import { parseAttributePath } from './context.js';
+import { DEFAULT_KIND, parseAttributePath } from './context.js';
 import type { FlagConfig, Segment } from './model.js';
 import { OPERATORS, planAttributeClause } from './operators.js';
 import { prerequisiteCycles } from './prerequisites.js';
@@ -87,13 +87,28 @@ export function validateFlag(input: unknown, scope: ValidationScope): Validation
   };
   if (flag.offVariation !== undefined) variation(['offVariation'], flag.offVariation);
   validatePrerequisites(errors, flag, scope);
+  // Where each context key (of each kind) is targeted: a key in two lists would be served the
+  // first list's variation, silently, whatever the second says.
+  const targeted = new Map<string, Path>();
   eachOf(errors, flag, 'targets', (target, path) => {
     if (!isObject(target)) return errors.add(path, 'must be an object');
     contextKind(errors, [...path, 'contextKind'], target.contextKind);
     variation([...path, 'variation'], target.variation);
     if (!Array.isArray(target.values) || !target.values.every((value) => typeof value === 'string')) {
-      errors.add([...path, 'values'], 'must be a list of context keys');
+      return errors.add([...path, 'values'], 'must be a list of context keys');
     }
+    const kind = typeof target.contextKind === 'string' ? target.contextKind : DEFAULT_KIND;
+    target.values.forEach((key: string, index: number) => {
+      const id = JSON.stringify([kind, key]);
+      const first = targeted.get(id);
+      if (first === undefined) targeted.set(id, [...path, 'values', index]);
+      else if (first[1] !== path[1]) {
+        errors.add(
+          [...path, 'values', index],
+          `"${key}" is already targeted by ${formatPath(first)}; a context key can be in only one target list`,
+        );
+      }
+    });
   });
   const allocationIds = new Set<string>();
   eachOf(errors, flag, 'allocations', (allocation, path) => {
@@ -258,6 +273,10 @@ function validateClause(errors: Collector, path: Path, clause: unknown, scope?: 
     return errors.add([...path, 'operator'], `must be one of ${OPERATORS.join(', ')}`);
   }
   if (!Array.isArray(clause.values)) return errors.add([...path, 'values'], 'must be a list');
+  if ((clause.operator === 'exists' || clause.operator === 'not_exists') && clause.values.length > 0) {
+    // The compiler ignores them; refusing them here says so instead of letting them mislead.
+    return errors.add([...path, 'values'], `must be empty: "${clause.operator}" takes no values`);
+  }
   try {
     planAttributeClause(clause as never);
   } catch (error) {

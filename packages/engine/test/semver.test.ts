@@ -40,6 +40,12 @@ describe('parseSemver', () => {
     expect(compare('1.2', '1.2.0')).toBe(0);
   });
 
+  it('reads a leading v as apps report it (v1.2.3 is 1.2.3), like npm semver', () => {
+    expect(parseSemver('v1.2.3-rc.1+b')).toEqual({ major: 1, minor: 2, patch: 3, prerelease: ['rc', 1] });
+    expect(parseSemver('v1.2')).toEqual({ major: 1, minor: 2, patch: 0, prerelease: [] });
+    expect(compare('v1.10.0', '1.9.0')).toBe(1);
+  });
+
   it.each([
     '01.2.3',
     '1.02.3',
@@ -55,7 +61,10 @@ describe('parseSemver', () => {
     '',
     ' 1.2.3',
     '1.2.3 ',
-    'v1.2.3',
+    'V1.2.3',
+    'vv1.2.3',
+    'v 1.2.3',
+    'v',
     '=1.2.3',
     '1.2.3-ä',
     '1.',
@@ -87,7 +96,9 @@ describe('isValidSemver', () => {
     ['1', false],
     ['1.2', false],
     ['1.2-rc.1', false],
-    ['v1.2.3', false],
+    ['v1.2.3', true],
+    ['V1.2.3', false],
+    ['v1.2', false],
     ['1.2.3.4', false],
     ['1.2.3-01', false],
     ['latest', false],

@@ -151,6 +151,28 @@ describe('validateFlag', () => {
       'context kind',
     ],
     [
+      'the same context key in two target lists',
+      {
+        targets: [
+          { variation: 'new', values: ['alice', 'bob'] },
+          { variation: 'old', values: ['carol', 'alice'] },
+        ],
+      },
+      'targets[1].values[1]',
+      '"alice" is already targeted by targets[0].values[0]',
+    ],
+    [
+      'the same context key of another kind in two target lists',
+      {
+        targets: [
+          { contextKind: 'device', variation: 'new', values: ['d-1'] },
+          { contextKind: 'device', variation: 'old', values: ['d-1'] },
+        ],
+      },
+      'targets[1].values[0]',
+      '"d-1" is already targeted by targets[0].values[0]',
+    ],
+    [
       'duplicate allocation ids',
       (f) => {
         f.allocations!.push({ ...f.allocations![0]! });
@@ -229,6 +251,22 @@ describe('validateFlag', () => {
       },
       'allocations[0].conditions[1].values[1]',
       'string, a finite number or a boolean',
+    ],
+    [
+      'exists with values',
+      (f) => {
+        f.allocations![0]!.conditions![1] = { attribute: 'plan', operator: 'exists', values: ['pro'] };
+      },
+      'allocations[0].conditions[1].values',
+      '"exists" takes no values',
+    ],
+    [
+      'not_exists with values',
+      (f) => {
+        f.allocations![0]!.conditions![1] = { attribute: 'plan', operator: 'not_exists', values: [false] };
+      },
+      'allocations[0].conditions[1].values',
+      '"not_exists" takes no values',
     ],
     [
       'an empty attribute path segment',
@@ -345,6 +383,31 @@ describe('validateFlag', () => {
     expect(errors).toContainEqual({ path, message: expect.stringContaining(message) });
   });
 
+  it('accepts one context key in target lists of different kinds, or twice in one list', () => {
+    const targets = [
+      { variation: 'new', values: ['alice', 'alice'] },
+      { contextKind: 'organization', variation: 'old', values: ['alice'] },
+    ];
+    expect(errorsWith({ targets })).toEqual([]);
+  });
+
+  it('accepts exists and not_exists without values', () => {
+    const errors = errorsWith((f) => {
+      f.allocations![0]!.conditions = [
+        { attribute: 'plan', operator: 'exists', values: [] },
+        { attribute: 'trial', operator: 'not_exists', values: [] },
+      ];
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('accepts semantic versions with a leading v', () => {
+    const errors = errorsWith((f) => {
+      f.allocations![0]!.conditions = [{ attribute: 'appVersion', operator: 'semver_gte', values: ['v2.4.0'] }];
+    });
+    expect(errors).toEqual([]);
+  });
+
   it('rejects a prerequisite that would close a cycle', () => {
     const other: FlagConfig = {
       ...payments,
@@ -404,6 +467,12 @@ describe('validateSegment', () => {
       { ...betaTesters, rules: [{ clauses: [{ attribute: 'age', operator: 'lt', values: [true] }] }] },
       'rules[0].clauses[0].values[0]',
       'finite number',
+    ],
+    [
+      'exists with values',
+      { ...betaTesters, rules: [{ clauses: [{ attribute: 'email', operator: 'exists', values: ['x'] }] }] },
+      'rules[0].clauses[0].values',
+      '"exists" takes no values',
     ],
   ])('rejects %s', (_, segment, path, message) => {
     expect(validateSegment(segment)).toContainEqual({ path, message: expect.stringContaining(message) });

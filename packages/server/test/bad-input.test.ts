@@ -146,7 +146,7 @@ describe.each(await testDialects())('bad input on %s', (dialect) => {
         allocations: [
           {
             id: 'a',
-            conditions: [{ attribute: 'email', operator: 'matches', values: ['(a+)+$'] }],
+            conditions: [{ attribute: 'email', operator: 'matches', values: ['^(a+)+$'] }],
             serve: { variation: 'on' },
           },
         ],

@@ -91,7 +91,7 @@ describe.each(await testDialects())('segments API on %s', (dialect) => {
 
     const unsafe = await server.api('POST', segments, {
       key: 'adults',
-      rules: [{ clauses: [{ attribute: 'name', operator: 'matches', values: ['(a+)+$'] }] }],
+      rules: [{ clauses: [{ attribute: 'name', operator: 'matches', values: ['^(a+)+$'] }] }],
     });
     expect(unsafe.status).toBe(400);
     expect(unsafe.body.errors[0].path).toBe('rules[0].clauses[0].values[0]');

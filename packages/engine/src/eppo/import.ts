@@ -136,6 +136,8 @@ function importCondition(condition: UfcCondition): AttributeClause {
       if (typeof value === 'string' && isValidSemver(value)) {
         return { attribute, operator: `semver_${comparison}`, values: [value] };
       }
+      // Eppo reads the condition's value with JavaScript's Number() ("0x50" is 80): converted here,
+      // once, the imported clause keeps Eppo's meaning. Attributes are read as Vexil reads them.
       return { attribute, operator: comparison, values: [Number(value)] };
     }
   }

@@ -5,7 +5,8 @@
  * path with the platform's backtracking RegExp engine. The contract is that a saved pattern can
  * never stall evaluation, so before a flag is saved we parse the pattern ourselves and estimate,
  * conservatively, how many backtracking steps a failing match can take on an input of
- * MAX_REGEX_INPUT_LENGTH characters (longer inputs never reach the regex).
+ * MAX_REGEX_INPUT_LENGTH characters (longer inputs never reach the regex). What it judges, and
+ * what runs, is the pattern as a search needs it (search.ts): `.*foo.*` runs as `foo`.
  *
  * The analysis has two parts:
  *  - repetition: every loop whose body is more than one character (`(a+)+`, `(a|ab)*`,
@@ -14,8 +15,8 @@
  *  - path counting: a single left-to-right pass that tracks which variable-length parts could
  *    still trade characters with a later one (`.*.*`, `\w*\w*`, the unanchored start). Every such
  *    overlap multiplies the paths the matcher explores; the pattern is refused when the estimate
- *    exceeds about 2^25 steps, which admits the common quadratic shapes (`^.*a.*$`, unanchored
- *    `[a-z]+@...`) and refuses cubic and worse.
+ *    exceeds about 2^21 steps, which admits the common quadratic shapes (`Chrome.*Mobile`,
+ *    `^.*foo.*bar`) and refuses cubic and worse.
  * Character sets are over-approximated (when unsure, assume overlap), so mistakes err on refusal.
  */
 
@@ -34,8 +35,14 @@ import {
   quote,
   Parser,
 } from './syntax.js';
+import { searchEquivalent } from './search.js';
 
-export const MAX_REGEX_INPUT_LENGTH = 4096;
+/**
+ * Longer attribute values never match. One bulk evaluation may run a pattern per flag, so the
+ * quadratic shapes admitted below must stay cheap: at 1,024 characters (room for any real user
+ * agent, e-mail address or version) one costs about a millisecond at worst; at 4,096, over ten.
+ */
+export const MAX_REGEX_INPUT_LENGTH = 1024;
 /** Longer patterns are refused outright: nobody targets users with them and they cost analysis. */
 export const MAX_REGEX_PATTERN_LENGTH = 1000;
 
@@ -56,7 +63,17 @@ export function compileSafeRegex(pattern: string): RegexCheck {
     return refuse(`invalid regular expression: ${engineMessage(error, pattern)}`);
   }
   try {
-    const ast = new Parser(pattern).parse();
+    let ast = new Parser(pattern).parse();
+    // What runs is the pattern without the parts that cannot change a search's answer, so it is
+    // what the analysis judges: `.*foo.*` searches as `foo`, in linear time.
+    const search = searchEquivalent(ast);
+    if (search !== pattern) {
+      try {
+        [regex, ast] = [new RegExp(search), new Parser(search).parse()];
+      } catch {
+        // Not expected (search.ts only drops or shortens whole terms); the pattern as written runs.
+      }
+    }
     const reason = findRepetitionProblem(ast) ?? findBacktrackingProblem(ast);
     return reason === null ? { ok: true, regex } : refuse(reason);
   } catch (error) {
@@ -226,7 +243,7 @@ function containsQuantifier(node: Node): boolean {
 // ---------------------------------------------------------------------------------------------
 
 const N_BITS = Math.log2(MAX_REGEX_INPUT_LENGTH);
-/** About 3.4e7 steps: admits n^2 (times two), refuses n^3 and n^2 with larger factors. */
+/** About 2.1e6 steps: admits n^2 (times two), refuses n^3 and n^2 with larger factors. */
 const COST_LIMIT_BITS = 2 * N_BITS + 1;
 const START_LABEL = 'the unanchored start';
 
