@@ -16,7 +16,9 @@ import { healthRoutes } from './health/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { memberRoutes } from './members/routes.js';
 import type { Api } from './http/api.js';
-import { problemErrorHandler, problems } from './http/problems.js';
+import { registerBodyParsers } from './http/body.js';
+import { refuseUnstorableParameters } from './http/input.js';
+import { clientErrorHandler, problemErrorHandler, problems } from './http/problems.js';
 import { ProblemSchema } from './http/schemas.js';
 import { responseSerializerCompiler, schemaValidatorCompiler } from './http/validation.js';
 import { recordRequestDurations } from './metrics.js';
@@ -45,12 +47,18 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
     routerOptions: { ignoreTrailingSlash: false },
     // One line per request is too much at SDK traffic volumes; /metrics counts them instead.
     logController: new LogController({ disableRequestLogging: true }),
+    // What Fastify and Node refuse before a route is found (a path that is not UTF-8, a malformed
+    // header) is a problem like any other answer.
+    frameworkErrors: (error, request, reply) => problemErrorHandler(error, request, reply),
+    clientErrorHandler,
   }).withTypeProvider() as unknown as Api;
 
   recordRequestDurations(app, ctx.metrics);
   app.setValidatorCompiler(schemaValidatorCompiler());
   app.setSerializerCompiler(responseSerializerCompiler({ Problem: ProblemSchema }));
   app.setErrorHandler(problemErrorHandler);
+  registerBodyParsers(app);
+  app.addHook('preValidation', refuseUnstorableParameters);
   app.setNotFoundHandler((request) => {
     throw problems.notFound(`${request.method} ${request.url.split('?')[0]}`);
   });

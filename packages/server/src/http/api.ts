@@ -23,6 +23,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without credentials (sign-in, accepting an invitation). */
     public?: boolean;
+    /** Reads a `text/plain` body as JSON (http/body.ts): what browsers send without a CORS preflight. */
+    plainTextJson?: boolean;
   }
   interface FastifyRequest {
     /** Set by the management API's authentication hook. */

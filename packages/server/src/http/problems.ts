@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 /** A field at fault, with the path in the engine's notation: `variations[0].value`. */
@@ -37,7 +39,20 @@ export const problems = {
   conflict: (detail: string, errors?: FieldError[]) => new Problem(409, 'conflict', 'Conflict', detail, errors),
   tooManyRequests: (detail: string) => new Problem(429, 'too-many-requests', 'Too many requests', detail),
   preconditionFailed: (detail: string) => new Problem(412, 'precondition-failed', 'Precondition failed', detail),
+  unsupportedMediaType: () =>
+    new Problem(
+      415,
+      'unsupported-media-type',
+      'Unsupported media type',
+      'Send JSON with Content-Type: application/json',
+    ),
 };
+
+/** Sent with every 401 (RFC 9110 §11.6.1): the scheme the API takes. */
+export const BEARER_CHALLENGE = 'Bearer realm="vexil"';
+
+/** A problem lists this many field errors at most: a hostile body can hold hundreds of thousands. */
+export const MAX_FIELD_ERRORS = 50;
 
 function describe(errors: FieldError[]): string {
   const first = errors[0];
@@ -69,12 +84,18 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
-/** Turns ajv's errors into field errors, naming the field itself for missing and unknown ones. */
+/**
+ * Turns ajv's errors into field errors, naming the field itself for missing and unknown ones; at
+ * most `MAX_FIELD_ERRORS`.
+ */
 export function fieldErrorsFromAjv(errors: AjvError[], part: string): FieldError[] {
   const prefix = part === 'body' ? '' : part;
   const seen = new Set<string>();
   const result: FieldError[] = [];
   for (const error of errors) {
+    if (result.length >= MAX_FIELD_ERRORS) break;
+    // The `if` validation.ts wraps around array items only repeats their own errors.
+    if (error.keyword === 'if') continue;
     let path = pointerToPath(error.instancePath);
     let message = error.message ?? 'is invalid';
     if (error.keyword === 'required') {
@@ -107,6 +128,7 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
       'Internal server error',
       'The server failed to handle this request; it has been logged.',
     );
+  if (rendered.status === 401) reply.header('www-authenticate', BEARER_CHALLENGE);
   void reply
     .code(rendered.status)
     .type('application/problem+json')
@@ -132,17 +154,46 @@ function asProblem(error: FastifyError): Problem | undefined {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new Problem(413, 'too-large', 'Request body too large', error.message);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new Problem(
-        415,
-        'unsupported-media-type',
-        'Unsupported media type',
-        'Send JSON with Content-Type: application/json',
-      );
+      return problems.unsupportedMediaType();
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new Problem(400, 'bad-request', 'Bad request', error.message);
+    case 'FST_ERR_BAD_URL':
+      return problems.badRequest('The URL is not valid: its path does not decode to UTF-8 text', [
+        { path: 'url', message: 'must be percent-encoded UTF-8' },
+      ]);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new Problem(414, 'uri-too-long', 'URI too long', 'A path segment is longer than any key or id');
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
     return new Problem(error.statusCode, 'bad-request', 'Bad request', error.message);
   }
   return undefined;
+}
+
+/**
+ * Answers what Node's HTTP parser refuses before Fastify sees a request — a malformed header, a
+ * Content-Length that is not a number, a control character in a header — with a problem like every
+ * other answer (Fastify's default is its own JSON), then closes the connection, as Node does.
+ */
+export function clientErrorHandler(error: Error & { code?: string; reason?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const problem =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? new Problem(408, 'request-timeout', 'Request timeout', 'The request did not arrive in time')
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? new Problem(431, 'headers-too-large', 'Request header fields too large', 'The headers are too large')
+        : problems.badRequest(`The request is not valid HTTP/1.1: ${error.reason ?? error.code ?? 'parse error'}`);
+  const body = JSON.stringify({
+    type: problem.type,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: application/problem+json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

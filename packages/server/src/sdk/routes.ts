@@ -115,6 +115,9 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
         },
         bodyLimit: MAX_EVENTS_BODY_BYTES,
         onRequest: requireSdkKey(ctx.sdkKeys, ANY_KEY),
+        // A page flushes its last events as it closes (`fetch` with `keepalive`), and browsers send
+        // a string body as text/plain unless told otherwise: it is the same JSON.
+        config: { plainTextJson: true },
       },
       async (request, reply) => reply.code(202).send(await ingestEvents(ctx, sdkKeyOf(request), request.body.events)),
     );

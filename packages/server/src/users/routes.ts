@@ -6,6 +6,7 @@ import {
   DEFAULT_USERS_PAGE,
   getUser,
   listUsers,
+  MAX_USERS_OFFSET,
   MAX_USERS_PAGE,
   type FlagExplanation,
   type UserView,
@@ -30,7 +31,9 @@ const UserSearchSchema = Strict({
       description: `Users per page (default ${DEFAULT_USERS_PAGE})`,
     }),
   ),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: MAX_USERS_OFFSET, description: 'Users to skip (at most 1,000,000,000)' }),
+  ),
 });
 
 const userFields = {

@@ -10,6 +10,8 @@ import { loadRuleset } from '../rulesets/load.js';
 
 export const DEFAULT_USERS_PAGE = 50;
 export const MAX_USERS_PAGE = 500;
+/** Deeper than any users list goes; beyond it an offset is refused rather than sent to the database. */
+export const MAX_USERS_OFFSET = 1_000_000_000;
 
 /** A context an SDK reported in an environment (PRODUCT.md §1 "Users"). */
 export interface UserView {
