@@ -11,9 +11,29 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts'],
     // Server suites start real servers on SQLite and PostgreSQL; give slow machines room.
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'packages',
+          include: ['packages/*/test/**/*.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**', 'packages/ui/test/e2e/**'],
+        },
+      },
+      {
+        // The console in Chromium against a real server; the global setup builds the console when its sources changed.
+        extends: true,
+        test: {
+          name: 'console-e2e',
+          include: ['packages/ui/test/e2e/**/*.test.ts'],
+          globalSetup: ['packages/ui/test/e2e/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

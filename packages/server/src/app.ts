@@ -8,6 +8,7 @@ import { auditRoutes } from './audit/routes.js';
 import { authenticate } from './auth/authenticate.js';
 import { oidcRoutes } from './auth/oidc.js';
 import { authRoutes } from './auth/routes.js';
+import { consoleRoutes } from './console/routes.js';
 import { SESSION_COOKIE } from './auth/sessions.js';
 import type { ServerContext } from './context.js';
 import { environmentRoutes } from './environments/routes.js';
@@ -32,6 +33,8 @@ import { userRoutes } from './users/routes.js';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** The built web console served at `/`; default packages/ui/dist. */
+  consoleDir?: string;
 }
 
 /**
@@ -123,5 +126,8 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
     ofrepRoutes(sdk, ctx);
   });
   healthRoutes(app, ctx);
+  // The web console at `/`, and its pages' addresses (anything else a GET finds no route for).
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (the rule misreads register's overloads)
+  await app.register(consoleRoutes, { dir: options.consoleDir });
   return app;
 }

@@ -1,0 +1,7314 @@
+/**
+ * The management API's types, generated from the server's OpenAPI document (/api/openapi.json).
+ * Do not edit: run `npm run generate -w @vexil/ui` after changing a route's schema.
+ */
+
+export interface paths {
+    "/api/v1/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API tokens (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            expiresAt: string | null;
+                            /** @description The token’s prefix and last characters, to recognise it */
+                            hint: string;
+                            id: string;
+                            /** @description `service` (automation; owners only; `vx_svc_…`) or `personal` (acts for the member creating it, within their roles; `vx_pat_…`) */
+                            kind: "service" | "personal";
+                            lastUsedAt: string | null;
+                            memberId: string | null;
+                            name: string;
+                            revokedAt: string | null;
+                            roles: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                environment?: string;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                project?: string;
+                                role: "owner" | "admin" | "editor" | "viewer";
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token; the response carries it once, as `token` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the token stops working; default never
+                         */
+                        expiresAt?: string;
+                        /** @description `service` (automation; owners only; `vx_svc_…`) or `personal` (acts for the member creating it, within their roles; `vx_pat_…`) */
+                        kind?: "service" | "personal";
+                        name: string;
+                        roles: {
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            environment?: string;
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            project?: string;
+                            role: "owner" | "admin" | "editor" | "viewer";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            expiresAt: string | null;
+                            /** @description The token’s prefix and last characters, to recognise it */
+                            hint: string;
+                            id: string;
+                            /** @description `service` (automation; owners only; `vx_svc_…`) or `personal` (acts for the member creating it, within their roles; `vx_pat_…`) */
+                            kind: "service" | "personal";
+                            lastUsedAt: string | null;
+                            memberId: string | null;
+                            name: string;
+                            revokedAt: string | null;
+                            roles: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                environment?: string;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                project?: string;
+                                role: "owner" | "admin" | "editor" | "viewer";
+                            }[];
+                            /** @description The token, shown this once */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done, no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first (who changed what, when, before and after) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An actor’s id or name */
+                    actor?: string;
+                    /** @description The `next` of the previous page */
+                    before?: number;
+                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                    environment?: string;
+                    /** @description ISO 8601 date-time with a time zone, e.g. 2026-11-22T00:00:00Z */
+                    from?: string;
+                    /** @description Entries per page (default 50) */
+                    limit?: number;
+                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                    project?: string;
+                    /** @description The resource’s key (or id, for SDK keys and API tokens) */
+                    resource?: string;
+                    /** @description e.g. flag, segment, sdk-key, api-token, environment, project */
+                    resourceType?: string;
+                    /** @description ISO 8601 date-time with a time zone, e.g. 2026-11-22T00:00:00Z */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Newest first */
+                            entries: {
+                                /** @description e.g. flag.created, flag.state.updated, segment.deleted, sdk-key.rotated */
+                                action: string;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                    /** @description api-token, admin-token or member */
+                                    type: string;
+                                };
+                                /** @description The resource after the change (null when deleted) */
+                                after: unknown;
+                                /** @description The resource before the change (null when created) */
+                                before: unknown;
+                                /** Format: date-time */
+                                createdAt: string;
+                                environment: string | null;
+                                id: number;
+                                project: string | null;
+                                resource: {
+                                    key: string;
+                                    type: string;
+                                };
+                            }[];
+                            /** @description Pass as `before` for the next page; null on the last page */
+                            next: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: become a member and sign in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description At least 12 characters */
+                        password: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Send it back in the X-CSRF-Token header with every change made with the session cookie */
+                            csrfToken: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            member: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                email: string;
+                                hasPassword: boolean;
+                                id: string;
+                                name: string;
+                                roles: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    environment?: string;
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    project?: string;
+                                    role: "owner" | "admin" | "editor" | "viewer";
+                                }[];
+                            };
+                            organization: {
+                                key: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password; sets the session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Send it back in the X-CSRF-Token header with every change made with the session cookie */
+                            csrfToken: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            member: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                email: string;
+                                hasPassword: boolean;
+                                id: string;
+                                name: string;
+                                roles: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    environment?: string;
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    project?: string;
+                                    role: "owner" | "admin" | "editor" | "viewer";
+                                }[];
+                            };
+                            organization: {
+                                key: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the session and clears its cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done, no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start single sign-on: redirects to the identity provider */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A path on this server to land on after sign-in (`/projects/default`); anything else is ignored */
+                    returnTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect to the identity provider */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Finish single sign-on: the identity provider redirects here; sets the session cookie and redirects into the console */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    error?: string;
+                    error_description?: string;
+                    iss?: string;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect to returnTo, or / */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password; your other sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        /** @description At least 12 characters */
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done, no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The console’s memory for the signed-in member: last project and environment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The environment of that project they last worked in */
+                            environment: string | null;
+                            /** @description The project the member last worked in */
+                            project: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Remember the last project and environment for the signed-in member (fields left out become null) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An environment key of that project, or null */
+                        environment?: string | null;
+                        /** @description A project key, or null */
+                        project?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The environment of that project they last worked in */
+                            environment: string | null;
+                            /** @description The project the member last worked in */
+                            project: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one can sign in here: password, and single sign-on when configured */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Single sign-on, when configured */
+                            oidc: {
+                                /** @description Label of the sign-in button */
+                                name: string;
+                            } | null;
+                            /** @description Email and password sign-in (POST /api/v1/auth/login) */
+                            password: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in member, with the CSRF token to send with changes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Send it back in the X-CSRF-Token header with every change made with the session cookie */
+                            csrfToken: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            member: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                email: string;
+                                hasPassword: boolean;
+                                id: string;
+                                name: string;
+                                roles: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    environment?: string;
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    project?: string;
+                                    role: "owner" | "admin" | "editor" | "viewer";
+                                }[];
+                            };
+                            organization: {
+                                key: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations still open */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            invitedBy: string;
+                            roles: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                environment?: string;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                project?: string;
+                                role: "owner" | "admin" | "editor" | "viewer";
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite someone by email; the response carries the single-use link once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        /** @description How long the link works; default 168 (7 days) */
+                        expiresInHours?: number;
+                        roles: {
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            environment?: string;
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            project?: string;
+                            role: "owner" | "admin" | "editor" | "viewer";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            invitedBy: string;
+                            roles: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                environment?: string;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                project?: string;
+                                role: "owner" | "admin" | "editor" | "viewer";
+                            }[];
+                            /** @description The single-use secret, shown this once */
+                            token: string;
+                            /** @description The link to send to the invited person */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an open invitation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done, no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s members */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            hasPassword: boolean;
+                            id: string;
+                            name: string;
+                            roles: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                environment?: string;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                project?: string;
+                                role: "owner" | "admin" | "editor" | "viewer";
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a member with a first password (invitations let people choose their own) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        name: string;
+                        /** @description At least 12 characters */
+                        password: string;
+                        roles: {
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            environment?: string;
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            project?: string;
+                            role: "owner" | "admin" | "editor" | "viewer";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            hasPassword: boolean;
+                            id: string;
+                            name: string;
+                            roles: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                environment?: string;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                project?: string;
+                                role: "owner" | "admin" | "editor" | "viewer";
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One member */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            hasPassword: boolean;
+                            id: string;
+                            name: string;
+                            roles: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                environment?: string;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                project?: string;
+                                role: "owner" | "admin" | "editor" | "viewer";
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a member, with their sessions and personal tokens */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done, no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a member or replace their roles */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        roles?: {
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            environment?: string;
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            project?: string;
+                            role: "owner" | "admin" | "editor" | "viewer";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            hasPassword: boolean;
+                            id: string;
+                            name: string;
+                            roles: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                environment?: string;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                project?: string;
+                                role: "owner" | "admin" | "editor" | "viewer";
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation of the caller */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename the organisation */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List projects */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            environments: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Changes here deserve a confirmation in the console (production is critical by default) */
+                                critical: boolean;
+                                key: string;
+                                name: string;
+                                position: number;
+                                /** @description Bumped by every change SDKs see; the ETag of its ruleset */
+                                revision: number;
+                            }[];
+                            key: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a project (with development, staging and production unless environments are given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        environments?: {
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            key: string;
+                            name?: string;
+                        }[];
+                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                        key: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            environments: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Changes here deserve a confirmation in the console (production is critical by default) */
+                                critical: boolean;
+                                key: string;
+                                name: string;
+                                position: number;
+                                /** @description Bumped by every change SDKs see; the ETag of its ruleset */
+                                revision: number;
+                            }[];
+                            key: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            environments: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Changes here deserve a confirmation in the console (production is critical by default) */
+                                critical: boolean;
+                                key: string;
+                                name: string;
+                                position: number;
+                                /** @description Bumped by every change SDKs see; the ETag of its ruleset */
+                                revision: number;
+                            }[];
+                            key: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a project and everything in it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done, no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or describe a project */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            environments: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Changes here deserve a confirmation in the console (production is critical by default) */
+                                critical: boolean;
+                                key: string;
+                                name: string;
+                                position: number;
+                                /** @description Bumped by every change SDKs see; the ETag of its ruleset */
+                                revision: number;
+                            }[];
+                            key: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/environments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List environments in order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Changes here deserve a confirmation in the console (production is critical by default) */
+                            critical: boolean;
+                            key: string;
+                            name: string;
+                            position: number;
+                            /** @description Bumped by every change SDKs see; the ETag of its ruleset */
+                            revision: number;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an environment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Ask for confirmation before changes here (default: true for "production", else false) */
+                        critical?: boolean;
+                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                        key: string;
+                        name?: string;
+                        /** @description Place in the project’s order, from 0 */
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Changes here deserve a confirmation in the console (production is critical by default) */
+                            critical: boolean;
+                            key: string;
+                            name: string;
+                            position: number;
+                            /** @description Bumped by every change SDKs see; the ETag of its ruleset */
+                            revision: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/environments/{environment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an environment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Changes here deserve a confirmation in the console (production is critical by default) */
+                            critical: boolean;
+                            key: string;
+                            name: string;
+                            position: number;
+                            /** @description Bumped by every change SDKs see; the ETag of its ruleset */
+                            revision: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an environment with its flag states and SDK keys */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done, no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or move an environment, or mark it critical */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Ask for confirmation before changes here (default: true for "production", else false) */
+                        critical?: boolean;
+                        name?: string;
+                        /** @description Place in the project’s order, from 0 */
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Changes here deserve a confirmation in the console (production is critical by default) */
+                            critical: boolean;
+                            key: string;
+                            name: string;
+                            position: number;
+                            /** @description Bumped by every change SDKs see; the ETag of its ruleset */
+                            revision: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/environments/{environment}/import/eppo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an Eppo flag configuration (UFC) into an environment: creates or updates its flags, all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            /** @description An Eppo UFC document (flag configuration), as Eppo’s API serves it to server SDKs */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        createdAt?: string;
+                        environment?: {
+                            name: string;
+                        };
+                        flags: {
+                            [key: string]: {
+                                allocations: {
+                                    doLog?: boolean;
+                                    endAt?: string;
+                                    key: string;
+                                    rules?: {
+                                        conditions: {
+                                            attribute: string;
+                                            operator: "ONE_OF" | "NOT_ONE_OF" | "MATCHES" | "NOT_MATCHES" | "IS_NULL" | "GT" | "GTE" | "LT" | "LTE";
+                                            value: unknown;
+                                        }[];
+                                    }[];
+                                    splits: {
+                                        shards: {
+                                            ranges: {
+                                                end: number;
+                                                start: number;
+                                            }[];
+                                            salt: string;
+                                        }[];
+                                        variationKey: string;
+                                    }[];
+                                    startAt?: string;
+                                }[];
+                                enabled: boolean;
+                                key: string;
+                                totalShards: number;
+                                variations: {
+                                    [key: string]: {
+                                        key: string;
+                                        value: unknown;
+                                    };
+                                };
+                                variationType: "BOOLEAN" | "INTEGER" | "NUMERIC" | "STRING" | "JSON";
+                            };
+                        };
+                        /** @description SERVER; the obfuscated CLIENT format cannot be imported */
+                        format?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Flag keys, in the document’s order */
+                            created: string[];
+                            /** @description Already as imported: nothing written for them */
+                            unchanged: string[];
+                            updated: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/environments/{environment}/sdk-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an environment’s SDK keys */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Set by rotation: the key works until then */
+                            expiresAt: string | null;
+                            /** @description The key’s prefix and last characters, to recognise it */
+                            hint: string;
+                            id: string;
+                            /** @description Client keys only: they are public */
+                            key?: string;
+                            /** @description server: secret, downloads the ruleset; client: public, evaluates client-side-available flags only */
+                            kind: "server" | "client";
+                            name: string;
+                            revokedAt: string | null;
+                            status: "active" | "expiring" | "expired" | "revoked";
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an SDK key; the response carries the key (a server key, only this once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description server: secret, downloads the ruleset; client: public, evaluates client-side-available flags only */
+                        kind: "server" | "client";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Set by rotation: the key works until then */
+                            expiresAt: string | null;
+                            /** @description The key’s prefix and last characters, to recognise it */
+                            hint: string;
+                            id: string;
+                            /** @description The key; for a server key, the only time it is shown */
+                            key: string;
+                            /** @description server: secret, downloads the ruleset; client: public, evaluates client-side-available flags only */
+                            kind: "server" | "client";
+                            name: string;
+                            revokedAt: string | null;
+                            status: "active" | "expiring" | "expired" | "revoked";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/environments/{environment}/sdk-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an SDK key now */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    id: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done, no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename an SDK key */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    id: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Set by rotation: the key works until then */
+                            expiresAt: string | null;
+                            /** @description The key’s prefix and last characters, to recognise it */
+                            hint: string;
+                            id: string;
+                            /** @description Client keys only: they are public */
+                            key?: string;
+                            /** @description server: secret, downloads the ruleset; client: public, evaluates client-side-available flags only */
+                            kind: "server" | "client";
+                            name: string;
+                            revokedAt: string | null;
+                            status: "active" | "expiring" | "expired" | "revoked";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/environments/{environment}/sdk-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace an SDK key with a new one; the old one works for a grace period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    id: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How long the old key keeps working (default 86400 s; 0 revokes it now) */
+                        graceSeconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Set by rotation: the key works until then */
+                            expiresAt: string | null;
+                            /** @description The key’s prefix and last characters, to recognise it */
+                            hint: string;
+                            id: string;
+                            /** @description The new key */
+                            key: string;
+                            /** @description server: secret, downloads the ruleset; client: public, evaluates client-side-available flags only */
+                            kind: "server" | "client";
+                            name: string;
+                            /** @description The key it replaces, as it now is */
+                            previous: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Set by rotation: the key works until then */
+                                expiresAt: string | null;
+                                /** @description The key’s prefix and last characters, to recognise it */
+                                hint: string;
+                                id: string;
+                                /** @description server: secret, downloads the ruleset; client: public, evaluates client-side-available flags only */
+                                kind: "server" | "client";
+                                name: string;
+                                revokedAt: string | null;
+                                status: "active" | "expiring" | "expired" | "revoked";
+                            };
+                            revokedAt: string | null;
+                            status: "active" | "expiring" | "expired" | "revoked";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/environments/{environment}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contexts SDKs reported in an environment, last seen first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only contexts of this kind (user, organization, …) */
+                    kind?: string;
+                    /** @description Users per page (default 50) */
+                    limit?: number;
+                    /** @description Users to skip (at most 1,000,000,000) */
+                    offset?: number;
+                    /** @description Part of the key or of an attribute, any case */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    environment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Users matching, on every page */
+                            total: number;
+                            users: {
+                                /** @description As last reported; private attributes are never stored */
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                firstSeen: string;
+                                key: string;
+                                kind: string;
+                                /** Format: date-time */
+                                lastSeen: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/environments/{environment}/users/{kind}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user, with every flag’s value for them and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    key: string;
+                    kind: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description As last reported; private attributes are never stored */
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            firstSeen: string;
+                            flags: {
+                                key: string;
+                                name?: string;
+                                result: {
+                                    allocation?: string;
+                                    errorCode?: string;
+                                    errorMessage?: string;
+                                    /** @description DISABLED, TARGETING_MATCH, SPLIT, DEFAULT, STATIC, ERROR, PREREQUISITE_FAILED or TRAFFIC_EXCLUDED */
+                                    reason: string;
+                                    track?: boolean;
+                                    value: unknown;
+                                    variation?: string;
+                                };
+                                /** @description The engine’s trace: switch, prerequisites, targets, each allocation with the clauses it checked, fallthrough */
+                                steps: unknown[];
+                                type: string;
+                            }[];
+                            key: string;
+                            kind: string;
+                            /** Format: date-time */
+                            lastSeen: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/environments/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder environments */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        order: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Changes here deserve a confirmation in the console (production is critical by default) */
+                            critical: boolean;
+                            key: string;
+                            name: string;
+                            position: number;
+                            /** @description Bumped by every change SDKs see; the ETag of its ruleset */
+                            revision: number;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List flags a page at a time, sorted by key, filtered, with a summary each */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Archived flags instead of live ones (default false; true for status=archived) */
+                    archived?: boolean;
+                    /** @description The `nextCursor` of the previous page (with the same filters) */
+                    cursor?: string;
+                    /** @description Release toggles (temporary) or permanent flags */
+                    lifetime?: "temporary" | "permanent";
+                    /** @description Flags per page (default 100) */
+                    limit?: number;
+                    /** @description Text in the key, name, description or a tag; any case, taken literally */
+                    q?: string;
+                    /** @description active: evaluated in the last 7 days; new: created in the last 7 days and not evaluated since; inactive: neither; archived */
+                    status?: "new" | "active" | "inactive" | "archived";
+                    /** @description Only flags with this tag */
+                    tag?: string;
+                    /** @description Only flags of this type */
+                    type?: "boolean" | "string" | "number" | "json";
+                };
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Sorted by key */
+                            items: {
+                                archived: boolean;
+                                clientSideAvailable: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string;
+                                /** @description Per environment the caller may read: on or off, and the state version */
+                                environments: {
+                                    [key: string]: {
+                                        on: boolean;
+                                        version: number;
+                                    };
+                                };
+                                key: string;
+                                /** @description The latest change to its definition or to a state the caller may read: who and when */
+                                lastChange: {
+                                    actor: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
+                                /** @description The start of the last hour SDKs reported evaluating it (in environments the caller may read) */
+                                lastEvaluatedAt: string | null;
+                                /** @description The key when the flag has no name */
+                                name: string;
+                                /** @description new, active, inactive or archived */
+                                status: string;
+                                tags: string[];
+                                temporary: boolean;
+                                type: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                            /** @description Flags matching the filters, on every page */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a flag (off in every environment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Client SDK keys may evaluate it */
+                        clientSideAvailable?: boolean;
+                        description?: string;
+                        /** @description Initial state per environment key */
+                        environments?: {
+                            [key: string]: {
+                                allocations?: {
+                                    bucketBy?: {
+                                        attribute?: string;
+                                        contextKind?: string;
+                                    };
+                                    conditions?: ({
+                                        attribute: string;
+                                        contextKind?: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                        values: unknown[];
+                                    } | {
+                                        negate?: boolean;
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        segment: string;
+                                    })[];
+                                    enabled?: boolean;
+                                    /** @description ISO 8601 or epoch milliseconds */
+                                    endAt?: string | number;
+                                    exposure?: number;
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    id: string;
+                                    name?: string;
+                                    salt?: string;
+                                    /** @description One variation, a weighted split, or imported Eppo shards */
+                                    serve: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    } | {
+                                        split: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                            weight: number;
+                                        }[];
+                                    } | {
+                                        shards: {
+                                            shards: {
+                                                ranges: {
+                                                    end: number;
+                                                    start: number;
+                                                }[];
+                                                salt: string;
+                                            }[];
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        }[];
+                                        totalShards: number;
+                                    };
+                                    /** @description ISO 8601 or epoch milliseconds */
+                                    startAt?: string | number;
+                                    track?: boolean;
+                                }[];
+                                bucketBy?: {
+                                    attribute?: string;
+                                    contextKind?: string;
+                                };
+                                /** @description One variation, a weighted split, or imported Eppo shards */
+                                fallthrough?: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                } | {
+                                    split: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                        weight: number;
+                                    }[];
+                                } | {
+                                    shards: {
+                                        shards: {
+                                            ranges: {
+                                                end: number;
+                                                start: number;
+                                            }[];
+                                            salt: string;
+                                        }[];
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    }[];
+                                    totalShards: number;
+                                };
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                offVariation?: string;
+                                /** @description The kill switch: off serves offVariation and nothing else */
+                                on?: boolean;
+                                prerequisites?: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    flag: string;
+                                    variations: string[];
+                                }[];
+                                salt?: string;
+                                targets?: {
+                                    contextKind?: string;
+                                    values: string[];
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                }[];
+                            };
+                        };
+                        /** @description number flags only: every value is a whole number */
+                        integer?: boolean;
+                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                        key: string;
+                        name?: string;
+                        tags?: string[];
+                        /** @description A release toggle, expected to be removed */
+                        temporary?: boolean;
+                        type?: "boolean" | "string" | "number" | "json";
+                        variations?: {
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            key: string;
+                            name?: string;
+                            /** @description A value of the flag type */
+                            value: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archived: boolean;
+                            /** @description Client SDK keys may evaluate it */
+                            clientSideAvailable?: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description?: string;
+                            /** @description State per environment key */
+                            environments: {
+                                [key: string]: {
+                                    allocations?: {
+                                        bucketBy?: {
+                                            attribute?: string;
+                                            contextKind?: string;
+                                        };
+                                        conditions?: ({
+                                            attribute: string;
+                                            contextKind?: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                            values: unknown[];
+                                        } | {
+                                            negate?: boolean;
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            segment: string;
+                                        })[];
+                                        enabled?: boolean;
+                                        /** @description ISO 8601 or epoch milliseconds */
+                                        endAt?: string | number;
+                                        exposure?: number;
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        id: string;
+                                        name?: string;
+                                        salt?: string;
+                                        /** @description One variation, a weighted split, or imported Eppo shards */
+                                        serve: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        } | {
+                                            split: {
+                                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                                variation: string;
+                                                weight: number;
+                                            }[];
+                                        } | {
+                                            shards: {
+                                                shards: {
+                                                    ranges: {
+                                                        end: number;
+                                                        start: number;
+                                                    }[];
+                                                    salt: string;
+                                                }[];
+                                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                                variation: string;
+                                            }[];
+                                            totalShards: number;
+                                        };
+                                        /** @description ISO 8601 or epoch milliseconds */
+                                        startAt?: string | number;
+                                        track?: boolean;
+                                    }[];
+                                    bucketBy?: {
+                                        attribute?: string;
+                                        contextKind?: string;
+                                    };
+                                    /** @description One variation, a weighted split, or imported Eppo shards */
+                                    fallthrough?: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    } | {
+                                        split: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                            weight: number;
+                                        }[];
+                                    } | {
+                                        shards: {
+                                            shards: {
+                                                ranges: {
+                                                    end: number;
+                                                    start: number;
+                                                }[];
+                                                salt: string;
+                                            }[];
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        }[];
+                                        totalShards: number;
+                                    };
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    offVariation?: string;
+                                    /** @description The kill switch: off serves offVariation and nothing else */
+                                    on: boolean;
+                                    prerequisites?: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        flag: string;
+                                        variations: string[];
+                                    }[];
+                                    salt?: string;
+                                    targets?: {
+                                        contextKind?: string;
+                                        values: string[];
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    }[];
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                            };
+                            /** @description number flags only: every value is a whole number */
+                            integer?: boolean;
+                            key: string;
+                            name?: string;
+                            tags?: string[];
+                            /** @description A release toggle, expected to be removed */
+                            temporary?: boolean;
+                            type: "boolean" | "string" | "number" | "json";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            variations: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                key: string;
+                                name?: string;
+                                /** @description A value of the flag type */
+                                value: unknown;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/{flag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a flag with its state in every environment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archived: boolean;
+                            /** @description Client SDK keys may evaluate it */
+                            clientSideAvailable?: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description?: string;
+                            /** @description State per environment key */
+                            environments: {
+                                [key: string]: {
+                                    allocations?: {
+                                        bucketBy?: {
+                                            attribute?: string;
+                                            contextKind?: string;
+                                        };
+                                        conditions?: ({
+                                            attribute: string;
+                                            contextKind?: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                            values: unknown[];
+                                        } | {
+                                            negate?: boolean;
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            segment: string;
+                                        })[];
+                                        enabled?: boolean;
+                                        /** @description ISO 8601 or epoch milliseconds */
+                                        endAt?: string | number;
+                                        exposure?: number;
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        id: string;
+                                        name?: string;
+                                        salt?: string;
+                                        /** @description One variation, a weighted split, or imported Eppo shards */
+                                        serve: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        } | {
+                                            split: {
+                                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                                variation: string;
+                                                weight: number;
+                                            }[];
+                                        } | {
+                                            shards: {
+                                                shards: {
+                                                    ranges: {
+                                                        end: number;
+                                                        start: number;
+                                                    }[];
+                                                    salt: string;
+                                                }[];
+                                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                                variation: string;
+                                            }[];
+                                            totalShards: number;
+                                        };
+                                        /** @description ISO 8601 or epoch milliseconds */
+                                        startAt?: string | number;
+                                        track?: boolean;
+                                    }[];
+                                    bucketBy?: {
+                                        attribute?: string;
+                                        contextKind?: string;
+                                    };
+                                    /** @description One variation, a weighted split, or imported Eppo shards */
+                                    fallthrough?: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    } | {
+                                        split: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                            weight: number;
+                                        }[];
+                                    } | {
+                                        shards: {
+                                            shards: {
+                                                ranges: {
+                                                    end: number;
+                                                    start: number;
+                                                }[];
+                                                salt: string;
+                                            }[];
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        }[];
+                                        totalShards: number;
+                                    };
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    offVariation?: string;
+                                    /** @description The kill switch: off serves offVariation and nothing else */
+                                    on: boolean;
+                                    prerequisites?: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        flag: string;
+                                        variations: string[];
+                                    }[];
+                                    salt?: string;
+                                    targets?: {
+                                        contextKind?: string;
+                                        values: string[];
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    }[];
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                            };
+                            /** @description number flags only: every value is a whole number */
+                            integer?: boolean;
+                            key: string;
+                            name?: string;
+                            tags?: string[];
+                            /** @description A release toggle, expected to be removed */
+                            temporary?: boolean;
+                            type: "boolean" | "string" | "number" | "json";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            variations: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                key: string;
+                                name?: string;
+                                /** @description A value of the flag type */
+                                value: unknown;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a flag for good */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done, no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a flag’s definition */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Client SDK keys may evaluate it */
+                        clientSideAvailable?: boolean;
+                        description?: string;
+                        name?: string;
+                        tags?: string[];
+                        /** @description A release toggle, expected to be removed */
+                        temporary?: boolean;
+                        variations?: {
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            key: string;
+                            name?: string;
+                            /** @description A value of the flag type */
+                            value: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archived: boolean;
+                            /** @description Client SDK keys may evaluate it */
+                            clientSideAvailable?: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description?: string;
+                            /** @description State per environment key */
+                            environments: {
+                                [key: string]: {
+                                    allocations?: {
+                                        bucketBy?: {
+                                            attribute?: string;
+                                            contextKind?: string;
+                                        };
+                                        conditions?: ({
+                                            attribute: string;
+                                            contextKind?: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                            values: unknown[];
+                                        } | {
+                                            negate?: boolean;
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            segment: string;
+                                        })[];
+                                        enabled?: boolean;
+                                        /** @description ISO 8601 or epoch milliseconds */
+                                        endAt?: string | number;
+                                        exposure?: number;
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        id: string;
+                                        name?: string;
+                                        salt?: string;
+                                        /** @description One variation, a weighted split, or imported Eppo shards */
+                                        serve: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        } | {
+                                            split: {
+                                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                                variation: string;
+                                                weight: number;
+                                            }[];
+                                        } | {
+                                            shards: {
+                                                shards: {
+                                                    ranges: {
+                                                        end: number;
+                                                        start: number;
+                                                    }[];
+                                                    salt: string;
+                                                }[];
+                                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                                variation: string;
+                                            }[];
+                                            totalShards: number;
+                                        };
+                                        /** @description ISO 8601 or epoch milliseconds */
+                                        startAt?: string | number;
+                                        track?: boolean;
+                                    }[];
+                                    bucketBy?: {
+                                        attribute?: string;
+                                        contextKind?: string;
+                                    };
+                                    /** @description One variation, a weighted split, or imported Eppo shards */
+                                    fallthrough?: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    } | {
+                                        split: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                            weight: number;
+                                        }[];
+                                    } | {
+                                        shards: {
+                                            shards: {
+                                                ranges: {
+                                                    end: number;
+                                                    start: number;
+                                                }[];
+                                                salt: string;
+                                            }[];
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        }[];
+                                        totalShards: number;
+                                    };
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    offVariation?: string;
+                                    /** @description The kill switch: off serves offVariation and nothing else */
+                                    on: boolean;
+                                    prerequisites?: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        flag: string;
+                                        variations: string[];
+                                    }[];
+                                    salt?: string;
+                                    targets?: {
+                                        contextKind?: string;
+                                        values: string[];
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    }[];
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                            };
+                            /** @description number flags only: every value is a whole number */
+                            integer?: boolean;
+                            key: string;
+                            name?: string;
+                            tags?: string[];
+                            /** @description A release toggle, expected to be removed */
+                            temporary?: boolean;
+                            type: "boolean" | "string" | "number" | "json";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            variations: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                key: string;
+                                name?: string;
+                                /** @description A value of the flag type */
+                                value: unknown;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/{flag}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a flag (SDKs stop seeing it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archived: boolean;
+                            /** @description Client SDK keys may evaluate it */
+                            clientSideAvailable?: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description?: string;
+                            /** @description State per environment key */
+                            environments: {
+                                [key: string]: {
+                                    allocations?: {
+                                        bucketBy?: {
+                                            attribute?: string;
+                                            contextKind?: string;
+                                        };
+                                        conditions?: ({
+                                            attribute: string;
+                                            contextKind?: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                            values: unknown[];
+                                        } | {
+                                            negate?: boolean;
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            segment: string;
+                                        })[];
+                                        enabled?: boolean;
+                                        /** @description ISO 8601 or epoch milliseconds */
+                                        endAt?: string | number;
+                                        exposure?: number;
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        id: string;
+                                        name?: string;
+                                        salt?: string;
+                                        /** @description One variation, a weighted split, or imported Eppo shards */
+                                        serve: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        } | {
+                                            split: {
+                                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                                variation: string;
+                                                weight: number;
+                                            }[];
+                                        } | {
+                                            shards: {
+                                                shards: {
+                                                    ranges: {
+                                                        end: number;
+                                                        start: number;
+                                                    }[];
+                                                    salt: string;
+                                                }[];
+                                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                                variation: string;
+                                            }[];
+                                            totalShards: number;
+                                        };
+                                        /** @description ISO 8601 or epoch milliseconds */
+                                        startAt?: string | number;
+                                        track?: boolean;
+                                    }[];
+                                    bucketBy?: {
+                                        attribute?: string;
+                                        contextKind?: string;
+                                    };
+                                    /** @description One variation, a weighted split, or imported Eppo shards */
+                                    fallthrough?: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    } | {
+                                        split: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                            weight: number;
+                                        }[];
+                                    } | {
+                                        shards: {
+                                            shards: {
+                                                ranges: {
+                                                    end: number;
+                                                    start: number;
+                                                }[];
+                                                salt: string;
+                                            }[];
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        }[];
+                                        totalShards: number;
+                                    };
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    offVariation?: string;
+                                    /** @description The kill switch: off serves offVariation and nothing else */
+                                    on: boolean;
+                                    prerequisites?: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        flag: string;
+                                        variations: string[];
+                                    }[];
+                                    salt?: string;
+                                    targets?: {
+                                        contextKind?: string;
+                                        values: string[];
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    }[];
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                            };
+                            /** @description number flags only: every value is a whole number */
+                            integer?: boolean;
+                            key: string;
+                            name?: string;
+                            tags?: string[];
+                            /** @description A release toggle, expected to be removed */
+                            temporary?: boolean;
+                            type: "boolean" | "string" | "number" | "json";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            variations: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                key: string;
+                                name?: string;
+                                /** @description A value of the flag type */
+                                value: unknown;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/{flag}/dependents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the flag is used: live flags requiring it as a prerequisite, and in which environments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Live flags requiring the flag as a prerequisite, by key */
+                            items: {
+                                /** @description Where it requires the flag */
+                                environments: string[];
+                                key: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/{flag}/environments/{environment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a flag’s state in an environment */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The state version you edited; 412 if it changed since */
+                    "if-match"?: string;
+                };
+                path: {
+                    environment: string;
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allocations?: {
+                            bucketBy?: {
+                                attribute?: string;
+                                contextKind?: string;
+                            };
+                            conditions?: ({
+                                attribute: string;
+                                contextKind?: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                values: unknown[];
+                            } | {
+                                negate?: boolean;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                segment: string;
+                            })[];
+                            enabled?: boolean;
+                            /** @description ISO 8601 or epoch milliseconds */
+                            endAt?: string | number;
+                            exposure?: number;
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            id: string;
+                            name?: string;
+                            salt?: string;
+                            /** @description One variation, a weighted split, or imported Eppo shards */
+                            serve: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                variation: string;
+                            } | {
+                                split: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                    weight: number;
+                                }[];
+                            } | {
+                                shards: {
+                                    shards: {
+                                        ranges: {
+                                            end: number;
+                                            start: number;
+                                        }[];
+                                        salt: string;
+                                    }[];
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                }[];
+                                totalShards: number;
+                            };
+                            /** @description ISO 8601 or epoch milliseconds */
+                            startAt?: string | number;
+                            track?: boolean;
+                        }[];
+                        bucketBy?: {
+                            attribute?: string;
+                            contextKind?: string;
+                        };
+                        /** @description One variation, a weighted split, or imported Eppo shards */
+                        fallthrough?: {
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            variation: string;
+                        } | {
+                            split: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                variation: string;
+                                weight: number;
+                            }[];
+                        } | {
+                            shards: {
+                                shards: {
+                                    ranges: {
+                                        end: number;
+                                        start: number;
+                                    }[];
+                                    salt: string;
+                                }[];
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                variation: string;
+                            }[];
+                            totalShards: number;
+                        };
+                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                        offVariation?: string;
+                        /** @description The kill switch: off serves offVariation and nothing else */
+                        on: boolean;
+                        prerequisites?: {
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            flag: string;
+                            variations: string[];
+                        }[];
+                        salt?: string;
+                        targets?: {
+                            contextKind?: string;
+                            values: string[];
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            variation: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allocations?: {
+                                bucketBy?: {
+                                    attribute?: string;
+                                    contextKind?: string;
+                                };
+                                conditions?: ({
+                                    attribute: string;
+                                    contextKind?: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                    values: unknown[];
+                                } | {
+                                    negate?: boolean;
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    segment: string;
+                                })[];
+                                enabled?: boolean;
+                                /** @description ISO 8601 or epoch milliseconds */
+                                endAt?: string | number;
+                                exposure?: number;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                id: string;
+                                name?: string;
+                                salt?: string;
+                                /** @description One variation, a weighted split, or imported Eppo shards */
+                                serve: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                } | {
+                                    split: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                        weight: number;
+                                    }[];
+                                } | {
+                                    shards: {
+                                        shards: {
+                                            ranges: {
+                                                end: number;
+                                                start: number;
+                                            }[];
+                                            salt: string;
+                                        }[];
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    }[];
+                                    totalShards: number;
+                                };
+                                /** @description ISO 8601 or epoch milliseconds */
+                                startAt?: string | number;
+                                track?: boolean;
+                            }[];
+                            bucketBy?: {
+                                attribute?: string;
+                                contextKind?: string;
+                            };
+                            /** @description One variation, a weighted split, or imported Eppo shards */
+                            fallthrough?: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                variation: string;
+                            } | {
+                                split: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                    weight: number;
+                                }[];
+                            } | {
+                                shards: {
+                                    shards: {
+                                        ranges: {
+                                            end: number;
+                                            start: number;
+                                        }[];
+                                        salt: string;
+                                    }[];
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                }[];
+                                totalShards: number;
+                            };
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            offVariation?: string;
+                            /** @description The kill switch: off serves offVariation and nothing else */
+                            on: boolean;
+                            prerequisites?: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                flag: string;
+                                variations: string[];
+                            }[];
+                            salt?: string;
+                            targets?: {
+                                contextKind?: string;
+                                values: string[];
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                variation: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change some fields of a flag’s state in an environment (e.g. {"on": true}) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The state version you edited; 412 if it changed since */
+                    "if-match"?: string;
+                };
+                path: {
+                    environment: string;
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allocations?: {
+                            bucketBy?: {
+                                attribute?: string;
+                                contextKind?: string;
+                            };
+                            conditions?: ({
+                                attribute: string;
+                                contextKind?: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                values: unknown[];
+                            } | {
+                                negate?: boolean;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                segment: string;
+                            })[];
+                            enabled?: boolean;
+                            /** @description ISO 8601 or epoch milliseconds */
+                            endAt?: string | number;
+                            exposure?: number;
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            id: string;
+                            name?: string;
+                            salt?: string;
+                            /** @description One variation, a weighted split, or imported Eppo shards */
+                            serve: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                variation: string;
+                            } | {
+                                split: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                    weight: number;
+                                }[];
+                            } | {
+                                shards: {
+                                    shards: {
+                                        ranges: {
+                                            end: number;
+                                            start: number;
+                                        }[];
+                                        salt: string;
+                                    }[];
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                }[];
+                                totalShards: number;
+                            };
+                            /** @description ISO 8601 or epoch milliseconds */
+                            startAt?: string | number;
+                            track?: boolean;
+                        }[];
+                        bucketBy?: {
+                            attribute?: string;
+                            contextKind?: string;
+                        };
+                        /** @description One variation, a weighted split, or imported Eppo shards */
+                        fallthrough?: {
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            variation: string;
+                        } | {
+                            split: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                variation: string;
+                                weight: number;
+                            }[];
+                        } | {
+                            shards: {
+                                shards: {
+                                    ranges: {
+                                        end: number;
+                                        start: number;
+                                    }[];
+                                    salt: string;
+                                }[];
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                variation: string;
+                            }[];
+                            totalShards: number;
+                        };
+                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                        offVariation?: string;
+                        /** @description The kill switch: off serves offVariation and nothing else */
+                        on?: boolean;
+                        prerequisites?: {
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            flag: string;
+                            variations: string[];
+                        }[];
+                        salt?: string;
+                        targets?: {
+                            contextKind?: string;
+                            values: string[];
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            variation: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allocations?: {
+                                bucketBy?: {
+                                    attribute?: string;
+                                    contextKind?: string;
+                                };
+                                conditions?: ({
+                                    attribute: string;
+                                    contextKind?: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                    values: unknown[];
+                                } | {
+                                    negate?: boolean;
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    segment: string;
+                                })[];
+                                enabled?: boolean;
+                                /** @description ISO 8601 or epoch milliseconds */
+                                endAt?: string | number;
+                                exposure?: number;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                id: string;
+                                name?: string;
+                                salt?: string;
+                                /** @description One variation, a weighted split, or imported Eppo shards */
+                                serve: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                } | {
+                                    split: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                        weight: number;
+                                    }[];
+                                } | {
+                                    shards: {
+                                        shards: {
+                                            ranges: {
+                                                end: number;
+                                                start: number;
+                                            }[];
+                                            salt: string;
+                                        }[];
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    }[];
+                                    totalShards: number;
+                                };
+                                /** @description ISO 8601 or epoch milliseconds */
+                                startAt?: string | number;
+                                track?: boolean;
+                            }[];
+                            bucketBy?: {
+                                attribute?: string;
+                                contextKind?: string;
+                            };
+                            /** @description One variation, a weighted split, or imported Eppo shards */
+                            fallthrough?: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                variation: string;
+                            } | {
+                                split: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                    weight: number;
+                                }[];
+                            } | {
+                                shards: {
+                                    shards: {
+                                        ranges: {
+                                            end: number;
+                                            start: number;
+                                        }[];
+                                        salt: string;
+                                    }[];
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                }[];
+                                totalShards: number;
+                            };
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            offVariation?: string;
+                            /** @description The kill switch: off serves offVariation and nothing else */
+                            on: boolean;
+                            prerequisites?: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                flag: string;
+                                variations: string[];
+                            }[];
+                            salt?: string;
+                            targets?: {
+                                contextKind?: string;
+                                values: string[];
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                variation: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/{flag}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the flag serves a context in each environment, and why; also for unsaved edits (a draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Evaluation context: single-kind or multi-kind */
+                        context: {
+                            key?: string;
+                            /** @description The context kind (default "user"), or "multi" */
+                            kind?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @description Unsaved edits: evaluated beside the saved flag, never stored */
+                        draft?: {
+                            definition?: {
+                                /** @description Client SDK keys may evaluate it */
+                                clientSideAvailable?: boolean;
+                                description?: string;
+                                name?: string;
+                                tags?: string[];
+                                /** @description A release toggle, expected to be removed */
+                                temporary?: boolean;
+                                variations?: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    key: string;
+                                    name?: string;
+                                    /** @description A value of the flag type */
+                                    value: unknown;
+                                }[];
+                            };
+                            /** @description Whole states per environment key, as PUT takes */
+                            environments?: {
+                                [key: string]: {
+                                    allocations?: {
+                                        bucketBy?: {
+                                            attribute?: string;
+                                            contextKind?: string;
+                                        };
+                                        conditions?: ({
+                                            attribute: string;
+                                            contextKind?: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                            values: unknown[];
+                                        } | {
+                                            negate?: boolean;
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            segment: string;
+                                        })[];
+                                        enabled?: boolean;
+                                        /** @description ISO 8601 or epoch milliseconds */
+                                        endAt?: string | number;
+                                        exposure?: number;
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        id: string;
+                                        name?: string;
+                                        salt?: string;
+                                        /** @description One variation, a weighted split, or imported Eppo shards */
+                                        serve: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        } | {
+                                            split: {
+                                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                                variation: string;
+                                                weight: number;
+                                            }[];
+                                        } | {
+                                            shards: {
+                                                shards: {
+                                                    ranges: {
+                                                        end: number;
+                                                        start: number;
+                                                    }[];
+                                                    salt: string;
+                                                }[];
+                                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                                variation: string;
+                                            }[];
+                                            totalShards: number;
+                                        };
+                                        /** @description ISO 8601 or epoch milliseconds */
+                                        startAt?: string | number;
+                                        track?: boolean;
+                                    }[];
+                                    bucketBy?: {
+                                        attribute?: string;
+                                        contextKind?: string;
+                                    };
+                                    /** @description One variation, a weighted split, or imported Eppo shards */
+                                    fallthrough?: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    } | {
+                                        split: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                            weight: number;
+                                        }[];
+                                    } | {
+                                        shards: {
+                                            shards: {
+                                                ranges: {
+                                                    end: number;
+                                                    start: number;
+                                                }[];
+                                                salt: string;
+                                            }[];
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        }[];
+                                        totalShards: number;
+                                    };
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    offVariation?: string;
+                                    /** @description The kill switch: off serves offVariation and nothing else */
+                                    on: boolean;
+                                    prerequisites?: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        flag: string;
+                                        variations: string[];
+                                    }[];
+                                    salt?: string;
+                                    targets?: {
+                                        contextKind?: string;
+                                        values: string[];
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every environment the caller may read, in the project’s order */
+                            environments: {
+                                critical: boolean;
+                                draft?: {
+                                    /** @description The allocation that decided */
+                                    allocation?: string;
+                                    errorCode?: string;
+                                    errorMessage?: string;
+                                    /** @description DISABLED, TARGETING_MATCH, SPLIT, DEFAULT, STATIC, ERROR, PREREQUISITE_FAILED or TRAFFIC_EXCLUDED */
+                                    reason: string;
+                                    /** @description The engine’s steps: switch, prerequisites, targets, each allocation with its clauses, fallthrough */
+                                    trace: unknown[];
+                                    /** @description The served value; null when no variation is served (the caller’s default) */
+                                    value: unknown;
+                                    variation: string | null;
+                                };
+                                key: string;
+                                name: string;
+                                saved: {
+                                    /** @description The allocation that decided */
+                                    allocation?: string;
+                                    errorCode?: string;
+                                    errorMessage?: string;
+                                    /** @description DISABLED, TARGETING_MATCH, SPLIT, DEFAULT, STATIC, ERROR, PREREQUISITE_FAILED or TRAFFIC_EXCLUDED */
+                                    reason: string;
+                                    /** @description The engine’s steps: switch, prerequisites, targets, each allocation with its clauses, fallthrough */
+                                    trace: unknown[];
+                                    /** @description The served value; null when no variation is served (the caller’s default) */
+                                    value: unknown;
+                                    variation: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/{flag}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flag’s history: every change to its definition and states, newest first, with a diff each */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The `next` of the previous page */
+                    before?: number;
+                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                    environment?: string;
+                    /** @description Entries per page (default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Newest first */
+                            entries: {
+                                /** @description flag.created, flag.updated, flag.archived, flag.restored, flag.state.updated, flag.reverted, flag.state.reverted */
+                                action: string;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                    /** @description api-token, admin-token or member */
+                                    type: string;
+                                };
+                                /** @description The flag (or state) after the change */
+                                after: unknown;
+                                /** @description The flag (or state) before the change; null when created */
+                                before: unknown;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description From before to after, bookkeeping (versions, times) left out */
+                                diff: {
+                                    /** @description The value before (remove, replace) */
+                                    from?: unknown;
+                                    op: "add" | "remove" | "replace";
+                                    /** @description JSON Pointer into the flag or state: /allocations/0/exposure */
+                                    path: string;
+                                    /** @description The value after (add, replace) */
+                                    value?: unknown;
+                                }[];
+                                /** @description The environment whose state changed; null for the definition */
+                                environment: string | null;
+                                id: number;
+                                /** @description For a revert: the id of the entry it undid */
+                                reverts: number | null;
+                            }[];
+                            /** @description Pass as `before` for the next page; null on the last page */
+                            next: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/{flag}/history/{entryId}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo one change of a flag’s history: the fields it changed go back (a new change, in the history too) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version of the definition (or state) the entry changed, as you saw it; 412 if it changed since */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description A history entry’s id */
+                    entryId: number;
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description flag.created, flag.updated, flag.archived, flag.restored, flag.state.updated, flag.reverted, flag.state.reverted */
+                            action: string;
+                            actor: {
+                                id: string;
+                                name: string;
+                                /** @description api-token, admin-token or member */
+                                type: string;
+                            };
+                            /** @description The flag (or state) after the change */
+                            after: unknown;
+                            /** @description The flag (or state) before the change; null when created */
+                            before: unknown;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description From before to after, bookkeeping (versions, times) left out */
+                            diff: {
+                                /** @description The value before (remove, replace) */
+                                from?: unknown;
+                                op: "add" | "remove" | "replace";
+                                /** @description JSON Pointer into the flag or state: /allocations/0/exposure */
+                                path: string;
+                                /** @description The value after (add, replace) */
+                                value?: unknown;
+                            }[];
+                            /** @description The environment whose state changed; null for the definition */
+                            environment: string | null;
+                            id: number;
+                            /** @description For a revert: the id of the entry it undid */
+                            reverts: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/{flag}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore an archived flag */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archived: boolean;
+                            /** @description Client SDK keys may evaluate it */
+                            clientSideAvailable?: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description?: string;
+                            /** @description State per environment key */
+                            environments: {
+                                [key: string]: {
+                                    allocations?: {
+                                        bucketBy?: {
+                                            attribute?: string;
+                                            contextKind?: string;
+                                        };
+                                        conditions?: ({
+                                            attribute: string;
+                                            contextKind?: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                            values: unknown[];
+                                        } | {
+                                            negate?: boolean;
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            segment: string;
+                                        })[];
+                                        enabled?: boolean;
+                                        /** @description ISO 8601 or epoch milliseconds */
+                                        endAt?: string | number;
+                                        exposure?: number;
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        id: string;
+                                        name?: string;
+                                        salt?: string;
+                                        /** @description One variation, a weighted split, or imported Eppo shards */
+                                        serve: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        } | {
+                                            split: {
+                                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                                variation: string;
+                                                weight: number;
+                                            }[];
+                                        } | {
+                                            shards: {
+                                                shards: {
+                                                    ranges: {
+                                                        end: number;
+                                                        start: number;
+                                                    }[];
+                                                    salt: string;
+                                                }[];
+                                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                                variation: string;
+                                            }[];
+                                            totalShards: number;
+                                        };
+                                        /** @description ISO 8601 or epoch milliseconds */
+                                        startAt?: string | number;
+                                        track?: boolean;
+                                    }[];
+                                    bucketBy?: {
+                                        attribute?: string;
+                                        contextKind?: string;
+                                    };
+                                    /** @description One variation, a weighted split, or imported Eppo shards */
+                                    fallthrough?: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    } | {
+                                        split: {
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                            weight: number;
+                                        }[];
+                                    } | {
+                                        shards: {
+                                            shards: {
+                                                ranges: {
+                                                    end: number;
+                                                    start: number;
+                                                }[];
+                                                salt: string;
+                                            }[];
+                                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                            variation: string;
+                                        }[];
+                                        totalShards: number;
+                                    };
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    offVariation?: string;
+                                    /** @description The kill switch: off serves offVariation and nothing else */
+                                    on: boolean;
+                                    prerequisites?: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        flag: string;
+                                        variations: string[];
+                                    }[];
+                                    salt?: string;
+                                    targets?: {
+                                        contextKind?: string;
+                                        values: string[];
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    }[];
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                            };
+                            /** @description number flags only: every value is a whole number */
+                            integer?: boolean;
+                            key: string;
+                            name?: string;
+                            tags?: string[];
+                            /** @description A release toggle, expected to be removed */
+                            temporary?: boolean;
+                            type: "boolean" | "string" | "number" | "json";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            variations: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                key: string;
+                                name?: string;
+                                /** @description A value of the flag type */
+                                value: unknown;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive several flags at once: all of them, or none */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The flags to archive */
+                        keys: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The keys archived, in the order given */
+                            archived: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List segments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contextKind?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description?: string;
+                            /** @description Context keys never in it (unless included) */
+                            excluded?: string[];
+                            /** @description Context keys always in the segment */
+                            included?: string[];
+                            key: string;
+                            name?: string;
+                            /** @description OR of rules; a context matching any rule is in */
+                            rules?: {
+                                /** @description AND of attribute clauses */
+                                clauses: {
+                                    attribute: string;
+                                    contextKind?: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                    values: unknown[];
+                                }[];
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                id?: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a segment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contextKind?: string;
+                        description?: string;
+                        /** @description Context keys never in it (unless included) */
+                        excluded?: string[];
+                        /** @description Context keys always in the segment */
+                        included?: string[];
+                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                        key: string;
+                        name?: string;
+                        /** @description OR of rules; a context matching any rule is in */
+                        rules?: {
+                            /** @description AND of attribute clauses */
+                            clauses: {
+                                attribute: string;
+                                contextKind?: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                values: unknown[];
+                            }[];
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            id?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contextKind?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description?: string;
+                            /** @description Context keys never in it (unless included) */
+                            excluded?: string[];
+                            /** @description Context keys always in the segment */
+                            included?: string[];
+                            key: string;
+                            name?: string;
+                            /** @description OR of rules; a context matching any rule is in */
+                            rules?: {
+                                /** @description AND of attribute clauses */
+                                clauses: {
+                                    attribute: string;
+                                    contextKind?: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                    values: unknown[];
+                                }[];
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                id?: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/segments/{segment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a segment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                    segment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contextKind?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description?: string;
+                            /** @description Context keys never in it (unless included) */
+                            excluded?: string[];
+                            /** @description Context keys always in the segment */
+                            included?: string[];
+                            key: string;
+                            name?: string;
+                            /** @description OR of rules; a context matching any rule is in */
+                            rules?: {
+                                /** @description AND of attribute clauses */
+                                clauses: {
+                                    attribute: string;
+                                    contextKind?: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                    values: unknown[];
+                                }[];
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                id?: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Replace a segment’s definition (fields left out are removed) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                    segment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contextKind?: string;
+                        description?: string;
+                        /** @description Context keys never in it (unless included) */
+                        excluded?: string[];
+                        /** @description Context keys always in the segment */
+                        included?: string[];
+                        name?: string;
+                        /** @description OR of rules; a context matching any rule is in */
+                        rules?: {
+                            /** @description AND of attribute clauses */
+                            clauses: {
+                                attribute: string;
+                                contextKind?: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                values: unknown[];
+                            }[];
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            id?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contextKind?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description?: string;
+                            /** @description Context keys never in it (unless included) */
+                            excluded?: string[];
+                            /** @description Context keys always in the segment */
+                            included?: string[];
+                            key: string;
+                            name?: string;
+                            /** @description OR of rules; a context matching any rule is in */
+                            rules?: {
+                                /** @description AND of attribute clauses */
+                                clauses: {
+                                    attribute: string;
+                                    contextKind?: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                    values: unknown[];
+                                }[];
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                id?: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a segment no flag uses */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                    segment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done, no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change some fields of a segment (e.g. {"included": [...]}) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                    segment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contextKind?: string;
+                        description?: string;
+                        /** @description Context keys never in it (unless included) */
+                        excluded?: string[];
+                        /** @description Context keys always in the segment */
+                        included?: string[];
+                        name?: string;
+                        /** @description OR of rules; a context matching any rule is in */
+                        rules?: {
+                            /** @description AND of attribute clauses */
+                            clauses: {
+                                attribute: string;
+                                contextKind?: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                values: unknown[];
+                            }[];
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            id?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contextKind?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description?: string;
+                            /** @description Context keys never in it (unless included) */
+                            excluded?: string[];
+                            /** @description Context keys always in the segment */
+                            included?: string[];
+                            key: string;
+                            name?: string;
+                            /** @description OR of rules; a context matching any rule is in */
+                            rules?: {
+                                /** @description AND of attribute clauses */
+                                clauses: {
+                                    attribute: string;
+                                    contextKind?: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                    values: unknown[];
+                                }[];
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                id?: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * Problem
+         * @description RFC 9457 problem details
+         */
+        "def-0": {
+            detail?: string;
+            errors?: {
+                message: string;
+                path: string;
+            }[];
+            instance?: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

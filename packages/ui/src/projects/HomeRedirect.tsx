@@ -1,0 +1,35 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { Navigate } from 'react-router';
+import { useProjects } from '../api/projects';
+import { recall } from '../app/remembered';
+import { PageError } from '../components/PageError';
+import { PageLoading } from '../components/PageLoading';
+import { usePageTitle } from '../components/use-page-title';
+import { projectPath } from '../environments/selected-environment';
+import { useSignedIn } from '../shell/session-context';
+
+/** `/`: the flags of the project this member used last, else of their first project. */
+export function HomeRedirect() {
+  const { member } = useSignedIn();
+  const projects = useProjects();
+  usePageTitle('Projects');
+  if (projects.isPending) return <PageLoading />;
+  if (projects.isError)
+    return (
+      <PageError error={projects.error} title="Could not load your projects" onRetry={() => void projects.refetch()} />
+    );
+  const remembered = recall(member.id, 'project');
+  const project = projects.data.find((candidate) => candidate.key === remembered) ?? projects.data[0];
+  if (project === undefined)
+    return (
+      <Stack maw={560}>
+        <Title order={1}>No projects yet</Title>
+        <Text>
+          You can see no project. Ask an owner or admin of your organisation to give you a role on one, or create one
+          with the management API (POST /api/v1/projects).
+        </Text>
+      </Stack>
+    );
+  const environment = recall(member.id, `environment:${project.key}`);
+  return <Navigate to={projectPath(project.key, 'flags', environment)} replace />;
+}
