@@ -55,13 +55,20 @@ declare module 'fastify' {
   }
 }
 
-/** Records every request's latency under its route pattern; unmatched URLs share one label. */
+/**
+ * Records every request's latency under its route pattern; URLs no route answers share one label
+ * (also those the console's catch-all handed back as not found).
+ */
 export function recordRequestDurations(app: FastifyInstance, metrics: Metrics): void {
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions;
     if (route.config.streaming !== true) {
       metrics.requestDuration.observe(
-        { route: route.url ?? 'unmatched', method: request.method, status: reply.statusCode },
+        {
+          route: request.is404 ? 'unmatched' : (route.url ?? 'unmatched'),
+          method: request.method,
+          status: reply.statusCode,
+        },
         reply.elapsedTime / 1000,
       );
     }

@@ -50,7 +50,8 @@ describe.each(await testDialects())('health, readiness and metrics on %s', (dial
       body: { context: { targetingKey: 'u-1' } },
     });
     await sdkCall(server, 'GET', '/sdk/v1/config', { key: server.seeded.clientKey });
-    await fetch(`${server.url}/no/such/path/u-12345`);
+    await fetch(`${server.url}/api/v1/no/such/path/u-12345`);
+    await fetch(`${server.url}/projects/u-12345/flags`); // a console page: the app's catch-all
     const text = await metrics();
     expect(
       sample(text, 'vexil_http_request_duration_seconds_count', {
@@ -76,6 +77,7 @@ describe.each(await testDialects())('health, readiness and metrics on %s', (dial
     expect(
       sample(text, 'vexil_http_request_duration_seconds_count', { route: 'unmatched', method: 'GET', status: '404' }),
     ).toBe(1);
+    expect(sample(text, 'vexil_http_request_duration_seconds_count', { route: '/*', method: 'GET' })).toBe(1);
     expect(text).not.toContain('u-12345');
   });
 
