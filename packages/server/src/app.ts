@@ -25,6 +25,7 @@ import { responseSerializerCompiler, schemaValidatorCompiler } from './http/vali
 import { recordRequestDurations } from './metrics.js';
 import { ofrepRoutes } from './ofrep/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
+import { preferenceRoutes } from './preferences/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { sdkKeyRoutes } from './sdk-keys/routes.js';
 import { sdkRoutes } from './sdk/routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
         request.actor = await authenticate(ctx.db, request, ctx.config.adminToken);
       });
       authRoutes(api, ctx);
+      preferenceRoutes(api, ctx);
       await oidcRoutes(api, ctx);
       memberRoutes(api, ctx);
       organizationRoutes(api, ctx);

@@ -44,7 +44,12 @@ interface Fixtures {
 }
 
 /** Non-GET routes that change nothing, so leave no entry; each with the reason. */
-const NOT_WRITES: Record<string, string> = {};
+const NOT_WRITES: Record<string, string> = {
+  'POST /api/v1/projects/{project}/flags/{flag}/evaluate':
+    'evaluates the flag (and an unsaved draft of it) for a context; stores nothing',
+  'PUT /api/v1/auth/preferences':
+    'the console’s memory of the member’s last project and environment: personal, seen by nobody else, saved on every switch',
+};
 
 const PASSWORD = 'a long enough password';
 const asMember = (member: { email: string; headers: Record<string, string> }) => ({
@@ -116,6 +121,10 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
   'POST /api/v1/projects/{project}/flags/{flag}/archive': async ({ flag }) => {
     const key = await flag();
     return { path: `${flagIn(key)}/archive`, resource: { type: 'flag', key } };
+  },
+  'POST /api/v1/projects/{project}/flags/archive': async ({ flag }) => {
+    const key = await flag();
+    return { path: `${v1}/projects/default/flags/archive`, body: { keys: [key] }, resource: { type: 'flag', key } };
   },
   'POST /api/v1/projects/{project}/flags/{flag}/restore': async ({ flag, call }) => {
     const key = await flag();

@@ -56,10 +56,11 @@ describe.each(await testDialects())('durability on %s', (dialect) => {
     const second = await startServerProcess(env);
     try {
       expect(second.output()).not.toContain('First start');
-      const flags = (await (await fetch(`${second.url}/api/v1/projects/default/flags`, { headers })).json()) as {
-        key: string;
-        environments: Record<string, { on: boolean }>;
-      }[];
+      const { items: flags } = (await (
+        await fetch(`${second.url}/api/v1/projects/default/flags`, { headers })
+      ).json()) as {
+        items: { key: string; environments: Record<string, { on: boolean }> }[];
+      };
       expect(acknowledged).toHaveLength(40);
       expect(flags.map((flag) => flag.key).sort()).toEqual([...acknowledged].sort());
       expect(flags.find((flag) => flag.key === 'durable-0-0')?.environments.production?.on).toBe(true);

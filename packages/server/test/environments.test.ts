@@ -101,6 +101,55 @@ describe.each(await testDialects())('projects and environments API on %s', (dial
     expect((await server.api('GET', '/api/v1/projects/nope/environments')).status).toBe(404);
   });
 
+  it('marks production critical in new projects and on first start, and no other environment', async () => {
+    const critical = (environments: { key: string; critical: boolean }[]) =>
+      environments.filter((environment) => environment.critical).map((environment) => environment.key);
+    expect(critical((await server.api('GET', '/api/v1/projects/default/environments')).body)).toEqual(['production']);
+    const project = await server.api('GET', '/api/v1/projects/mobile');
+    expect(critical(project.body.environments)).toEqual(['production']);
+    expect((await server.api('GET', '/api/v1/projects/default/environments/staging')).body.critical).toBe(false);
+    const custom = await server.api('POST', '/api/v1/projects', {
+      key: 'shop',
+      environments: [{ key: 'test' }, { key: 'production', name: 'Live' }],
+    });
+    expect(critical(custom.body.environments)).toEqual(['production']);
+  });
+
+  it('sets critical on create and update, audited with before and after', async () => {
+    const created = await server.api('POST', '/api/v1/projects/default/environments', {
+      key: 'eu-live',
+      critical: true,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.critical).toBe(true);
+    const plain = await server.api('POST', '/api/v1/projects/default/environments', { key: 'sandbox' });
+    expect(plain.body.critical).toBe(false);
+
+    const updated = await server.api('PATCH', '/api/v1/projects/default/environments/production', { critical: false });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ key: 'production', name: 'Production', critical: false });
+    expect((await server.api('GET', '/api/v1/projects/default/environments/production')).body.critical).toBe(false);
+    const entry = await server.ctx.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('action', '=', 'environment.updated')
+      .where('resourceKey', '=', 'production')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.before ?? '{}')).toMatchObject({ critical: true });
+    expect(JSON.parse(entry.after ?? '{}')).toMatchObject({ critical: false });
+    expect(
+      (await server.api('PATCH', '/api/v1/projects/default/environments/production', { critical: true })).body.critical,
+    ).toBe(true);
+
+    const wrong = await server.api('PATCH', '/api/v1/projects/default/environments/sandbox', { critical: 'yes' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([{ path: 'critical', message: 'must be boolean' }]);
+    for (const key of ['eu-live', 'sandbox'])
+      expect((await server.api('DELETE', `/api/v1/projects/default/environments/${key}`)).status).toBe(204);
+    expect((await server.api('DELETE', '/api/v1/projects/shop')).status).toBe(204);
+  });
+
   it('deletes a project and everything in it', async () => {
     await server.api('POST', '/api/v1/projects/mobile/flags', { key: 'mobile-flag' });
     expect((await server.api('DELETE', '/api/v1/projects/mobile')).status).toBe(204);

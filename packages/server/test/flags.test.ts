@@ -93,10 +93,10 @@ describe.each(await testDialects())('flags API on %s', (dialect) => {
 
     expect((await server.api('POST', '/api/v1/projects/default/flags/checkout-tips/archive')).body.archived).toBe(true);
     expect(
-      (await server.api('GET', '/api/v1/projects/default/flags')).body.map((flag: { key: string }) => flag.key),
+      (await server.api('GET', '/api/v1/projects/default/flags')).body.items.map((flag: { key: string }) => flag.key),
     ).toEqual(['new-checkout']);
     expect(
-      (await server.api('GET', '/api/v1/projects/default/flags?archived=true')).body.map(
+      (await server.api('GET', '/api/v1/projects/default/flags?archived=true')).body.items.map(
         (flag: { key: string }) => flag.key,
       ),
     ).toEqual(['checkout-tips']);
@@ -147,15 +147,112 @@ describe.each(await testDialects())('flag definitions and concurrency on %s', (d
         { key: 'red', value: 'red' },
       ],
     });
-    expect(broken.status).toBe(400);
+    expect(broken.status).toBe(409);
     expect(broken.body.errors[0]).toEqual({
       path: 'environments.development.offVariation',
-      message: 'unknown variation "blue"',
+      message: 'uses variation "blue", which this change removes',
     });
     expect(
-      (await server.api('GET', '/api/v1/projects/default/flags?tag=ui')).body.map((flag: { key: string }) => flag.key),
+      (await server.api('GET', '/api/v1/projects/default/flags?tag=ui')).body.items.map(
+        (flag: { key: string }) => flag.key,
+      ),
     ).toEqual(['banner']);
-    expect((await server.api('GET', '/api/v1/projects/default/flags?q=colour')).body).toHaveLength(1);
+    expect((await server.api('GET', '/api/v1/projects/default/flags?q=colour')).body.items).toHaveLength(1);
+  });
+
+  it('refuses to remove a variation still in use, saying in which environment and where', async () => {
+    await server.api('PATCH', '/api/v1/projects/default/flags/banner', {
+      variations: [
+        { key: 'blue', value: 'blue' },
+        { key: 'green', value: 'green' },
+        { key: 'red', value: 'red' },
+      ],
+    });
+    await server.api('PUT', '/api/v1/projects/default/flags/banner/environments/production', {
+      on: true,
+      offVariation: 'blue',
+      allocations: [
+        {
+          id: 'staff',
+          conditions: [{ attribute: 'staff', operator: 'equals', values: [true] }],
+          serve: { variation: 'blue' },
+        },
+        {
+          id: 'test',
+          serve: {
+            split: [
+              { variation: 'green', weight: 50 },
+              { variation: 'red', weight: 50 },
+            ],
+          },
+        },
+      ],
+      fallthrough: { variation: 'blue' },
+    });
+    await server.api('POST', '/api/v1/projects/default/flags', {
+      key: 'banner-copy',
+      environments: { staging: { on: true, prerequisites: [{ flag: 'banner', variations: ['red'] }] } },
+    });
+    const before = (await server.api('GET', '/api/v1/projects/default/flags/banner')).body;
+
+    const refused = await server.api('PATCH', '/api/v1/projects/default/flags/banner', {
+      variations: [
+        { key: 'blue', value: 'blue' },
+        { key: 'green', value: 'green' },
+      ],
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.detail).toBe(
+      'Variation "red" is still used — production: allocations[1] split; staging: prerequisite of "banner-copy". ' +
+        'Serve another variation there first.',
+    );
+    expect(refused.body.errors).toEqual([
+      {
+        path: 'environments.production.allocations[1].serve.split[1].variation',
+        message: 'uses variation "red", which this change removes',
+      },
+      {
+        path: 'variations',
+        message: 'flag "banner-copy" requires variation "red" in staging (prerequisites[0].variations)',
+      },
+    ]);
+
+    const both = await server.api('PATCH', '/api/v1/projects/default/flags/banner', {
+      variations: [
+        { key: 'green', value: 'green' },
+        { key: 'purple', value: 'purple' },
+      ],
+    });
+    expect(both.status).toBe(409);
+    expect(both.body.detail).toContain('Variations "blue", "red" are still used');
+    expect(both.body.detail).toContain(
+      'production: offVariation ("blue"), allocations[0] ("blue"), allocations[1] split ("red"), fallthrough ("blue")',
+    );
+    expect((await server.api('GET', '/api/v1/projects/default/flags/banner')).body).toEqual(before);
+
+    // A variation nothing uses may go.
+    const removed = await server.api('PATCH', '/api/v1/projects/default/flags/banner', {
+      variations: [
+        { key: 'blue', value: 'blue' },
+        { key: 'green', value: 'green' },
+        { key: 'red', value: 'red' },
+        { key: 'unused', value: 'unused' },
+      ],
+    });
+    expect(removed.status).toBe(200);
+    expect(
+      (
+        await server.api('PATCH', '/api/v1/projects/default/flags/banner', {
+          variations: [
+            { key: 'blue', value: 'blue' },
+            { key: 'green', value: 'green' },
+            { key: 'red', value: 'red' },
+          ],
+        })
+      ).status,
+    ).toBe(200);
+    expect((await server.api('DELETE', '/api/v1/projects/default/flags/banner-copy')).status).toBe(204);
   });
 
   it('refuses a stale edit when If-Match names an older state version', async () => {
@@ -195,7 +292,7 @@ describe.each(await testDialects())('flag search on %s', (dialect) => {
 
   it('matches %, _ and case literally', async () => {
     const search = async (q: string) =>
-      (await server.api('GET', `/api/v1/projects/default/flags?q=${encodeURIComponent(q)}`)).body.map(
+      (await server.api('GET', `/api/v1/projects/default/flags?q=${encodeURIComponent(q)}`)).body.items.map(
         (flag: { key: string }) => flag.key,
       );
     expect(await search('discount_')).toEqual(['discount_10']);

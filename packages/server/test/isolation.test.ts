@@ -162,9 +162,9 @@ describe.each(await testDialects())('isolation on %s', (dialect) => {
     // Runs after the 404 checks above: from here on, Acme has a "default" project of its own.
     const created = await asAcme('POST', '/api/v1/projects', { key: 'default' });
     expect(created.status).toBe(201);
-    expect((await asAcme('GET', '/api/v1/projects/default/flags')).body).toEqual([]);
+    expect((await asAcme('GET', '/api/v1/projects/default/flags')).body.items).toEqual([]);
     expect((await asAcme('POST', '/api/v1/projects/default/flags', { key: 'acme-only' })).status).toBe(201);
-    const first = (await server.api('GET', '/api/v1/projects/default/flags')).body.map(
+    const first = (await server.api('GET', '/api/v1/projects/default/flags')).body.items.map(
       (flag: { key: string }) => flag.key,
     );
     expect(first).toContain('default-secret');

@@ -61,6 +61,16 @@ const ACTIONS: ActionKind[] = [
     request: () => ['GET', `${project}/environments/production/users`],
   },
   {
+    does: 'test a draft of a flag’s production state',
+    where: 'production',
+    needs: 'read',
+    request: () => [
+      'POST',
+      `${project}/flags/shared/evaluate`,
+      { context: { key: 'ada' }, draft: { environments: { production: { on: true } } } },
+    ],
+  },
+  {
     does: 'read staging’s users',
     where: 'staging',
     needs: 'read',

@@ -152,7 +152,7 @@ describe.each(await testDialects())('permissions on %s', (dialect) => {
 
   it('refused requests change nothing', async () => {
     const flags = await server.api('GET', `${project}/flags`);
-    expect(flags.body.map((flag: { key: string }) => flag.key).sort()).toEqual([
+    expect(flags.body.items.map((flag: { key: string }) => flag.key).sort()).toEqual([
       'flag-admin',
       'flag-editor',
       'flag-owner',

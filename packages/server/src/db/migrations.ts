@@ -263,6 +263,40 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0004_console': {
+      // What the web console needs: critical environments, indexes for a paged flag list at 10,000
+      // flags, and each member's remembered project and environment.
+      async up(db: PastSchema) {
+        // Critical environments ask for confirmation before a change; `production` is one by default.
+        await db.schema
+          .alterTable('environments')
+          .addColumn('critical', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await sql`UPDATE environments SET critical = 1 WHERE key = 'production'`.execute(db);
+        // A page of flags is a range of this index, in byte order of keys on both databases.
+        if (dialect === 'postgres')
+          await sql`CREATE INDEX flags_list ON flags (project_id, archived, key COLLATE "C")`.execute(db);
+        else await db.schema.createIndex('flags_list').on('flags').columns(['project_id', 'archived', 'key']).execute();
+        // A flag's last evaluation and last change, each one index lookup per flag of the page.
+        await db.schema
+          .createIndex('evaluation_counts_latest')
+          .on('evaluation_counts')
+          .columns(['environment_id', 'flag_key', 'hour'])
+          .execute();
+        await db.schema
+          .createIndex('audit_log_latest')
+          .on('audit_log')
+          .columns(['organization_id', 'project_key', 'resource_type', 'resource_key', 'id'])
+          .execute();
+        await db.schema
+          .createTable('member_preferences')
+          .addColumn('member_id', 'text', (c) => c.primaryKey().references('members.id').onDelete('cascade'))
+          .addColumn('project', 'text')
+          .addColumn('environment', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

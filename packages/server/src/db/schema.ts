@@ -21,6 +21,7 @@ export interface Database {
   contexts: ContextTable;
   events: EventTable;
   evaluationCounts: EvaluationCountTable;
+  memberPreferences: MemberPreferencesTable;
 }
 
 export interface OrganizationTable {
@@ -48,6 +49,8 @@ export interface EnvironmentTable {
   /** Bumped by every change that reaches the environment's SDKs; the ETag and SSE event id. */
   revision: number;
   createdAt: string;
+  /** 1 when changes there deserve a confirmation (and, later, approval): `production` by default. */
+  critical: number;
 }
 
 export interface FlagTable {
@@ -217,6 +220,14 @@ export interface EvaluationCountTable {
   /** The hour the evaluations happened in: `2026-11-22T03`. */
   hour: string;
   count: ColumnType<number, number, number>;
+}
+
+/** What the console remembers for a member: the project and environment they last worked in (keys). */
+export interface MemberPreferencesTable {
+  memberId: string;
+  project: string | null;
+  environment: string | null;
+  updatedAt: string;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

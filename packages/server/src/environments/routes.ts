@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { actorOf, type Api } from '../http/api.js';
 import { created, Key, Name, noContent, ok, Strict } from '../http/schemas.js';
-import { EnvironmentViewSchema } from './schemas.js';
+import { Critical, EnvironmentViewSchema } from './schemas.js';
 import type { ServerContext } from '../context.js';
 import {
   createEnvironment,
@@ -39,7 +39,12 @@ export function environmentRoutes(api: Api, ctx: ServerContext): void {
         summary: 'Create an environment',
         params: ProjectParams,
         response: created(EnvironmentViewSchema),
-        body: Strict({ key: Key, name: Type.Optional(Name), position: Type.Optional(Position) }),
+        body: Strict({
+          key: Key,
+          name: Type.Optional(Name),
+          position: Type.Optional(Position),
+          critical: Type.Optional(Critical),
+        }),
       },
     },
     async (request, reply) =>
@@ -71,10 +76,14 @@ export function environmentRoutes(api: Api, ctx: ServerContext): void {
     {
       schema: {
         tags,
-        summary: 'Rename or move an environment',
+        summary: 'Rename or move an environment, or mark it critical',
         params: EnvironmentParams,
         response: ok(EnvironmentViewSchema),
-        body: Strict({ name: Type.Optional(Name), position: Type.Optional(Position) }),
+        body: Strict({
+          name: Type.Optional(Name),
+          position: Type.Optional(Position),
+          critical: Type.Optional(Critical),
+        }),
       },
     },
     (request) =>

@@ -15,25 +15,47 @@ export const DEFAULT_ENVIRONMENTS = [
   { key: 'production', name: 'Production' },
 ] as const;
 
+/** An environment is critical unless said otherwise when it is called production (PRODUCT.md §1). */
+export function criticalByDefault(key: string): boolean {
+  return key === 'production';
+}
+
 export interface EnvironmentView {
   key: string;
   name: string;
   position: number;
   revision: number;
+  critical: boolean;
   createdAt: string;
 }
 
 export function environmentView(row: EnvironmentRow): EnvironmentView {
-  return { key: row.key, name: row.name, position: row.position, revision: row.revision, createdAt: row.createdAt };
+  return {
+    key: row.key,
+    name: row.name,
+    position: row.position,
+    revision: row.revision,
+    critical: Boolean(row.critical),
+    createdAt: row.createdAt,
+  };
 }
 
 /** Adds an environment inside a write; every flag of the project gets its default (off) state there. */
 export async function addEnvironment(
   write: Write,
   project: ProjectRow,
-  input: { key: string; name: string; position: number },
+  input: { key: string; name: string; position: number; critical?: boolean | undefined },
 ): Promise<EnvironmentRow> {
-  const row: EnvironmentRow = { id: randomUUID(), projectId: project.id, ...input, revision: 0, createdAt: write.now };
+  const row: EnvironmentRow = {
+    id: randomUUID(),
+    projectId: project.id,
+    key: input.key,
+    name: input.name,
+    position: input.position,
+    revision: 0,
+    critical: (input.critical ?? criticalByDefault(input.key)) ? 1 : 0,
+    createdAt: write.now,
+  };
   await write.tx.insertInto('environments').values(row).execute();
   const flags = await write.tx
     .selectFrom('flags')
@@ -90,7 +112,12 @@ export async function createEnvironment(
   ctx: ServerContext,
   actor: Actor,
   projectKey: string,
-  input: { key: string; name?: string | undefined; position?: number | undefined },
+  input: {
+    key: string;
+    name?: string | undefined;
+    position?: number | undefined;
+    critical?: boolean | undefined;
+  },
 ): Promise<EnvironmentView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
@@ -100,7 +127,12 @@ export async function createEnvironment(
       throw problems.conflict(`Environment "${input.key}" already exists`, [{ path: 'key', message: 'is taken' }]);
     }
     const position = input.position ?? existing.length;
-    const row = await addEnvironment(write, project, { key: input.key, name: input.name ?? input.key, position });
+    const row = await addEnvironment(write, project, {
+      key: input.key,
+      name: input.name ?? input.key,
+      position,
+      critical: input.critical,
+    });
     await renumber(write, [...existing, row], row.key, position);
     return environmentView({ ...row, position: Math.min(position, existing.length) });
   });
@@ -111,14 +143,21 @@ export async function updateEnvironment(
   actor: Actor,
   projectKey: string,
   key: string,
-  input: { name?: string | undefined; position?: number | undefined },
+  input: { name?: string | undefined; position?: number | undefined; critical?: boolean | undefined },
 ): Promise<EnvironmentView> {
   return ctx.write(actor, async (write) => {
     const project = await findProject(write.tx, actor, projectKey);
     authorize(actor, 'environment:manage', { project: project.key, environment: key });
     const environment = await findEnvironment(write.tx, project, key);
-    if (input.name !== undefined) {
-      await write.tx.updateTable('environments').set({ name: input.name }).where('id', '=', environment.id).execute();
+    if (input.name !== undefined || input.critical !== undefined) {
+      await write.tx
+        .updateTable('environments')
+        .set({
+          ...(input.name === undefined ? {} : { name: input.name }),
+          ...(input.critical === undefined ? {} : { critical: input.critical ? 1 : 0 }),
+        })
+        .where('id', '=', environment.id)
+        .execute();
     }
     if (input.position !== undefined)
       await renumber(write, await environmentsOf(write.tx, project.id), key, input.position);

@@ -1,11 +1,21 @@
 import { Type } from 'typebox';
-import type { FlagState } from '@vexil/engine';
+import type { EvaluationContext, FlagState } from '@vexil/engine';
 import { actorOf, type Api } from '../http/api.js';
 import { problems } from '../http/problems.js';
 import { created, noContent, ok, Strict } from '../http/schemas.js';
 import type { ServerContext } from '../context.js';
+import { listDependents } from './dependents.js';
+import { evaluateFlag, type FlagDraft } from './evaluate.js';
 import { listFlagHistory, revertFlagChange } from './history.js';
+import { listFlags } from './list.js';
 import {
+  BulkArchiveResultSchema,
+  BulkArchiveSchema,
+  FlagDependentsSchema,
+  FlagEvaluationRequestSchema,
+  FlagEvaluationSchema,
+  FlagListQuerySchema,
+  FlagPageSchema,
   FlagHistoryEntrySchema,
   FlagHistoryPageSchema,
   FlagHistoryQuerySchema,
@@ -17,7 +27,7 @@ import {
   HistoryEntryId,
   NewFlagSchema,
 } from './schemas.js';
-import { changeFlagState, createFlag, deleteFlag, getFlag, listFlags, setArchived, updateFlag } from './service.js';
+import { archiveFlags, changeFlagState, createFlag, deleteFlag, getFlag, setArchived, updateFlag } from './service.js';
 
 const ProjectParams = Strict({ project: Type.String() });
 const FlagParams = Strict({ project: Type.String(), flag: Type.String() });
@@ -41,17 +51,27 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
     {
       schema: {
         tags,
-        summary: 'List flags',
-        response: ok(Type.Array(FlagViewSchema)),
+        summary: 'List flags a page at a time, sorted by key, filtered, with a summary each',
+        response: ok(FlagPageSchema),
         params: ProjectParams,
-        querystring: Strict({
-          archived: Type.Optional(Type.Boolean()),
-          tag: Type.Optional(Type.String()),
-          q: Type.Optional(Type.String({ maxLength: 200 })),
-        }),
+        querystring: FlagListQuerySchema,
       },
     },
     (request) => listFlags(ctx, actorOf(request), request.params.project, request.query),
+  );
+
+  api.post(
+    '/projects/:project/flags/archive',
+    {
+      schema: {
+        tags,
+        summary: 'Archive several flags at once: all of them, or none',
+        params: ProjectParams,
+        body: BulkArchiveSchema,
+        response: ok(BulkArchiveResultSchema),
+      },
+    },
+    (request) => archiveFlags(ctx, actorOf(request), request.params.project, request.body.keys),
   );
 
   api.post(
@@ -170,6 +190,37 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
         { patch: request.body },
         versionOf(request.headers['if-match']),
       ),
+  );
+
+  api.post(
+    '/projects/:project/flags/:flag/evaluate',
+    {
+      schema: {
+        tags,
+        summary: 'What the flag serves a context in each environment, and why; also for unsaved edits (a draft)',
+        params: FlagParams,
+        body: FlagEvaluationRequestSchema,
+        response: ok(FlagEvaluationSchema),
+      },
+    },
+    (request) =>
+      evaluateFlag(ctx, actorOf(request), request.params.project, request.params.flag, {
+        context: request.body.context as EvaluationContext,
+        draft: request.body.draft as FlagDraft | undefined,
+      }),
+  );
+
+  api.get(
+    '/projects/:project/flags/:flag/dependents',
+    {
+      schema: {
+        tags,
+        summary: 'Where the flag is used: live flags requiring it as a prerequisite, and in which environments',
+        params: FlagParams,
+        response: ok(FlagDependentsSchema),
+      },
+    },
+    (request) => listDependents(ctx, actorOf(request), request.params.project, request.params.flag),
   );
 
   api.get(

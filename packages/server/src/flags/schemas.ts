@@ -1,7 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { OPERATORS, type Operator } from '@vexil/engine';
-import type { FlagStateView, FlagView } from './service.js';
+import { MAX_BULK_ARCHIVE, type FlagStateView, type FlagView } from './service.js';
 import type { FlagHistoryEntry, FlagHistoryPage } from './history.js';
+import type { FlagDependent } from './dependents.js';
+import type { EnvironmentEvaluation } from './evaluate.js';
+import { DEFAULT_FLAG_PAGE, FLAG_STATUSES, MAX_FLAG_PAGE, type FlagPage } from './list.js';
+import { ContextSchema } from '../sdk/context.js';
 import { auditEntryId } from '../audit/schemas.js';
 import { DEFAULT_AUDIT_PAGE, MAX_AUDIT_PAGE } from '../audit/service.js';
 import { Description, Key, Name, Strict } from '../http/schemas.js';
@@ -189,5 +193,147 @@ export const FlagHistoryPageSchema = Type.Unsafe<FlagHistoryPage>(
     next: Type.Union([Type.Integer(), Type.Null()], {
       description: 'Pass as `before` for the next page; null on the last page',
     }),
+  }),
+);
+
+// The paged list of flags (list.ts).
+
+const FLAG_TYPES = ['boolean', 'string', 'number', 'json'] as const;
+const oneOf = <T extends string>(values: readonly T[], description: string) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], description });
+
+export const FlagListQuerySchema = Strict({
+  q: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: 'Text in the key, name, description or a tag; any case, taken literally',
+    }),
+  ),
+  tag: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Only flags with this tag' })),
+  type: Type.Optional(oneOf(FLAG_TYPES, 'Only flags of this type')),
+  lifetime: Type.Optional(oneOf(['temporary', 'permanent'] as const, 'Release toggles (temporary) or permanent flags')),
+  archived: Type.Optional(
+    Type.Boolean({ description: 'Archived flags instead of live ones (default false; true for status=archived)' }),
+  ),
+  status: Type.Optional(
+    oneOf(
+      FLAG_STATUSES,
+      'active: evaluated in the last 7 days; new: created in the last 7 days and not evaluated since; inactive: neither; archived',
+    ),
+  ),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: MAX_FLAG_PAGE, description: `Flags per page (default ${DEFAULT_FLAG_PAGE})` }),
+  ),
+  cursor: Type.Optional(
+    Type.String({ maxLength: 1000, description: 'The `nextCursor` of the previous page (with the same filters)' }),
+  ),
+});
+
+const FlagSummarySchema = Type.Object({
+  key: Type.String(),
+  name: Type.String({ description: 'The key when the flag has no name' }),
+  description: Type.String(),
+  type: Type.String(),
+  tags: Type.Array(Type.String()),
+  temporary: Type.Boolean(),
+  clientSideAvailable: Type.Boolean(),
+  archived: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  version: Type.Integer(),
+  status: Type.String({ description: 'new, active, inactive or archived' }),
+  lastEvaluatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'The start of the last hour SDKs reported evaluating it (in environments the caller may read)',
+  }),
+  lastChange: Type.Union(
+    [Type.Object({ actor: Type.String(), at: Type.String({ format: 'date-time' }) }), Type.Null()],
+    { description: 'The latest change to its definition or to a state the caller may read: who and when' },
+  ),
+  environments: Type.Record(Type.String(), Type.Object({ on: Type.Boolean(), version: Type.Integer() }), {
+    description: 'Per environment the caller may read: on or off, and the state version',
+  }),
+});
+
+export const FlagPageSchema = Type.Unsafe<FlagPage>(
+  Type.Object({
+    items: Type.Array(FlagSummarySchema, { description: 'Sorted by key' }),
+    total: Type.Integer({ description: 'Flags matching the filters, on every page' }),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as `cursor` for the next page; null on the last page',
+    }),
+  }),
+);
+
+export const BulkArchiveSchema = Strict({
+  keys: Type.Array(Key, {
+    minItems: 1,
+    maxItems: MAX_BULK_ARCHIVE,
+    uniqueItems: true,
+    description: 'The flags to archive',
+  }),
+});
+
+export const BulkArchiveResultSchema = Type.Object({
+  archived: Type.Array(Type.String(), { description: 'The keys archived, in the order given' }),
+});
+
+// Evaluating a flag, as saved or as drafted (evaluate.ts).
+
+export const FlagEvaluationRequestSchema = Strict({
+  context: ContextSchema,
+  draft: Type.Optional(
+    Strict(
+      {
+        definition: Type.Optional(FlagUpdateSchema),
+        environments: Type.Optional(
+          Type.Record(Type.String(), FlagStateSchema, {
+            description: 'Whole states per environment key, as PUT takes',
+          }),
+        ),
+      },
+      { description: 'Unsaved edits: evaluated beside the saved flag, never stored' },
+    ),
+  ),
+});
+
+const EvaluationSchema = Type.Object({
+  value: Type.Unknown({ description: 'The served value; null when no variation is served (the caller’s default)' }),
+  variation: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.String({
+    description: 'DISABLED, TARGETING_MATCH, SPLIT, DEFAULT, STATIC, ERROR, PREREQUISITE_FAILED or TRAFFIC_EXCLUDED',
+  }),
+  errorCode: Type.Optional(Type.String()),
+  errorMessage: Type.Optional(Type.String()),
+  allocation: Type.Optional(Type.String({ description: 'The allocation that decided' })),
+  trace: Type.Array(Type.Unknown(), {
+    description: 'The engine’s steps: switch, prerequisites, targets, each allocation with its clauses, fallthrough',
+  }),
+});
+
+export const FlagEvaluationSchema = Type.Unsafe<{ environments: EnvironmentEvaluation[] }>(
+  Type.Object({
+    environments: Type.Array(
+      Type.Object({
+        key: Type.String(),
+        name: Type.String(),
+        critical: Type.Boolean(),
+        saved: EvaluationSchema,
+        draft: Type.Optional(EvaluationSchema),
+      }),
+      { description: 'Every environment the caller may read, in the project’s order' },
+    ),
+  }),
+);
+
+export const FlagDependentsSchema = Type.Unsafe<{ items: FlagDependent[] }>(
+  Type.Object({
+    items: Type.Array(
+      Type.Object({
+        key: Type.String(),
+        name: Type.String(),
+        environments: Type.Array(Type.String(), { description: 'Where it requires the flag' }),
+      }),
+      { description: 'Live flags requiring the flag as a prerequisite, by key' },
+    ),
   }),
 );

@@ -7,11 +7,12 @@ import type { ServerContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { containsText } from '../db/search.js';
 import type { EnvironmentRow, FlagRow, ProjectRow } from '../db/schema.js';
-import { joinPath, problems, type FieldError } from '../http/problems.js';
+import { joinPath, Problem, problems, type FieldError } from '../http/problems.js';
 import { environmentsOf, findEnvironment, findProject } from '../projects/lookup.js';
 import { flagConfigOf, segmentOf, type FlagDefinition } from '../rulesets/load.js';
 import { BOOLEAN_VARIATIONS, defaultState } from './defaults.js';
 import type { FlagStatePatch, FlagUpdate, NewFlag } from './schemas.js';
+import { describeUses, removedVariationUses, useErrors, type RemovedVariationUse } from './variation-uses.js';
 
 export interface FlagView extends FlagDefinition {
   key: string;
@@ -38,34 +39,6 @@ export interface RevertOf {
 function audited(entry: AuditInput, revertOf: RevertOf | undefined, revertAction: string): AuditInput {
   if (!revertOf) return entry;
   return { ...entry, action: revertAction, after: { ...(entry.after as object), reverts: revertOf.entryId } };
-}
-
-export interface FlagFilter {
-  archived?: boolean | undefined;
-  tag?: string | undefined;
-  q?: string | undefined;
-}
-
-export async function listFlags(
-  ctx: ServerContext,
-  actor: Actor,
-  projectKey: string,
-  filter: FlagFilter,
-): Promise<FlagView[]> {
-  const project = await findProject(ctx.db, actor, projectKey);
-  authorize(actor, 'flag:read', { project: project.key });
-  let query = ctx.db
-    .selectFrom('flags')
-    .selectAll()
-    .where('projectId', '=', project.id)
-    .where('archived', '=', filter.archived ? 1 : 0);
-  if (filter.q) {
-    const text = filter.q;
-    query = query.where((eb) => eb.or([containsText(sql.ref('key'), text), containsText(sql.ref('definition'), text)]));
-  }
-  const rows = await query.orderBy('key').execute();
-  const views = await viewsOf(ctx.db, project, rows);
-  return filter.tag ? views.filter((view) => view.tags?.includes(filter.tag as string)) : views;
 }
 
 export async function getFlag(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<FlagView> {
@@ -195,6 +168,8 @@ export async function updateFlag(
     const errors = definitionErrors(key, definition);
     const environments = await environmentsOf(write.tx, project.id);
     const states = await statesOf(write.tx, row.id);
+    if (errors.length === 0)
+      await refuseRemovingUsedVariations(write.tx, project, row, current, definition, environments);
     for (const environment of environments) {
       if (errors.length > 0) break;
       const state = states.get(environment.id) as FlagState;
@@ -315,32 +290,121 @@ export async function setArchived(
       throw problems.conflict(`Flag "${key}" is ${archived ? 'already' : 'not'} archived`);
     }
     if (archived) await refuseIfRequired(write, project, key, 'archive');
-    const updated = { ...row, archived: archived ? 1 : 0, version: row.version + 1, updatedAt: write.now };
-    await write.tx
-      .updateTable('flags')
-      .set({ archived: updated.archived, version: updated.version, updatedAt: write.now })
-      .where('id', '=', row.id)
-      .execute();
-    const states = await statesOf(write.tx, row.id);
-    for (const [environmentId, state] of states) {
-      write.rulesetChanged(environmentId, 'flag', key, archived ? null : flagConfigOf(row, state));
-    }
+    const updated = await changeArchived(write, project, row, archived, await statesOf(write.tx, row.id), revertOf);
     const [view] = await viewsOf(write.tx, project, [updated]);
-    write.audit(
-      audited(
-        {
-          action: archived ? 'flag.archived' : 'flag.restored',
-          resourceType: 'flag',
-          resourceKey: key,
-          projectKey: project.key,
-          before: { archived: !archived },
-          after: { archived },
-        },
-        revertOf,
-        'flag.reverted',
-      ),
-    );
     return view as FlagView;
+  });
+}
+
+/** Archives or restores one flag inside a write: the row, its SDKs' rulesets, its audit entry. */
+async function changeArchived(
+  write: Write,
+  project: ProjectRow,
+  row: FlagRow,
+  archived: boolean,
+  states: Map<string, FlagState>,
+  revertOf?: RevertOf,
+): Promise<FlagRow> {
+  const updated = { ...row, archived: archived ? 1 : 0, version: row.version + 1, updatedAt: write.now };
+  await write.tx
+    .updateTable('flags')
+    .set({ archived: updated.archived, version: updated.version, updatedAt: write.now })
+    .where('id', '=', row.id)
+    .execute();
+  for (const [environmentId, state] of states) {
+    write.rulesetChanged(environmentId, 'flag', row.key, archived ? null : flagConfigOf(row, state));
+  }
+  write.audit(
+    audited(
+      {
+        action: archived ? 'flag.archived' : 'flag.restored',
+        resourceType: 'flag',
+        resourceKey: row.key,
+        projectKey: project.key,
+        before: { archived: !archived },
+        after: { archived },
+      },
+      revertOf,
+      'flag.reverted',
+    ),
+  );
+  return updated;
+}
+
+export const MAX_BULK_ARCHIVE = 500;
+
+/**
+ * Archives several flags in one transaction, each with its own audit entry as if archived alone;
+ * all or none: 404 when a key is not a flag, 409 when one is archived already or is a prerequisite
+ * of a live flag that is not archived with it. `errors` names each key at fault (`keys[2]`).
+ */
+export async function archiveFlags(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  keys: string[],
+): Promise<{ archived: string[] }> {
+  return ctx.write(actor, async (write) => {
+    const project = await findProject(write.tx, actor, projectKey);
+    authorize(actor, 'flag:write', { project: project.key });
+    const rows = await write.tx
+      .selectFrom('flags')
+      .selectAll()
+      .where('projectId', '=', project.id)
+      .where('key', 'in', keys)
+      .execute();
+    const rowOf = new Map(rows.map((row) => [row.key, row]));
+    const missing = keys.filter((key) => !rowOf.has(key));
+    if (missing.length > 0) {
+      const errors = missing.map((key) => ({
+        path: `keys[${keys.indexOf(key)}]`,
+        message: `no flag "${key}" in project "${project.key}"`,
+      }));
+      const named = missing.map((key) => `"${key}"`).join(', ');
+      throw new Problem(404, 'not-found', 'Not found', `Flag ${named} does not exist`, errors);
+    }
+    const archivedAlready = keys.flatMap((key, index) =>
+      rowOf.get(key)?.archived ? [{ path: `keys[${index}]`, message: `flag "${key}" is already archived` }] : [],
+    );
+    if (archivedAlready.length > 0)
+      throw problems.conflict(archivedAlready.map((error) => error.message).join('; '), archivedAlready);
+    const required = await requiredBy(write.tx, project, new Set(keys));
+    const blocked = keys.flatMap((key, index) => {
+      const dependents = required.get(key);
+      return dependents
+        ? [
+            {
+              path: `keys[${index}]`,
+              message: `flag "${key}" is a prerequisite of ${dependents.map((dependent) => `"${dependent}"`).join(', ')}`,
+            },
+          ]
+        : [];
+    });
+    if (blocked.length > 0)
+      throw problems.conflict(
+        `Cannot archive: ${blocked.map((error) => error.message).join('; ')} (archive those too, or change them first)`,
+        blocked,
+      );
+
+    const states = await write.tx
+      .selectFrom('flagStates')
+      .select(['flagId', 'environmentId', 'state'])
+      .where(
+        'flagId',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .execute();
+    for (const key of keys) {
+      const row = rowOf.get(key) as FlagRow;
+      const own = new Map(
+        states
+          .filter((state) => state.flagId === row.id)
+          .map((state) => [state.environmentId, JSON.parse(state.state) as FlagState]),
+      );
+      await changeArchived(write, project, row, true, own);
+    }
+    return { archived: keys };
   });
 }
 
@@ -370,7 +434,7 @@ export async function findFlag(db: Queryable, project: ProjectRow, key: string):
   return row;
 }
 
-function definitionOf(input: FlagDefinition): FlagDefinition {
+export function definitionOf(input: FlagDefinition): FlagDefinition {
   const { name, description, tags, type, integer, variations, temporary, clientSideAvailable } = input;
   return dropUndefined({
     name,
@@ -385,7 +449,7 @@ function definitionOf(input: FlagDefinition): FlagDefinition {
 }
 
 /** Problems with the definition alone (type, variations), checked by the engine with a neutral state. */
-function definitionErrors(key: string, definition: FlagDefinition): FieldError[] {
+export function definitionErrors(key: string, definition: FlagDefinition): FieldError[] {
   const none = { flag: () => undefined, segment: () => undefined };
   const errors = validateFlag({ key, ...definition, on: false }, none);
   return errors.filter((error) => !error.path.startsWith('on'));
@@ -394,13 +458,15 @@ function definitionErrors(key: string, definition: FlagDefinition): FieldError[]
 /**
  * Validates a flag's config in an environment against the rest of it (other flags for
  * prerequisites and cycles, the project's segments); flags that name it as a prerequisite are
- * checked too, since new variations could break them.
+ * checked too, since new variations could break them (unless `dependents` is false: a draft that
+ * is only evaluated, never saved, cannot break them).
  */
-async function stateErrors(
+export async function stateErrors(
   db: Queryable,
   environment: EnvironmentRow,
   config: FlagConfig,
   prefix: string,
+  { dependents = true }: { dependents?: boolean } = {},
 ): Promise<FieldError[]> {
   const rows = await db
     .selectFrom('flags')
@@ -421,7 +487,7 @@ async function stateErrors(
     path: joinPath(prefix, error.path),
     message: error.message,
   }));
-  for (const other of flags.values()) {
+  for (const other of dependents ? flags.values() : []) {
     if (other.key === config.key || !other.prerequisites?.some((prerequisite) => prerequisite.flag === config.key))
       continue;
     for (const error of validateFlag(other, scope)) {
@@ -435,21 +501,7 @@ async function stateErrors(
 }
 
 async function refuseIfRequired(write: Write, project: ProjectRow, key: string, verb: string): Promise<void> {
-  const rows = await write.tx
-    .selectFrom('flags')
-    .innerJoin('flagStates', 'flagStates.flagId', 'flags.id')
-    .select(['flags.key', 'flagStates.state'])
-    .where('flags.projectId', '=', project.id)
-    .where('flags.archived', '=', 0)
-    .where('flags.key', '!=', key)
-    .execute();
-  const dependents = [
-    ...new Set(
-      rows
-        .filter((row) => (JSON.parse(row.state) as FlagState).prerequisites?.some((p) => p.flag === key))
-        .map((row) => row.key),
-    ),
-  ];
+  const dependents = (await requiredBy(write.tx, project, new Set([key]))).get(key) ?? [];
   if (dependents.length > 0) {
     throw problems.conflict(
       `Cannot ${verb} flag "${key}": it is a prerequisite of ${dependents.map((d) => `"${d}"`).join(', ')}`,
@@ -457,7 +509,94 @@ async function refuseIfRequired(write: Write, project: ProjectRow, key: string, 
   }
 }
 
-async function statesOf(db: Queryable, flagId: string): Promise<Map<string, FlagState>> {
+/** For each of `keys`, the live flags outside `keys` whose state in some environment requires it. */
+async function requiredBy(
+  db: Queryable,
+  project: ProjectRow,
+  keys: ReadonlySet<string>,
+): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('flags')
+    .innerJoin('flagStates', 'flagStates.flagId', 'flags.id')
+    .select(['flags.key', 'flagStates.state'])
+    .where('flags.projectId', '=', project.id)
+    .where('flags.archived', '=', 0)
+    .where('flags.key', 'not in', [...keys])
+    .orderBy('flags.key')
+    .execute();
+  const required = new Map<string, string[]>();
+  for (const row of rows) {
+    for (const prerequisite of (JSON.parse(row.state) as FlagState).prerequisites ?? []) {
+      if (!keys.has(prerequisite.flag)) continue;
+      const dependents = required.get(prerequisite.flag) ?? [];
+      if (!dependents.includes(row.key)) dependents.push(row.key);
+      required.set(prerequisite.flag, dependents);
+    }
+  }
+  return required;
+}
+
+/**
+ * A definition change may not drop a variation some state still serves, targets or falls back to,
+ * nor one another flag requires as a prerequisite: 409 saying where each use is.
+ */
+async function refuseRemovingUsedVariations(
+  db: Queryable,
+  project: ProjectRow,
+  row: FlagRow,
+  current: FlagDefinition,
+  definition: FlagDefinition,
+  environments: EnvironmentRow[],
+): Promise<void> {
+  const kept = new Set(definition.variations.map((variation) => variation.key));
+  const removed = new Set(current.variations.map((variation) => variation.key).filter((key) => !kept.has(key)));
+  if (removed.size === 0) return;
+  const uses = await usesOfRemoved(db, project, row, removed, environments);
+  if (uses.length > 0)
+    throw problems.conflict(
+      describeUses(removed, uses),
+      useErrors(uses, (environment) => `environments.${environment}`),
+    );
+}
+
+/** Where the flag's states (in `environments`) and other flags' prerequisites use the `removed` variations. */
+export async function usesOfRemoved(
+  db: Queryable,
+  project: ProjectRow,
+  row: FlagRow,
+  removed: ReadonlySet<string>,
+  environments: EnvironmentRow[],
+  states?: Map<string, FlagState>,
+): Promise<RemovedVariationUse[]> {
+  const own = states ?? (await statesOf(db, row.id));
+  const keyOf = new Map(environments.map((environment) => [environment.id, environment.key]));
+  // Only states naming the flag can require it: the database narrows them down, the parse decides.
+  const others = await db
+    .selectFrom('flags')
+    .innerJoin('flagStates', 'flagStates.flagId', 'flags.id')
+    .select(['flags.key', 'flagStates.environmentId', 'flagStates.state'])
+    .where('flags.projectId', '=', project.id)
+    .where('flags.id', '!=', row.id)
+    .where(containsText(sql.ref('flagStates.state'), `"${row.key}"`))
+    .orderBy('flags.key')
+    .execute();
+  return removedVariationUses(
+    row.key,
+    removed,
+    environments.flatMap((environment) => {
+      const state = own.get(environment.id);
+      return state ? [{ environment: environment.key, state }] : [];
+    }),
+    others.flatMap((other) => {
+      const environment = keyOf.get(other.environmentId);
+      return environment === undefined || !other.state.includes(`"${row.key}"`)
+        ? []
+        : [{ key: other.key, environment, state: JSON.parse(other.state) as FlagState }];
+    }),
+  );
+}
+
+export async function statesOf(db: Queryable, flagId: string): Promise<Map<string, FlagState>> {
   const rows = await db
     .selectFrom('flagStates')
     .select(['environmentId', 'state'])
