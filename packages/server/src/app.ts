@@ -18,9 +18,11 @@ import { importRoutes } from './imports/routes.js';
 import { memberRoutes } from './members/routes.js';
 import type { Api } from './http/api.js';
 import { registerBodyParsers } from './http/body.js';
+import { crossOriginPolicy } from './http/cross-origin.js';
 import { refuseUnstorableParameters } from './http/input.js';
 import { clientErrorHandler, problemErrorHandler, problems } from './http/problems.js';
 import { ProblemSchema } from './http/schemas.js';
+import { API_DOCS_CSP, securityHeaders } from './http/security.js';
 import { responseSerializerCompiler, schemaValidatorCompiler } from './http/validation.js';
 import { recordRequestDurations } from './metrics.js';
 import { ofrepRoutes } from './ofrep/routes.js';
@@ -67,6 +69,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
     throw problems.notFound(`${request.method} ${request.url.split('?')[0]}`);
   });
   app.addSchema(ProblemSchema);
+  await securityHeaders(app);
 
   await app.register(swagger, {
     openapi: {
@@ -90,8 +93,12 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
       security: [{ bearer: [] }, { session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: API_DOCS_CSP });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  // SDK and OFREP endpoints are called from browsers on any origin; the management API only from configured
+  // ones. Registered before the routes' plugins, so that each of them inherits the hook.
+  await app.register(cors, crossOriginPolicy(ctx.config.corsOrigins));
 
   // The management API: every route but sign-in needs a token or a session; permissions are checked in services.
   await app.register(
@@ -120,10 +127,8 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
     { prefix: '/api/v1' },
   );
 
-  // SDK and OFREP endpoints are called from browsers too: CORS for any origin, ETag readable.
   // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (the rule misreads register's overloads)
   await app.register(async (sdk: Api) => {
-    await sdk.register(cors, { origin: true, exposedHeaders: ['ETag'], maxAge: 86400 });
     sdkRoutes(sdk, ctx);
     ofrepRoutes(sdk, ctx);
   });

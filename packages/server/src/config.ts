@@ -22,6 +22,8 @@ export interface ServerConfig {
    * `true` for any, or a list of addresses and CIDR ranges. Off by default.
    */
   trustProxy: boolean | string[];
+  /** Origins whose pages may call the management API (CORS); none by default. */
+  corsOrigins: string[];
   /** How long a console session lasts after sign-in. */
   sessionHours: number;
   /** Failed sign-ins allowed per minute, per client address and per account. */
@@ -52,6 +54,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
     replayWindow: integer(env, 'VEXIL_REPLAY_WINDOW', 1000, 1, 1_000_000),
     heartbeatSeconds: integer(env, 'VEXIL_HEARTBEAT_SECONDS', 25, 1, 3600),
     trustProxy: trustProxyFrom(env.VEXIL_TRUST_PROXY),
+    corsOrigins: corsOriginsFrom(env.VEXIL_CORS_ORIGINS),
     sessionHours: integer(env, 'VEXIL_SESSION_HOURS', 168, 1, 24 * 366),
     loginAttemptsPerMinute: integer(env, 'VEXIL_LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
     oidc: oidcFromEnvironment(env),
@@ -76,6 +79,27 @@ function trustProxyFrom(raw: string | undefined): ServerConfig['trustProxy'] {
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
+}
+
+function corsOriginsFrom(raw: string | undefined): string[] {
+  const origins = (raw ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol)) {
+      throw new ConfigurationError(
+        `VEXIL_CORS_ORIGINS must list origins like https://admin.example.com (scheme, host and port only), not ${JSON.stringify(origin)}`,
+      );
+    }
+  }
+  return origins;
 }
 
 function oidcFromEnvironment(env: NodeJS.ProcessEnv): OidcConfig | undefined {

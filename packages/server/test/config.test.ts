@@ -24,3 +24,22 @@ describe('settings from the environment', () => {
     expect(configFromEnvironment({ PORT: '8080' }).port).toBe(8080);
   });
 });
+
+describe('VEXIL_CORS_ORIGINS', () => {
+  it('is empty by default and takes a comma-separated list of origins', () => {
+    expect(configFromEnvironment({}).corsOrigins).toEqual([]);
+    expect(
+      configFromEnvironment({ VEXIL_CORS_ORIGINS: 'https://admin.example.com, http://localhost:3000' }).corsOrigins,
+    ).toEqual(['https://admin.example.com', 'http://localhost:3000']);
+  });
+
+  it.each([
+    '*',
+    'admin.example.com',
+    'https://admin.example.com/',
+    'https://admin.example.com/path',
+    'ftp://x.example',
+  ])('refuses %j, naming the variable', (value) => {
+    expect(() => configFromEnvironment({ VEXIL_CORS_ORIGINS: value })).toThrow(/^VEXIL_CORS_ORIGINS must list origins/);
+  });
+});

@@ -54,7 +54,7 @@ describe.each(await testDialects())('GET /sdk/v1/config on %s', (dialect) => {
       allocations: [{ id: 'staff', serve: { variation: 'on' } }],
     });
     expect(answer.headers.etag).toBe(`"${ruleset.version}"`);
-    expect(answer.headers['cache-control']).toBe('no-cache');
+    expect(answer.headers['cache-control']).toBe('no-store');
     expect(answer.headers.vary).toContain('Accept-Encoding');
   });
 

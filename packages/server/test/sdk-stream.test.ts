@@ -30,7 +30,7 @@ describe.each(await testDialects())('GET /sdk/v1/stream on %s', (dialect) => {
     const client = await open();
     expect(client.status).toBe(200);
     expect(client.headers['content-type']).toBe('text/event-stream; charset=utf-8');
-    expect(client.headers['cache-control']).toBe('no-cache');
+    expect(client.headers['cache-control']).toBe('no-store');
     const put = await client.next();
     expect(put.event).toBe('put');
     const revision = await developmentRevision(server);

@@ -69,7 +69,7 @@ export function ofrepRoutes(api: Api, ctx: ServerContext): void {
         const snapshot = await bulkSnapshot(ctx, key.environmentId, request.query.flagConfigEtag);
         const answer = evaluateBulk(snapshot, key, context, eventStreams.of(key));
         evaluations.inc(answer.evaluated);
-        reply.header('etag', answer.etag).header('cache-control', 'no-cache');
+        reply.header('etag', answer.etag).header('cache-control', 'no-store');
         if (etagMatches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
         return reply.type('application/json; charset=utf-8').send(answer.json);
       },

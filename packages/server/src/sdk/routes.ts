@@ -43,7 +43,7 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
       async (request, reply) => {
         const snapshot = await snapshotFor(ctx, sdkKeyOf(request).environmentId);
         const etag = `"${snapshot.revision}"`;
-        reply.header('etag', etag).header('cache-control', 'no-cache');
+        reply.header('etag', etag).header('cache-control', 'no-store');
         addVary(reply, 'Accept-Encoding');
         if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
         const coding = preferredCoding(request.headers['accept-encoding']);

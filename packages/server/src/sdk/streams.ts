@@ -117,7 +117,7 @@ export class StreamRegistry {
     response.writeHead(200, {
       ...definedHeaders(reply.getHeaders()), // CORS, set by its hook on the reply
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
+      'cache-control': 'no-store', // rules and keys are private: no cache keeps them
       'x-accel-buffering': 'no', // nginx: pass frames through as they come
     });
     if (this.closing) {
