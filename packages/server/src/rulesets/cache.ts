@@ -82,7 +82,7 @@ export class RulesetCache {
 
   private build(environmentId: string): Promise<RulesetSnapshot | undefined> {
     let pending = this.builds.get(environmentId);
-    if (pending) return pending;
+    if (pending !== undefined) return pending;
     pending = this.snapshotOf(environmentId).then((snapshot) => {
       if (snapshot && snapshot.revision >= (this.announced.get(environmentId) ?? 0)) {
         const cached = this.snapshots.get(environmentId);
