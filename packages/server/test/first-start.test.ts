@@ -36,7 +36,8 @@ async function signIn(url: string, email: string, password: string): Promise<num
 }
 
 // Issue 12, item 18: a first start that fails after seeding must not lose the secrets it showed nobody.
-describe.each(await testDialects())('first start on %s', (dialect) => {
+// Each case starts the real server process two or three times: room for a busy machine.
+describe.each(await testDialects())('first start on %s', { timeout: 60_000 }, (dialect) => {
   let dataDir: string;
   let database: { url: string; drop: () => Promise<void> } | undefined;
   let env: Record<string, string>;
