@@ -1,24 +1,27 @@
 /**
- * `npm run bench`: the engine suite (run.ts: evaluations/s against the peers' SDKs) and the server
- * suite (server/run.ts: HTTP throughput, propagation, stream memory, cold start), one after the
- * other, each in its own process. Reports go to stdout, progress to stderr.
+ * `npm run bench`: the engine suite (run.ts: evaluations/s against the peers' SDKs), the server
+ * suite (server/run.ts: HTTP throughput, propagation, stream memory, cold start) and the console
+ * suite (console/run.ts: the web console in Chromium at 10,000 flags), one after the other, each
+ * in its own process. Reports go to stdout, progress to stderr.
  *
- *   npm run bench [-- --suite engine,server] [engine options] [server options]
+ *   npm run bench [-- --suite engine,server,console] [engine options] [server options] [console options]
  *
- * Options are handed to the suite that knows them; `--quick` makes the server suite short (CI).
+ * Options are handed to the suite that knows them; `--quick` makes the server and console suites short (CI).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENGINE_OPTIONS } from './engines/options.js';
+import { CONSOLE_OPTIONS, CONSOLE_USAGE } from './console/options.js';
 import { SERVER_OPTIONS, SERVER_USAGE } from './server/options.js';
 
-const SUITES = ['engine', 'server'] as const;
+const SUITES = ['engine', 'server', 'console'] as const;
 type Suite = (typeof SUITES)[number];
 
 const SCRIPTS: Record<Suite, string> = {
   engine: fileURLToPath(new URL('./run.ts', import.meta.url)),
   server: fileURLToPath(new URL('./server/run.ts', import.meta.url)),
+  console: fileURLToPath(new URL('./console/run.ts', import.meta.url)),
 };
 
 /** The command-line arguments of the options in `known`, as given. */
@@ -45,14 +48,23 @@ function run(suite: Suite, args: string[]): Promise<number> {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { suite: { type: 'string' }, help: { type: 'boolean' }, ...ENGINE_OPTIONS, ...SERVER_OPTIONS },
+    options: {
+      suite: { type: 'string' },
+      help: { type: 'boolean' },
+      ...ENGINE_OPTIONS,
+      ...SERVER_OPTIONS,
+      ...CONSOLE_OPTIONS,
+    },
   });
   if (values.help) {
-    console.log(`usage: npm run bench -- [--suite ${SUITES.join(',')}] [engine options] [server options]`);
+    console.log(
+      `usage: npm run bench -- [--suite ${SUITES.join(',')}] [engine options] [server options] [console options]`,
+    );
     console.log(
       `  engine suite: [--engine …] [--scenario S1,S2,S3,S4] [--reps 5] [--processes 3] [--population 100000] [--budget-ms 10000] (bench/README.md)`,
     );
     console.log(`  ${SERVER_USAGE}`);
+    console.log(`  ${CONSOLE_USAGE}`);
     return 0;
   }
   const picked = values.suite === undefined ? [...SUITES] : values.suite.split(',').map((s) => s.trim());
@@ -62,6 +74,7 @@ async function main(): Promise<number> {
   const args: Record<Suite, string[]> = {
     engine: argsFor(values, ENGINE_OPTIONS),
     server: argsFor(values, SERVER_OPTIONS),
+    console: argsFor(values, CONSOLE_OPTIONS),
   };
   let worst = 0;
   for (const [index, suite] of suites.entries()) {

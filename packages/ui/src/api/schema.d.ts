@@ -89,8 +89,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -223,6 +241,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -232,7 +259,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -243,6 +270,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -334,6 +370,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -343,7 +388,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -363,6 +408,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -496,8 +550,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -639,6 +711,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -648,7 +729,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -671,6 +752,15 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
                         [name: string]: unknown;
                     };
                     content: {
@@ -806,6 +896,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -815,7 +914,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -838,6 +937,15 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
                         [name: string]: unknown;
                     };
                     content: {
@@ -925,6 +1033,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -934,7 +1051,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -945,6 +1062,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1034,8 +1160,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1139,8 +1283,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1287,6 +1449,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -1296,7 +1467,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1307,6 +1478,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1409,6 +1589,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -1418,7 +1607,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1429,6 +1618,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1522,8 +1720,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1619,6 +1835,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -1628,7 +1853,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1639,6 +1864,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1736,8 +1970,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1861,8 +2113,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1968,8 +2238,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2093,6 +2381,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -2102,7 +2399,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -2113,6 +2410,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2204,6 +2510,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -2213,7 +2528,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -2233,6 +2548,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2335,8 +2659,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2458,6 +2800,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -2467,7 +2818,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -2478,6 +2829,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2583,6 +2943,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -2592,8 +2961,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2671,6 +3040,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -2680,7 +3058,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -2700,6 +3078,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2822,6 +3209,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -2831,7 +3227,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -2851,6 +3247,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2940,8 +3345,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3038,6 +3461,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -3047,7 +3479,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3058,6 +3490,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3159,8 +3600,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3275,6 +3734,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -3284,7 +3752,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3295,6 +3763,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3402,6 +3879,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -3411,8 +3897,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3490,6 +3976,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -3499,7 +3994,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3519,6 +4014,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3628,6 +4132,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -3637,7 +4150,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3657,6 +4170,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3753,6 +4275,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -3762,8 +4293,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3872,6 +4403,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -3881,7 +4421,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -3901,6 +4441,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4002,6 +4551,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -4011,8 +4569,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4091,6 +4649,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -4100,7 +4667,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4120,6 +4687,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4226,6 +4802,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -4235,7 +4820,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4255,6 +4840,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4475,6 +5069,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -4484,7 +5087,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (10240 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4504,6 +5107,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4610,6 +5222,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -4619,8 +5240,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4729,6 +5350,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -4738,7 +5368,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4758,6 +5388,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4851,6 +5490,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -4860,7 +5508,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4880,6 +5528,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4987,6 +5644,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -4996,7 +5662,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -5016,6 +5682,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5148,6 +5823,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -5157,7 +5841,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -5177,6 +5861,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5292,6 +5985,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -5301,8 +6003,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5426,6 +6128,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -5435,8 +6146,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5556,6 +6267,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -5565,7 +6285,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -5585,6 +6305,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5732,6 +6461,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -5741,8 +6479,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6129,6 +6867,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -6138,7 +6885,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6158,6 +6905,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6379,6 +7135,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -6388,8 +7153,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6468,6 +7233,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -6477,7 +7251,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6497,6 +7271,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6738,6 +7521,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -6747,7 +7539,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -6767,6 +7559,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6986,6 +7787,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -6995,7 +7805,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7015,6 +7825,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7114,6 +7933,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -7123,8 +7951,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7486,6 +8314,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -7504,7 +8341,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7524,6 +8361,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7821,6 +8667,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -7839,7 +8694,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7859,6 +8714,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8148,6 +9012,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -8157,7 +9030,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -8177,6 +9050,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8310,6 +9192,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -8319,8 +9210,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8451,6 +9342,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -8469,7 +9369,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -8489,6 +9389,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8712,6 +9621,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -8721,7 +9639,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -8741,6 +9659,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8789,7 +9716,8 @@ export interface paths {
                     /**
                      * @example {
                      *       "keys": [
-                     *         "new-checkout"
+                     *         "new-checkout",
+                     *         "checkout-button-color"
                      *       ]
                      *     }
                      */
@@ -8850,6 +9778,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -8859,7 +9796,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -8879,6 +9816,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8998,6 +9944,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -9007,8 +9962,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9173,6 +10128,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -9182,7 +10146,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -9202,6 +10166,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9322,6 +10295,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -9331,8 +10313,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A path segment is longer than any key or id */
-                414: {
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9494,6 +10476,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -9503,7 +10494,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -9523,6 +10514,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9600,6 +10600,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -9609,7 +10618,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -9629,6 +10638,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9792,6 +10810,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
                     headers: {
@@ -9801,7 +10828,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -9821,6 +10848,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9880,6 +10916,24 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The server failed; the error is logged */
                 500: {
                     headers: {
@@ -9927,6 +10981,24 @@ export interface paths {
                 };
                 /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10078,6 +11150,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The body is larger than this route takes */
                 413: {
                     headers: {
@@ -10089,6 +11170,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10224,6 +11314,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The body is larger than this route takes */
                 413: {
                     headers: {
@@ -10244,6 +11343,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10328,6 +11436,24 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The server failed; the error is logged */
                 500: {
                     headers: {
@@ -10381,6 +11507,24 @@ export interface paths {
                 };
                 /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10626,8 +11770,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                /** @description A client key: this endpoint takes server keys */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10747,7 +11909,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than this route takes (64 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -10758,6 +11929,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10970,7 +12150,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is larger than this route takes */
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than this route takes (512 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -10981,6 +12170,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON: send Content-Type: application/json */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11054,8 +12252,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                /** @description A client key: this endpoint takes server keys */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -14,7 +14,21 @@ const AccountPage = lazy(() => import('../account/AccountPage').then((module) =>
 const HomeRedirect = lazy(() =>
   import('../projects/HomeRedirect').then((module) => ({ default: module.HomeRedirect })),
 );
-const FlagListPage = lazy(() => import('../flags/FlagListPage').then((module) => ({ default: module.FlagListPage })));
+const loadFlagListPage = () => import('../flags/FlagListPage');
+const FlagListPage = lazy(() => loadFlagListPage().then((module) => ({ default: module.FlagListPage })));
+/**
+ * The flag list is where most visits land: its chunk is fetched as soon as its address matches,
+ * while the session and the project are still being checked, not after. The loader waits for
+ * nothing, and a search or filter (a new `?q=`) does not run it again.
+ */
+const flagListPreload = {
+  loader: () => {
+    void loadFlagListPage();
+    return null;
+  },
+  shouldRevalidate: () => false,
+  hydrateFallbackElement: <PageLoading />,
+};
 const FlagPage = lazy(() => import('../flags/FlagPage').then((module) => ({ default: module.FlagPage })));
 const NotFoundPage = lazy(() => import('../shell/NotFoundPage').then((module) => ({ default: module.NotFoundPage })));
 
@@ -45,7 +59,7 @@ export const routes = [
         element: <ProjectLayout />,
         children: [
           { index: true, element: <ProjectHome /> },
-          { path: 'flags', element: <FlagListPage /> },
+          { path: 'flags', element: <FlagListPage />, ...flagListPreload },
           { path: 'flags/:flag', element: <FlagPage /> },
         ],
       },

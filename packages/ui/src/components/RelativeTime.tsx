@@ -1,4 +1,4 @@
-import { Text, type TextProps, Tooltip } from '@mantine/core';
+import { Text, type TextProps } from '@mantine/core';
 import { exactTime, relativeTime } from './relative-time';
 
 interface RelativeTimeProps extends TextProps {
@@ -8,17 +8,17 @@ interface RelativeTimeProps extends TextProps {
   prefix?: string;
 }
 
-/** A moment as "5 min ago", the exact time on hover; `dateTime` carries it for machines. */
+/**
+ * A moment as "5 min ago", the exact time on hover. The browser's own tooltip (`title`) shows it:
+ * lists render hundreds of these, and it costs nothing until hovered.
+ */
 export function RelativeTime({ at, prefix = '', ...text }: RelativeTimeProps) {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return <Text {...text}>{at}</Text>;
-  const exact = exactTime(date);
   return (
-    <Tooltip label={exact} openDelay={300} withinPortal>
-      <Text component="time" dateTime={at} {...text}>
-        {prefix}
-        {relativeTime(date)}
-      </Text>
-    </Tooltip>
+    <Text component="time" dateTime={at} title={exactTime(date)} {...text}>
+      {prefix}
+      {relativeTime(date)}
+    </Text>
   );
 }
