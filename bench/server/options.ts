@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-export const PARTS = ['coldstart', 'http', 'propagation', 'memory'] as const;
+export const PARTS = ['coldstart', 'http', 'propagation', 'memory', 'writes'] as const;
 export type Part = (typeof PARTS)[number];
 
 export const ENDPOINTS = ['evaluate', 'ofrep', 'config'] as const;
@@ -26,16 +26,36 @@ export interface Options {
   idleStreams: number;
   /** Cold starts per kind of data directory. */
   starts: number;
+  /** Flag counts at which the writes part measures creates and toggles, ascending. */
+  writeSizes: number[];
   /** When set, the HTTP part's server runs with --cpu-prof and writes its profile here. */
   profileDir: string | undefined;
   /** Another build of the server to measure (its main.js); default packages/server/dist/main.js. */
   serverMain: string | undefined;
 }
 
-const FULL = { durationS: 10, runs: 3, warmupS: 3, sseClients: 1000, changes: 5, idleStreams: 10_000, starts: 5 };
-const QUICK = { durationS: 2, runs: 1, warmupS: 1, sseClients: 200, changes: 3, idleStreams: 1000, starts: 3 };
+const FULL = {
+  durationS: 10,
+  runs: 3,
+  warmupS: 3,
+  sseClients: 1000,
+  changes: 5,
+  idleStreams: 10_000,
+  starts: 5,
+  writeSizes: [100, 1000, 10_000],
+};
+const QUICK = {
+  durationS: 2,
+  runs: 1,
+  warmupS: 1,
+  sseClients: 200,
+  changes: 3,
+  idleStreams: 1000,
+  starts: 3,
+  writeSizes: [100, 1000],
+};
 
-export const SERVER_USAGE = `server suite: [--quick] [--part ${PARTS.join(',')}] [--endpoint ${ENDPOINTS.join(',')}] [--connections 50] [--duration ${FULL.durationS}] [--runs ${FULL.runs}] [--warmup ${FULL.warmupS}] [--contexts 512] [--sse-clients ${FULL.sseClients}] [--changes ${FULL.changes}] [--idle-streams ${FULL.idleStreams}] [--starts ${FULL.starts}] [--profile DIR] [--server-main PATH]`;
+export const SERVER_USAGE = `server suite: [--quick] [--part ${PARTS.join(',')}] [--endpoint ${ENDPOINTS.join(',')}] [--connections 50] [--duration ${FULL.durationS}] [--runs ${FULL.runs}] [--warmup ${FULL.warmupS}] [--contexts 512] [--sse-clients ${FULL.sseClients}] [--changes ${FULL.changes}] [--idle-streams ${FULL.idleStreams}] [--starts ${FULL.starts}] [--write-sizes ${FULL.writeSizes.join(',')}] [--profile DIR] [--server-main PATH]`;
 
 export const SERVER_OPTIONS = {
   quick: { type: 'boolean' },
@@ -50,6 +70,7 @@ export const SERVER_OPTIONS = {
   changes: { type: 'string' },
   'idle-streams': { type: 'string' },
   starts: { type: 'string' },
+  'write-sizes': { type: 'string' },
   profile: { type: 'string' },
   'server-main': { type: 'string' },
 } as const;
@@ -88,6 +109,13 @@ export function parseOptions(args: string[]): Options {
     changes: Math.round(positive(values.changes, base.changes, 'changes')),
     idleStreams: Math.round(positive(values['idle-streams'], base.idleStreams, 'idle-streams')),
     starts: Math.round(positive(values.starts, base.starts, 'starts')),
+    writeSizes:
+      values['write-sizes'] === undefined
+        ? base.writeSizes
+        : values['write-sizes']
+            .split(',')
+            .map((size) => Math.round(positive(size.trim(), 0, 'write-sizes')))
+            .sort((a, b) => a - b),
     profileDir: values.profile,
     serverMain: values['server-main'] === undefined ? undefined : resolve(values['server-main']),
   };

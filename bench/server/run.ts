@@ -2,7 +2,7 @@
  * Server benchmark: the Vexil server as users run it (`node packages/server/dist/main.js`, its own
  * process, a fresh SQLite data directory, LOG_LEVEL=warn) measured from outside over loopback.
  *
- *   npm run bench -- --suite server [--quick] [--part http,propagation,memory,coldstart]
+ *   npm run bench -- --suite server [--quick] [--part http,propagation,memory,coldstart,writes]
  *
  * 1. HTTP throughput (autocannon, 50 connections): remote evaluation, OFREP bulk evaluation, and
  *    the server SDKs' ruleset download, each checked for correct answers before it is timed.
@@ -10,6 +10,8 @@
  *    1,000 open SDK streams.
  * 3. Memory of idle streams: the server's RSS growth per open stream, with 10,000 of them.
  * 4. Cold start: spawn to the first 200 from /readyz, on a new and on an existing data directory.
+ * 5. Flag writes as the project grows: creates/s (8 clients) and toggle latency at 100, 1,000 and
+ *    10,000 flags (writes.ts).
  *
  * Markdown report on stdout, progress on stderr. Exits non-zero if any request failed, any stream
  * could not be opened or missed a change, or a part could not run; timings never fail it.
@@ -47,6 +49,7 @@ import {
 } from './server.js';
 import { calibrate, int, kib, median, mib, ms, quantile, sleep } from './stats.js';
 import { StreamClients, type Changed } from './streams.js';
+import { measureWrites, slower, writesDrift, writesReport, type WritesOptions, type WritesResult } from './writes.js';
 
 function progress(text: string): void {
   process.stderr.write(`${text}\n`);
@@ -459,6 +462,25 @@ async function coldStartPart(options: Options): Promise<ColdStartResult> {
   return result;
 }
 
+// ── 5. Flag writes ───────────────────────────────────────────────────────────────────────────
+
+function writesOptions(options: Options): WritesOptions {
+  return { sizes: options.writeSizes, clients: 8, creates: 200, toggles: 200 };
+}
+
+async function writesPart(options: Options): Promise<WritesResult> {
+  const settings = writesOptions(options);
+  progress(
+    `Flag writes: creates (${settings.clients} clients) and toggles at ${settings.sizes.map(int).join(', ')} flags`,
+  );
+  const server = await startServer({ dataDir: newDataDir(), main: serverMain });
+  try {
+    return await measureWrites(server, settings, progress);
+  } finally {
+    await server.stop();
+  }
+}
+
 // ── Report ───────────────────────────────────────────────────────────────────────────────────
 
 interface Results {
@@ -466,6 +488,7 @@ interface Results {
   propagation?: PropagationResult;
   memory?: MemoryResult;
   coldStart?: ColdStartResult;
+  writes?: WritesResult;
   errors: Map<Part, string>;
   /** Per part: its wall time, and the CPU everything else on the machine used meanwhile (% of one core). */
   machine: Map<Part, { seconds: number; otherCpu: number | undefined; calibrationUs: number }>;
@@ -660,6 +683,33 @@ function report(options: Options, results: Results): string {
     }
   }
 
+  if (options.parts.includes('writes')) {
+    lines.push('## Flag writes as the project grows');
+    lines.push('');
+    const error = results.errors.get('writes');
+    if (error) lines.push(`Not measured: ${error}`, '');
+    if (results.writes) {
+      lines.push(...writesReport(results.writes, writesOptions(options)));
+      const drift = writesDrift(results.writes);
+      const checkpoints = results.writes.checkpoints;
+      const first = checkpoints[0];
+      const last = checkpoints[checkpoints.length - 1];
+      if (drift && first && last) {
+        const sizes = `${int(first.flags)} → ${int(last.flags)} flags`;
+        goals.push([
+          `Creating flags stays within 2× of its rate as the project grows (${sizes})`,
+          `${int(first.createPerSec)} → ${int(last.createPerSec)} creates/s (${slower(drift.create)})`,
+          verdict(drift.create <= 2),
+        ]);
+        goals.push([
+          `Turning a flag on or off stays within 2× of its latency (p50, ${sizes})`,
+          `${ms(first.toggleP50Ms)} → ${ms(last.toggleP50Ms)} ms (${slower(drift.toggle)})`,
+          verdict(drift.toggle <= 2),
+        ]);
+      }
+    }
+  }
+
   if (results.machine.size > 0) {
     lines.push('## Machine');
     lines.push('');
@@ -708,6 +758,7 @@ export async function runServerBench(args: string[]): Promise<number> {
     http: async () => void (results.http = await httpPart(options)),
     propagation: async () => void (results.propagation = await propagationPart(options)),
     memory: async () => void (results.memory = await memoryPart(options)),
+    writes: async () => void (results.writes = await writesPart(options)),
   };
   try {
     for (const part of options.parts) {

@@ -1,7 +1,5 @@
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { apiTokenRoutes } from './api-tokens/routes.js';
 import { auditRoutes } from './audit/routes.js';
@@ -9,7 +7,6 @@ import { authenticate } from './auth/authenticate.js';
 import { oidcRoutes } from './auth/oidc.js';
 import { authRoutes } from './auth/routes.js';
 import { consoleRoutes } from './console/routes.js';
-import { SESSION_COOKIE } from './auth/sessions.js';
 import type { ServerContext } from './context.js';
 import { environmentRoutes } from './environments/routes.js';
 import { flagRoutes } from './flags/routes.js';
@@ -20,9 +17,10 @@ import type { Api } from './http/api.js';
 import { registerBodyParsers } from './http/body.js';
 import { crossOriginPolicy } from './http/cross-origin.js';
 import { refuseUnstorableParameters } from './http/input.js';
+import { registerApiDocs } from './http/openapi.js';
 import { clientErrorHandler, problemErrorHandler, problems } from './http/problems.js';
 import { ProblemSchema } from './http/schemas.js';
-import { API_DOCS_CSP, securityHeaders } from './http/security.js';
+import { securityHeaders } from './http/security.js';
 import { responseSerializerCompiler, schemaValidatorCompiler } from './http/validation.js';
 import { recordRequestDurations } from './metrics.js';
 import { ofrepRoutes } from './ofrep/routes.js';
@@ -71,30 +69,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
   app.addSchema(ProblemSchema);
   await securityHeaders(app);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Vexil management API',
-        version: '1',
-        description: 'Feature flags, remote configuration and experiments. Errors are RFC 9457 problem details.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          session: {
-            type: 'apiKey',
-            in: 'cookie',
-            name: SESSION_COOKIE,
-            description: 'From POST /api/v1/auth/login; changes also need the X-CSRF-Token header',
-          },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: API_DOCS_CSP });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await registerApiDocs(app);
 
   // SDK and OFREP endpoints are called from browsers on any origin; the management API only from configured
   // ones. Registered before the routes' plugins, so that each of them inherits the hook.

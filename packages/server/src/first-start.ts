@@ -38,7 +38,7 @@ export async function keptFirstStartSecrets(ctx: ServerContext, dataDir: string)
     return undefined;
   }
   const owner = await ctx.db
-    .selectFrom('members')
+    .selectFrom('accounts')
     .select('passwordHash')
     .where('email', '=', seeded.ownerEmail)
     .executeTakeFirst();

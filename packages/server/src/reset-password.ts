@@ -6,7 +6,8 @@ import { ConfigurationError, configFromEnvironment } from './config.js';
 import { ServerContext } from './context.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrations.js';
-import { memberView, normalEmail } from './members/service.js';
+import { selectMembers } from './members/accounts.js';
+import { normalEmail } from './members/service.js';
 
 /**
  * `npm run reset-password -- [email]`: a new random password for a member (an owner by default,
@@ -23,18 +24,18 @@ async function main(): Promise<void> {
     await ctx.start();
     try {
       const email = process.argv[2];
-      const candidates = await store.db
-        .selectFrom('members')
-        .selectAll()
-        .$if(email !== undefined, (query) => query.where('email', '=', normalEmail(email as string)))
+      // Members, with their account: a person in several organisations is one candidate per membership.
+      const candidates = await selectMembers(store.db)
+        .$if(email !== undefined, (query) => query.where('accounts.email', '=', normalEmail(email as string)))
         .execute();
       const isOwner = (roles: string) =>
         (JSON.parse(roles) as { role: string; project?: string }[]).some(
           (grant) => grant.role === 'owner' && grant.project === undefined,
         );
       const members = email === undefined ? candidates.filter((row) => isOwner(row.roles)) : candidates;
-      if (members.length !== 1) {
-        const known = candidates.map((row) => `  ${row.email}`).join('\n');
+      // One account, whichever of its memberships was found.
+      if (new Set(members.map((row) => row.accountId)).size !== 1) {
+        const known = [...new Set(candidates.map((row) => `  ${row.email}`))].join('\n');
         throw new ConfigurationError(
           email === undefined
             ? `name the member whose password to reset: npm run reset-password -- <email>\n${known}`
@@ -52,14 +53,20 @@ async function main(): Promise<void> {
         roles: [{ role: 'owner' }],
       };
       await ctx.write(system, async (write) => {
-        await write.tx.updateTable('members').set({ passwordHash }).where('id', '=', member.id).execute();
-        await write.tx.deleteFrom('sessions').where('memberId', '=', member.id).execute();
+        await write.tx.updateTable('accounts').set({ passwordHash }).where('id', '=', member.accountId).execute();
+        await write.tx
+          .deleteFrom('sessions')
+          .where(
+            'memberId',
+            'in',
+            write.tx.selectFrom('members').select('id').where('accountId', '=', member.accountId),
+          )
+          .execute();
         write.audit({
           action: 'member.password-reset',
           resourceType: 'member',
           resourceKey: member.email,
-          before: memberView(member),
-          after: memberView({ ...member, passwordHash }),
+          after: { hasPassword: true },
         });
       });
       process.stdout.write(

@@ -9,6 +9,7 @@ import { newSdkKey } from './sdk-keys/keys.js';
 /** What a first start created; the secrets are shown once here and stored only hashed. */
 export interface Seeded {
   ownerEmail: string;
+  /** Empty when the owner's address already had an account: its password stays what it was. */
   ownerPassword: string;
   apiToken: string;
   project: string;
@@ -43,7 +44,10 @@ export interface NewOrganization {
   project: string;
 }
 
-/** An organisation ready to use, as a first start makes it; the owner's password is random. */
+/**
+ * An organisation ready to use, as a first start makes it; the owner's password is random, unless
+ * the owner's address already has an account, which then simply becomes a member.
+ */
 export async function createOrganization(ctx: ServerContext, input: NewOrganization): Promise<Seeded> {
   const organizationId = randomUUID();
   const system: Actor = {
@@ -68,15 +72,32 @@ export async function createOrganization(ctx: ServerContext, input: NewOrganizat
       after: { key: input.key, name: input.name },
     });
 
-    const ownerId = randomUUID();
+    // The owner's account: a new one with the random password, or, when the address has one
+    // already (an organisation made for someone who runs another), a membership of that account.
+    await write.tx
+      .insertInto('accounts')
+      .values({
+        id: randomUUID(),
+        email: ownerEmail,
+        passwordHash,
+        oidcSubject: null,
+        lastOrganizationId: organizationId,
+        createdAt: write.now,
+      })
+      .onConflict((conflict) => conflict.column('email').doNothing())
+      .execute();
+    const account = await write.tx
+      .selectFrom('accounts')
+      .select(['id', 'passwordHash'])
+      .where('email', '=', ownerEmail)
+      .executeTakeFirstOrThrow();
     await write.tx
       .insertInto('members')
       .values({
-        id: ownerId,
+        id: randomUUID(),
         organizationId,
-        email: ownerEmail,
+        accountId: account.id,
         name: 'Owner',
-        passwordHash,
         roles: JSON.stringify([{ role: 'owner' }]),
         createdAt: write.now,
       })
@@ -137,7 +158,7 @@ export async function createOrganization(ctx: ServerContext, input: NewOrganizat
     }
     return {
       ownerEmail,
-      ownerPassword,
+      ownerPassword: account.passwordHash === passwordHash ? ownerPassword : '',
       apiToken,
       project: input.project,
       environment: 'development',

@@ -233,6 +233,16 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
       as: asMember(signedIn),
     };
   },
+  'POST /api/v1/auth/organization': async ({ member }) => {
+    // Switching to the organisation the session is in already: still a switch, still audited.
+    const signedIn = await member();
+    return {
+      path: `${v1}/auth/organization`,
+      body: { organization: 'default' },
+      resource: { type: 'member', key: signedIn.email },
+      as: asMember(signedIn),
+    };
+  },
   'POST /api/v1/auth/invitations/accept': async ({ invitation }) => {
     const { email, token } = await invitation();
     return {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, type Seeded } from '../src/index.js';
-import { signIn } from './support/browser-session.js';
+import { call, signIn } from './support/browser-session.js';
 import { testDialects } from './support/databases.js';
 import { sdkCall } from './support/sdk.js';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/server.js';
@@ -170,6 +170,112 @@ describe.each(await testDialects())('isolation on %s', (dialect) => {
     expect(first).toContain('default-secret');
     expect(first).not.toContain('acme-only');
     expect((await asAcme('POST', '/api/v1/projects', { key: 'default' })).status).toBe(409);
+  });
+
+  describe('a person in both organisations (issue 12: "organisations leak their members")', () => {
+    const keysOf = (body: object) => Object.keys(body).sort();
+    let startedAt: string;
+
+    beforeAll(async () => {
+      startedAt = new Date().toISOString();
+      const onlyHere = await server.api('POST', '/api/v1/members', {
+        email: 'only-default@example.com',
+        name: 'Only default',
+        password: 'a password for default only',
+        roles: [{ role: 'viewer' }],
+      });
+      expect(onlyHere.status).toBe(201);
+    });
+
+    it('answers Acme adding the other organisation’s owner as it answers a new address: no 409, nothing of the other', async () => {
+      const member = (email: string, name: string) =>
+        asAcme('POST', '/api/v1/members', {
+          email,
+          name,
+          password: 'acme chose this one',
+          roles: [{ role: 'viewer' }],
+        });
+      const existing = await member('owner@vexil.local', 'Shared');
+      const fresh = await member('newcomer@acme.test', 'Newcomer');
+      expect([existing.status, fresh.status]).toEqual([201, 201]);
+      expect(keysOf(existing.body)).toEqual(keysOf(fresh.body));
+      expect(existing.body).toEqual({
+        id: expect.any(String),
+        email: 'owner@vexil.local',
+        name: 'Shared',
+        roles: [{ role: 'viewer' }],
+        createdAt: expect.any(String),
+      });
+      // The membership's creation, not the account's: the account's age would tell it existed.
+      expect(existing.body.createdAt >= startedAt).toBe(true);
+      expect(JSON.stringify(existing.body)).not.toMatch(/My organisation|"Owner"|hasPassword/);
+
+      const invite = (email: string) => asAcme('POST', '/api/v1/invitations', { email, roles: [{ role: 'viewer' }] });
+      const invitedMember = await invite('only-default@example.com');
+      const invitedStranger = await invite('never-seen@example.com');
+      expect([invitedMember.status, invitedStranger.status]).toEqual([201, 201]);
+      expect(keysOf(invitedMember.body)).toEqual(keysOf(invitedStranger.body));
+      // Only a member of Acme itself is "already a member".
+      const again = await invite('owner@vexil.local');
+      expect(again.status).toBe(409);
+      expect(again.body.detail).toBe('owner@vexil.local is already a member');
+    });
+
+    it('shows each organisation only its own membership of a person they share', async () => {
+      const acmeMembers = (await asAcme('GET', '/api/v1/members')).body as {
+        id: string;
+        email: string;
+        name: string;
+      }[];
+      const defaultMembers = (await server.api('GET', '/api/v1/members')).body as typeof acmeMembers;
+      expect(acmeMembers.map((member) => member.email)).toEqual([
+        'newcomer@acme.test',
+        'owner@acme.test',
+        'owner@vexil.local',
+      ]);
+      expect(defaultMembers.map((member) => member.email)).not.toContain('owner@acme.test');
+      expect(defaultMembers.map((member) => member.email)).not.toContain('newcomer@acme.test');
+      const inAcme = acmeMembers.find((member) => member.email === 'owner@vexil.local')!;
+      const inDefault = defaultMembers.find((member) => member.email === 'owner@vexil.local')!;
+      expect([inAcme.name, inDefault.name]).toEqual(['Shared', 'Owner']);
+      expect(inAcme.id).not.toBe(inDefault.id);
+      expect((await asAcme('GET', `/api/v1/members/${inDefault.id}`)).status).toBe(404);
+      expect((await asAcme('PATCH', `/api/v1/members/${inDefault.id}`, { name: 'Mine' })).status).toBe(404);
+    });
+
+    it('keeps what a shared person does in one organisation out of the other’s audit log', async () => {
+      const session = await signIn(server.url, 'owner@vexil.local', server.seeded.ownerPassword);
+      const switched = await session.request('POST', '/api/v1/auth/organization', { organization: 'acme' });
+      expect(switched.status).toBe(200);
+      expect(switched.body.organizations.map((organization: { key: string }) => organization.key)).toEqual([
+        'acme',
+        'default',
+      ]);
+      const defaultAudit = JSON.stringify((await server.api('GET', '/api/v1/audit?limit=500')).body.entries);
+      expect(defaultAudit).not.toMatch(/acme|Shared|switched-organization/i);
+      const acmeAudit = JSON.stringify((await asAcme('GET', '/api/v1/audit?limit=500')).body.entries);
+      expect(acmeAudit).toContain('member.switched-organization');
+      expect(acmeAudit).not.toMatch(/My organisation|default-secret|"Owner"/);
+    });
+
+    it('says nothing about other organisations when signing in or switching fails', async () => {
+      const login = (email: string) =>
+        call(server.url, 'POST', '/api/v1/auth/login', { email, password: 'not the password at all' });
+      const shared = await login('owner@vexil.local');
+      const unknown = await login('nobody-anywhere@example.com');
+      expect([shared.status, unknown.status]).toEqual([401, 401]);
+      expect(shared.body).toEqual(unknown.body);
+
+      const session = await signIn(server.url, 'only-default@example.com', 'a password for default only');
+      const elsewhere = await session.request('POST', '/api/v1/auth/organization', { organization: 'acme' });
+      const nowhere = await session.request('POST', '/api/v1/auth/organization', { organization: 'no-such-org' });
+      expect([elsewhere.status, nowhere.status]).toEqual([404, 404]);
+      expect(elsewhere.body.detail.replace('acme', 'X')).toBe(nowhere.body.detail.replace('no-such-org', 'X'));
+      expect(elsewhere.body.errors).toEqual(nowhere.body.errors);
+      expect((await session.request('GET', '/api/v1/auth/session')).body.organizations).toEqual([
+        { key: 'default', name: 'My organisation' },
+      ]);
+    });
   });
 
   describe('between projects of one organisation', () => {

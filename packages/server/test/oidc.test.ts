@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import Provider, { type Configuration } from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIDC_FLOW_COOKIE, OIDC_FLOW_MINUTES, OidcFlowCookie } from '../src/auth/oidc-flow.js';
+import { createOrganization } from '../src/index.js';
 import { SEED_OWNER_EMAIL } from '../src/seed.js';
 import { testDialects } from './support/databases.js';
 import { startTestServer, type TestServer } from './support/server.js';
@@ -223,6 +224,8 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
       status: response.status,
       body: (await response.json()) as {
         member: { email: string; name: string; roles: unknown[]; hasPassword: boolean };
+        organization: { key: string };
+        organizations: { key: string }[];
       },
     };
   }
@@ -230,7 +233,7 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
   const subjectOf = async (email: string) =>
     (
       await server.ctx.db
-        .selectFrom('members')
+        .selectFrom('accounts')
         .select('oidcSubject')
         .where('email', '=', email)
         .executeTakeFirstOrThrow()
@@ -446,6 +449,57 @@ describe.each(await testDialects())('single sign-on with OpenID Connect on %s', 
       const replay = await browser.get(callback);
       expect(replay.status).toBe(401);
       expect((await problemOf(replay)).detail).toContain('invalid_grant');
+    });
+  });
+
+  describe('with several organisations', () => {
+    let betaToken: string;
+    const asBeta = (method: string, path: string, body?: unknown) => server.api(method, path, body, betaToken);
+    const keys = (organizations: { key: string }[]) => organizations.map((organization) => organization.key);
+
+    beforeAll(async () => {
+      betaToken = (
+        await createOrganization(server.ctx, {
+          key: 'beta',
+          name: 'Beta',
+          ownerEmail: 'owner@beta.test',
+          project: 'beta-app',
+        })
+      ).apiToken;
+    });
+
+    it('joins a new person to every organisation that invited them, landing in the latest', async () => {
+      for (const invite of [server.api, asBeta])
+        expect(
+          (await invite('POST', '/api/v1/invitations', { email: 'hedy@example.com', roles: [{ role: 'viewer' }] }))
+            .status,
+        ).toBe(201);
+      identityProvider.accounts.set('hedy-at-idp', { email: 'hedy@example.com', email_verified: true, name: 'Hedy' });
+      const { browser, answer } = await signIn('hedy-at-idp');
+      expect(answer.status).toBe(302);
+      const session = await sessionOf(browser);
+      expect(session.body.organization.key).toBe('beta');
+      expect(keys(session.body.organizations)).toEqual(['beta', 'default']);
+      expect(await subjectOf('hedy@example.com')).toBe(`${identityProvider.issuer} hedy-at-idp`);
+    });
+
+    it('joins an existing account to an organisation that invited its address, when the provider proves it', async () => {
+      identityProvider.accounts.set('owner-at-idp', { email: SEED_OWNER_EMAIL, email_verified: true });
+      expect(keys((await sessionOf((await signIn('owner-at-idp')).browser)).body.organizations)).toEqual(['default']);
+      expect(
+        (await asBeta('POST', '/api/v1/invitations', { email: SEED_OWNER_EMAIL, roles: [{ role: 'editor' }] })).status,
+      ).toBe(201);
+      // The provider now names another address: the invitation waits for one that proves this account's.
+      identityProvider.accounts.set('owner-at-idp', { email: 'owner@elsewhere.example', email_verified: true });
+      expect(keys((await sessionOf((await signIn('owner-at-idp')).browser)).body.organizations)).toEqual(['default']);
+      identityProvider.accounts.set('owner-at-idp', { email: SEED_OWNER_EMAIL, email_verified: true });
+      const joined = await sessionOf((await signIn('owner-at-idp')).browser);
+      expect(joined.body.organization.key).toBe('beta');
+      expect(joined.body.member).toMatchObject({ email: SEED_OWNER_EMAIL, roles: [{ role: 'editor' }] });
+      expect(keys(joined.body.organizations)).toEqual(['beta', 'default']);
+      expect((await asBeta('GET', '/api/v1/invitations')).body).toEqual([]);
+      // The next sign-in lands where the account was last.
+      expect((await sessionOf((await signIn('owner-at-idp')).browser)).body.organization.key).toBe('beta');
     });
   });
 

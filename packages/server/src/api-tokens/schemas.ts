@@ -19,14 +19,26 @@ const TokenKind = Type.Union([Type.Literal('service'), Type.Literal('personal')]
 });
 const Instant = Type.String({ format: 'date-time' });
 
-export const NewApiTokenSchema = Strict({
-  name: Name,
-  kind: Type.Optional(TokenKind),
-  roles: Type.Array(RoleBindingSchema, { minItems: 1, maxItems: 100 }),
-  expiresAt: Type.Optional(
-    Type.String({ format: 'date-time', description: 'When the token stops working; default never' }),
-  ),
-});
+export const NewApiTokenSchema = Strict(
+  {
+    name: Name,
+    kind: Type.Optional(TokenKind),
+    roles: Type.Array(RoleBindingSchema, { minItems: 1, maxItems: 100 }),
+    expiresAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'When the token stops working; default never' }),
+    ),
+  },
+  {
+    examples: [
+      {
+        name: 'CI deploys',
+        kind: 'service',
+        roles: [{ role: 'editor', project: 'default' }],
+        expiresAt: '2030-01-01T00:00:00.000Z',
+      },
+    ],
+  },
+);
 
 export type NewApiToken = Static<typeof NewApiTokenSchema>;
 

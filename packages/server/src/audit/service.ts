@@ -1,7 +1,7 @@
-import { authorize, type Actor } from '../auth/actor.js';
-import { allows } from '../auth/roles.js';
+import { actorMay, authorize, type Actor } from '../auth/actor.js';
 import type { ServerContext } from '../context.js';
 import type { AuditRow } from '../db/schema.js';
+import { readableBy, withoutHiddenEnvironments } from '../environments/readable.js';
 import { problems } from '../http/problems.js';
 
 export const DEFAULT_AUDIT_PAGE = 50;
@@ -43,7 +43,9 @@ export interface AuditPage {
 
 /**
  * The audit log, newest first. Everyone sees the entries of what they may read: organisation-wide
- * readers everything, a project's or an environment's members that project's or environment's entries.
+ * readers everything, a project's or an environment's members that project's or environment's
+ * entries — and of an entry about a whole project or flag, only what it holds of the environments
+ * they may read (a flag's states, a project's environments).
  */
 export async function listAuditEntries(ctx: ServerContext, actor: Actor, query: AuditQuery): Promise<AuditPage> {
   // Every role may read something; an actor with none is refused as it would be anywhere else.
@@ -65,7 +67,7 @@ export async function listAuditEntries(ctx: ServerContext, actor: Actor, query: 
   if (query.environment) base = base.where('environmentKey', '=', query.environment);
   if (from) base = base.where('createdAt', '>=', from);
   if (to) base = base.where('createdAt', '<', to);
-  const orgWide = allows(actor.roles, 'audit:read', {});
+  const orgWide = actorMay(actor, 'audit:read');
   if (!orgWide) {
     // Narrow in SQL to the projects the actor has roles in; `visibleTo` has the last word.
     const projects = [
@@ -93,7 +95,10 @@ export async function listAuditEntries(ctx: ServerContext, actor: Actor, query: 
     cursor = last.id;
   }
   const page = rows.slice(0, limit);
-  return { entries: page.map(auditEntry), next: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  return {
+    entries: page.map((row) => auditEntry(actor, row)),
+    next: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+  };
 }
 
 function visibleTo(actor: Actor, row: AuditRow): boolean {
@@ -101,7 +106,7 @@ function visibleTo(actor: Actor, row: AuditRow): boolean {
     row.projectKey === null
       ? {}
       : { project: row.projectKey, ...(row.environmentKey === null ? {} : { environment: row.environmentKey }) };
-  return allows(actor.roles, 'audit:read', scope);
+  return actorMay(actor, 'audit:read', scope);
 }
 
 /** An ISO 8601 date-time in the form stored (UTC, milliseconds), so that text comparison orders by time. */
@@ -113,7 +118,13 @@ function instant(value: string | undefined, field: string): string | undefined {
   return new Date(time).toISOString();
 }
 
-function auditEntry(row: AuditRow): AuditEntry {
+function auditEntry(actor: Actor, row: AuditRow): AuditEntry {
+  const document = (json: string | null) => {
+    const parsed = json === null ? null : (JSON.parse(json) as unknown);
+    return row.projectKey === null
+      ? parsed
+      : withoutHiddenEnvironments(parsed, readableBy(actor, 'audit:read', row.projectKey));
+  };
   return {
     id: row.id,
     createdAt: row.createdAt,
@@ -122,7 +133,7 @@ function auditEntry(row: AuditRow): AuditEntry {
     resource: { type: row.resourceType, key: row.resourceKey },
     project: row.projectKey,
     environment: row.environmentKey,
-    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
-    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+    before: document(row.before),
+    after: document(row.after),
   };
 }

@@ -56,6 +56,7 @@ async function authenticateToken(db: Queryable, authorization: string, adminToke
   const row = await db
     .selectFrom('apiTokens')
     .leftJoin('members', 'members.id', 'apiTokens.memberId')
+    .leftJoin('accounts', 'accounts.id', 'members.accountId')
     .select([
       'apiTokens.id',
       'apiTokens.name',
@@ -65,7 +66,7 @@ async function authenticateToken(db: Queryable, authorization: string, adminToke
       'apiTokens.expiresAt',
       'apiTokens.lastUsedAt',
     ])
-    .select(['members.id as memberId', 'members.email as memberEmail', 'members.roles as memberRoles'])
+    .select(['members.id as memberId', 'accounts.email as memberEmail', 'members.roles as memberRoles'])
     .where('apiTokens.tokenHash', '=', hashSecret(token))
     .where('apiTokens.revokedAt', 'is', null)
     .executeTakeFirst();
@@ -79,7 +80,7 @@ async function authenticateToken(db: Queryable, authorization: string, adminToke
   }
   const roles = JSON.parse(row.roles) as RoleBinding[];
   if (row.kind === 'personal') {
-    // The member was removed: the foreign key removed their tokens too, but be explicit.
+    // The member was removed from the organisation: the foreign key removed their tokens too, but be explicit.
     if (row.memberId === null || row.memberRoles === null)
       throw problems.unauthorized('The token belonged to a member who has left');
     return {
@@ -104,13 +105,14 @@ async function authenticateSession(
   const row = await db
     .selectFrom('sessions')
     .innerJoin('members', 'members.id', 'sessions.memberId')
+    .innerJoin('accounts', 'accounts.id', 'members.accountId')
     .select([
       'sessions.idHash',
       'sessions.csrfToken',
       'sessions.expiresAt',
       'sessions.lastSeenAt',
       'members.id',
-      'members.email',
+      'accounts.email',
       'members.organizationId',
       'members.roles',
     ])

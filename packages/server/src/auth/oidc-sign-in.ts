@@ -1,31 +1,55 @@
 import type { ServerContext } from '../context.js';
-import type { MemberRow } from '../db/schema.js';
-import { problems } from '../http/problems.js';
+import type { Queryable } from '../db/database.js';
+import type { AccountRow, InvitationRow } from '../db/schema.js';
+import { Problem, problems } from '../http/problems.js';
+import { accountByEmail, landingMember, type Member } from '../members/accounts.js';
 import { joinByInvitation } from '../members/invitations.js';
 import { normalEmail } from '../members/service.js';
-import type { Actor } from './actor.js';
 import type { OidcIdentity } from './oidc-client.js';
-import type { RoleBinding } from './roles.js';
+import { memberActor } from './sign-in.js';
 
 /** Member names are at most this long (the API's `Name`). */
 const NAME_MAX = 200;
 
 /**
- * The member a verified identity signs in as. In order: the member already linked to it; the
- * member with its (verified) email, who gets linked; or, when the email has an open invitation,
- * a new member holding the invitation's roles. Anyone else is refused: single sign-on proves who
- * someone is, an invitation says they belong here.
+ * The member a verified identity signs in as. The account is the one already linked to the
+ * identity, else the one with its (verified) email, which gets linked; an address with no account
+ * needs an open invitation, and gets an account without a password. Every open invitation of the
+ * address the provider has just verified is then accepted — single sign-on proves who someone is,
+ * an invitation says they belong — and the sign-in lands in the organisation joined last, else in
+ * the one the account used last. Anyone else is refused.
  */
-export async function memberForIdentity(ctx: ServerContext, identity: OidcIdentity): Promise<MemberRow> {
+export async function memberForIdentity(ctx: ServerContext, identity: OidcIdentity): Promise<Member> {
   const subject = `${identity.issuer} ${identity.subject}`;
-  const linked = await ctx.db.selectFrom('members').selectAll().where('oidcSubject', '=', subject).executeTakeFirst();
-  if (linked) return linked;
-  const email = verifiedEmail(identity);
-  const member = await ctx.db.selectFrom('members').selectAll().where('email', '=', email).executeTakeFirst();
-  if (member) return linkIdentity(ctx, member, identity.issuer, subject);
-  return joinWithIdentity(ctx, email, subject, identity.name);
+  const linked = await ctx.db.selectFrom('accounts').selectAll().where('oidcSubject', '=', subject).executeTakeFirst();
+  // Once linked, the identity finds its account even after its email at the provider has changed.
+  const email = linked ? provenEmail(identity) : verifiedEmail(identity);
+  let account = linked ?? (email === undefined ? undefined : await accountByEmail(ctx.db, email));
+  if (account && !linked && account.oidcSubject?.startsWith(`${identity.issuer} `))
+    throw problems.forbidden(`${account.email} is linked to another account at ${identity.issuer}`);
+
+  let landing: Member | undefined;
+  const invited = email !== undefined && (account === undefined || account.email === email);
+  for (const invitation of invited ? await openInvitationsOf(ctx.db, email) : []) {
+    const joined = await joinByInvitation(ctx, invitation, {
+      name: identity.name?.slice(0, NAME_MAX) ?? invitation.email,
+      account: account ? { id: account.id } : { passwordHash: '', oidcSubject: subject },
+    }).catch((error: unknown) => {
+      // Taken up meanwhile, or joined by other means: the other invitations still count.
+      if (error instanceof Problem && (error.status === 404 || error.status === 409)) return undefined;
+      throw error;
+    });
+    if (!joined) continue;
+    landing = joined;
+    account ??= await accountByEmail(ctx.db, joined.email);
+  }
+  landing ??= account && (await landingMember(ctx.db, account));
+  if (!account || !landing) throw problems.forbidden(`No member or invitation for ${email ?? identity.email}`);
+  if (account.oidcSubject !== subject) await linkIdentity(ctx, account, landing, subject);
+  return landing;
 }
 
+/** The email the provider vouches for: 403 when it shares none or says it has not verified it. */
 function verifiedEmail(identity: OidcIdentity): string {
   if (!identity.email)
     throw problems.forbidden(
@@ -37,69 +61,50 @@ function verifiedEmail(identity: OidcIdentity): string {
   return normalEmail(identity.email);
 }
 
-/**
- * Links a member to the identity that proved their email. A member already linked to another
- * account at the same provider is refused: that address now belongs to someone else there. A link
- * to a different issuer is replaced, since the server has been moved to a new provider.
- */
-async function linkIdentity(
-  ctx: ServerContext,
-  member: MemberRow,
-  issuer: string,
-  subject: string,
-): Promise<MemberRow> {
-  const previous = member.oidcSubject;
-  if (previous?.startsWith(`${issuer} `)) {
-    throw problems.forbidden(`${member.email} is linked to another account at ${issuer}`);
-  }
-  return ctx.write(memberActor(member), async (write) => {
-    let update = write.tx.updateTable('members').set({ oidcSubject: subject }).where('id', '=', member.id);
-    update = previous === null ? update.where('oidcSubject', 'is', null) : update.where('oidcSubject', '=', previous);
-    const result = await update.executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1)
-      throw problems.conflict(`${member.email} was changed while signing in; sign in again`);
-    write.audit({
-      action: 'member.sso-linked',
-      resourceType: 'member',
-      resourceKey: member.email,
-      before: { oidcSubject: previous },
-      after: { oidcSubject: subject },
-    });
-    return { ...member, oidcSubject: subject };
-  });
+/** The email the provider vouches for, if any: a linked account signs in without one. */
+function provenEmail(identity: OidcIdentity): string | undefined {
+  return identity.email && identity.emailVerified !== false ? normalEmail(identity.email) : undefined;
 }
 
-/** Accepts the newest open invitation of `email` for the person who proved it, with no password. */
-async function joinWithIdentity(
-  ctx: ServerContext,
-  email: string,
-  subject: string,
-  name: string | undefined,
-): Promise<MemberRow> {
-  const invitation = await ctx.db
+/** Open invitations of `email` from organisations it is not a member of yet, oldest first. */
+function openInvitationsOf(db: Queryable, email: string): Promise<InvitationRow[]> {
+  return db
     .selectFrom('invitations')
     .selectAll()
     .where('email', '=', email)
     .where('acceptedAt', 'is', null)
     .where('revokedAt', 'is', null)
     .where('expiresAt', '>', new Date().toISOString())
-    .orderBy('createdAt', 'desc')
-    .executeTakeFirst();
-  if (!invitation) throw problems.forbidden(`No member or invitation for ${email}`);
-  return joinByInvitation(ctx, invitation, {
-    name: name?.slice(0, NAME_MAX) ?? email,
-    passwordHash: '',
-    oidcSubject: subject,
-  });
+    .where('organizationId', 'not in', (eb) =>
+      eb
+        .selectFrom('members')
+        .innerJoin('accounts', 'accounts.id', 'members.accountId')
+        .select('members.organizationId')
+        .where('accounts.email', '=', email),
+    )
+    .orderBy('createdAt')
+    .execute();
 }
 
-function memberActor(member: MemberRow): Actor {
-  return {
-    type: 'member',
-    id: member.id,
-    name: member.email,
-    organizationId: member.organizationId,
-    roles: JSON.parse(member.roles) as RoleBinding[],
-    memberId: member.id,
-  };
+/**
+ * Links an account to the identity that proved its email (audited in the organisation the sign-in
+ * lands in). A link to a different issuer is replaced, since the server has been moved to a new
+ * provider; one to another account at the same provider was refused before.
+ */
+async function linkIdentity(ctx: ServerContext, account: AccountRow, landing: Member, subject: string): Promise<void> {
+  const previous = account.oidcSubject;
+  await ctx.write(memberActor(landing), async (write) => {
+    let update = write.tx.updateTable('accounts').set({ oidcSubject: subject }).where('id', '=', account.id);
+    update = previous === null ? update.where('oidcSubject', 'is', null) : update.where('oidcSubject', '=', previous);
+    const result = await update.executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1)
+      throw problems.conflict(`${account.email} was changed while signing in; sign in again`);
+    write.audit({
+      action: 'member.sso-linked',
+      resourceType: 'member',
+      resourceKey: account.email,
+      before: { oidcSubject: previous },
+      after: { oidcSubject: subject },
+    });
+  });
 }

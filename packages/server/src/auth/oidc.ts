@@ -4,7 +4,6 @@ import type { ServerContext } from '../context.js';
 import type { Api } from '../http/api.js';
 import { Problem, problems } from '../http/problems.js';
 import { ok, Strict } from '../http/schemas.js';
-import { memberView } from '../members/service.js';
 import { OIDC_FLOW_MINUTES, OidcFlowCookie } from './oidc-flow.js';
 import { memberForIdentity } from './oidc-sign-in.js';
 import { PUBLIC } from './routes.js';
@@ -142,7 +141,7 @@ export async function oidcRoutes(api: Api, ctx: ServerContext): Promise<void> {
       const callbackUrl = new URL(flow.redirectUri);
       callbackUrl.search = new URL(request.url, 'http://callback.invalid').search;
       const member = await memberForIdentity(ctx, await client.identify(callbackUrl, flow));
-      await startSession(ctx, request, reply, memberView(member), member.organizationId);
+      await startSession(ctx, request, reply, member);
       return reply.redirect(flow.returnTo ?? '/', 302);
     },
   );

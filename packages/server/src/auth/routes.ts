@@ -1,19 +1,21 @@
+import type { FastifyReply } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { actorOf, type Api } from '../http/api.js';
-import { problems } from '../http/problems.js';
-import { created, noContent, ok } from '../http/schemas.js';
-import { acceptInvitation } from '../members/invitations.js';
+import { Problem, problems } from '../http/problems.js';
+import { created, noContent, ok, tooManyAttempts } from '../http/schemas.js';
+import { acceptInvitation, openInvitation } from '../members/invitations.js';
 import {
   CredentialsSchema,
   InvitationAcceptanceSchema,
+  OrganizationSwitchSchema,
   PasswordChangeSchema,
   SessionViewSchema,
 } from '../members/schemas.js';
-import { memberView } from '../members/service.js';
 import { LoginLimiter } from './login-limiter.js';
 import { hashSecret } from './secrets.js';
 import { clearSessionCookie, deleteSession, secureCookies, SESSION_COOKIE } from './sessions.js';
 import { changePassword, sessionView, startSession, verifyCredentials } from './sign-in.js';
+import { switchOrganization } from './switch-organization.js';
 
 /** Routes anyone may call: they are how one gets credentials in the first place. */
 export const PUBLIC = { public: true };
@@ -35,22 +37,14 @@ export function authRoutes(api: Api, ctx: ServerContext): void {
         security: [],
         summary: 'Sign in with email and password; sets the session cookie',
         body: CredentialsSchema,
-        response: ok(SessionViewSchema),
+        response: { ...ok(SessionViewSchema), ...tooManyAttempts },
       },
     },
     async (request, reply) => {
-      const wait = limiter.wait(request.ip, request.body.email);
-      if (wait > 0) {
-        void reply.header('retry-after', String(wait));
-        throw problems.tooManyRequests(
-          `Too many failed sign-ins from this address or for this account; try again in ${wait} s`,
-        );
-      }
-      const member = await verifyCredentials(ctx, request.body).catch((error: unknown) => {
-        limiter.failed(request.ip, request.body.email);
-        throw error;
-      });
-      return startSession(ctx, request, reply, memberView(member), member.organizationId);
+      const member = await limited(limiter, reply, request.ip, request.body.email, () =>
+        verifyCredentials(ctx, request.body),
+      );
+      return startSession(ctx, request, reply, member);
     },
   );
 
@@ -61,14 +55,19 @@ export function authRoutes(api: Api, ctx: ServerContext): void {
       schema: {
         tags,
         security: [],
-        summary: 'Accept an invitation: become a member and sign in',
+        summary:
+          'Accept an invitation and sign in: a new address chooses its password, one that already has an account gives its password',
         body: InvitationAcceptanceSchema,
-        response: created(SessionViewSchema),
+        response: { ...created(SessionViewSchema), ...tooManyAttempts },
       },
     },
     async (request, reply) => {
-      const member = await acceptInvitation(ctx, request.body);
-      return reply.code(201).send(await startSession(ctx, request, reply, memberView(member), member.organizationId));
+      const invitation = await openInvitation(ctx, request.body.token);
+      // An address with an account proves it with its password here: guessing is limited as at sign-in.
+      const member = await limited(limiter, reply, request.ip, invitation.email, () =>
+        acceptInvitation(ctx, invitation, request.body),
+      );
+      return reply.code(201).send(await startSession(ctx, request, reply, member));
     },
   );
 
@@ -77,7 +76,8 @@ export function authRoutes(api: Api, ctx: ServerContext): void {
     {
       schema: {
         tags,
-        summary: 'The signed-in member, with the CSRF token to send with changes',
+        summary:
+          'The signed-in member, the organisation the session is in and the others the account belongs to, with the CSRF token to send with changes',
         response: ok(SessionViewSchema),
       },
     },
@@ -91,13 +91,24 @@ export function authRoutes(api: Api, ctx: ServerContext): void {
         .selectAll()
         .where('idHash', '=', hashSecret(secret))
         .executeTakeFirst();
-      const member =
-        session &&
-        (await ctx.db.selectFrom('members').selectAll().where('id', '=', session.memberId).executeTakeFirst());
       // Signed out (or removed) between authentication and here.
-      if (!session || !member) throw problems.unauthorized('No session: sign in with POST /api/v1/auth/login');
-      return sessionView(ctx, memberView(member), actor.organizationId, session.csrfToken, session.expiresAt);
+      if (!session) throw problems.unauthorized('No session: sign in with POST /api/v1/auth/login');
+      return sessionView(ctx.db, session.memberId, session.csrfToken, session.expiresAt);
     },
+  );
+
+  api.post(
+    '/auth/organization',
+    {
+      schema: {
+        tags,
+        summary:
+          'Switch the session to another organisation the account belongs to (404 for any other); the next sign-in lands there too',
+        body: OrganizationSwitchSchema,
+        response: ok(SessionViewSchema),
+      },
+    },
+    (request) => switchOrganization(ctx, actorOf(request), request.cookies[SESSION_COOKIE], request.body.organization),
   );
 
   api.post(
@@ -133,4 +144,30 @@ export function authRoutes(api: Api, ctx: ServerContext): void {
       return reply.code(204).send();
     },
   );
+}
+
+/**
+ * Runs a password check under the sign-in limit of this address and account: 429 with Retry-After
+ * while either is over it; a refusal of the password (400, 401) counts as a failure.
+ */
+async function limited<T>(
+  limiter: LoginLimiter,
+  reply: FastifyReply,
+  address: string,
+  account: string,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  const wait = limiter.wait(address, account);
+  if (wait > 0) {
+    void reply.header('retry-after', String(wait));
+    throw problems.tooManyRequests(
+      `Too many failed sign-ins from this address or for this account; try again in ${wait} s`,
+    );
+  }
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof Problem && (error.status === 400 || error.status === 401)) limiter.failed(address, account);
+    throw error;
+  }
 }

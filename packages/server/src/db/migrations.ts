@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import type { Dialect } from './database.js';
+import { createPrerequisiteGraph, rewriteLegacyForms } from './upgrades.js';
 
 /** Migrations run against past schemas, which no current type describes: Kysely's documented pattern. */
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -296,6 +297,78 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('updated_at', 'text', (c) => c.notNull())
           .execute();
       },
+    },
+    '0005_accounts_and_memberships': {
+      // A person has one account (email, password, single sign-on identity) and may be a member of
+      // several organisations: `members` become memberships of an account. Each existing member
+      // becomes an account with the same id plus its membership, which keeps its id, so sessions,
+      // personal tokens, preferences and audit entries still name the member they named.
+      async up(db: PastSchema) {
+        await db.schema
+          .createTable('accounts')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('email', 'text', (c) => c.notNull().unique())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('oidc_subject', 'text', (c) => c.unique())
+          .addColumn('last_organization_id', 'text', (c) => c.references('organizations.id').onDelete('set null'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await sql`INSERT INTO accounts (id, email, password_hash, oidc_subject, last_organization_id, created_at) SELECT id, email, password_hash, oidc_subject, organization_id, created_at FROM members`.execute(
+          db,
+        );
+        if (dialect === 'postgres') {
+          await db.schema
+            .alterTable('members')
+            .addColumn('account_id', 'text', (c) => c.references('accounts.id').onDelete('cascade'))
+            .execute();
+          await sql`UPDATE members SET account_id = id`.execute(db);
+          await sql`ALTER TABLE members ALTER COLUMN account_id SET NOT NULL`.execute(db);
+          await db.schema.dropIndex('members_oidc_subject').execute();
+          await sql`ALTER TABLE members DROP COLUMN email, DROP COLUMN password_hash, DROP COLUMN oidc_subject`.execute(
+            db,
+          );
+          await db.schema
+            .alterTable('members')
+            .addUniqueConstraint('members_organization_account', ['organization_id', 'account_id'])
+            .execute();
+        } else {
+          // SQLite cannot drop a column under a unique constraint: the table is rebuilt as in 0003,
+          // foreign keys off meanwhile so that dropping the old table takes no session or token with it.
+          await sql`PRAGMA foreign_keys = OFF`.execute(db);
+          try {
+            await db.schema
+              .createTable('members_rebuilt')
+              .addColumn('id', 'text', (c) => c.primaryKey())
+              .addColumn('organization_id', 'text', (c) =>
+                c.notNull().references('organizations.id').onDelete('cascade'),
+              )
+              .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+              .addColumn('name', 'text', (c) => c.notNull())
+              .addColumn('roles', 'text', (c) => c.notNull())
+              .addColumn('created_at', 'text', (c) => c.notNull())
+              .addUniqueConstraint('members_organization_account', ['organization_id', 'account_id'])
+              .execute();
+            await sql`INSERT INTO members_rebuilt (id, organization_id, account_id, name, roles, created_at) SELECT id, organization_id, id, name, roles, created_at FROM members`.execute(
+              db,
+            );
+            await db.schema.dropTable('members').execute();
+            await db.schema.alterTable('members_rebuilt').renameTo('members').execute();
+            const broken = await sql`PRAGMA foreign_key_check`.execute(db);
+            if (broken.rows.length > 0) throw new Error(`rebuilding members broke ${broken.rows.length} foreign keys`);
+          } finally {
+            await sql`PRAGMA foreign_keys = ON`.execute(db);
+          }
+        }
+        await db.schema.createIndex('members_account').on('members').column('account_id').execute();
+      },
+    },
+    '0006_prerequisite_graph': {
+      // A flag save reads only the flags it touches, found through this table (upgrades.ts).
+      up: (db: PastSchema) => createPrerequisiteGraph(db),
+    },
+    '0007_accepted_forms': {
+      // Stored states and segments the engine now refuses, in the accepted form of the same meaning.
+      up: (db: PastSchema) => rewriteLegacyForms(db),
     },
   };
 }

@@ -10,8 +10,10 @@ export interface Database {
   environments: EnvironmentTable;
   flags: FlagTable;
   flagStates: FlagStateTable;
+  flagPrerequisites: FlagPrerequisiteTable;
   segments: SegmentTable;
   sdkKeys: SdkKeyTable;
+  accounts: AccountTable;
   members: MemberTable;
   sessions: SessionTable;
   invitations: InvitationTable;
@@ -74,6 +76,18 @@ export interface FlagStateTable {
   updatedAt: string;
 }
 
+/**
+ * The prerequisite graph, one row per flag, environment and flag its state there requires, written
+ * with the state in the same transaction (flags/prerequisite-graph.ts): a save finds the flags it
+ * touches through an index instead of parsing every state of the environment.
+ */
+export interface FlagPrerequisiteTable {
+  flagId: string;
+  environmentId: string;
+  /** A key, not an id: an archived flag may still name a flag deleted since. */
+  prerequisiteKey: string;
+}
+
 export interface SegmentTable {
   id: string;
   projectId: string;
@@ -102,23 +116,42 @@ export interface SdkKeyTable {
   revokedAt: string | null;
 }
 
+/**
+ * A person: one per email address, however many organisations they belong to. Who they are and how
+ * they prove it (password, single sign-on); what they may do lives in their memberships.
+ */
+export interface AccountTable {
+  id: string;
+  /** Lowercased. */
+  email: string;
+  /** `scrypt$…`, or empty for accounts that only sign in through OIDC. */
+  passwordHash: string;
+  /** `<issuer> <subject>` of the account's OIDC identity, once linked. */
+  oidcSubject: string | null;
+  /** Where the next sign-in lands: the organisation last signed in to or switched to. */
+  lastOrganizationId: string | null;
+  createdAt: string;
+}
+
+/**
+ * A member: one account's membership in one organisation, with that organisation's name for them
+ * and its role bindings. Sessions, personal tokens, preferences and audit entries name this id.
+ */
 export interface MemberTable {
   id: string;
   organizationId: string;
-  email: string;
+  accountId: string;
+  /** How this organisation names the member; renaming them here renames them nowhere else. */
   name: string;
-  /** `scrypt$…`, or empty for members who only sign in through OIDC. */
-  passwordHash: string;
   /** JSON: RoleBinding[]. */
   roles: string;
   createdAt: string;
-  /** `<issuer> <subject>` of the member's OIDC identity, once linked. */
-  oidcSubject: Generated<string | null>;
 }
 
 export interface SessionTable {
   /** SHA-256 of the cookie's secret. */
   idHash: string;
+  /** The membership the session is in now: switching organisation moves it to another of the account's. */
   memberId: string;
   /** Sent back in `X-CSRF-Token` on cookie-authenticated writes. */
   csrfToken: string;
@@ -237,6 +270,7 @@ export type FlagRow = Selectable<FlagTable>;
 export type SegmentRow = Selectable<SegmentTable>;
 export type SdkKeyRow = Selectable<SdkKeyTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type AccountRow = Selectable<AccountTable>;
 export type MemberRow = Selectable<MemberTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type InvitationRow = Selectable<InvitationTable>;

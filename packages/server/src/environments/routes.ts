@@ -39,12 +39,15 @@ export function environmentRoutes(api: Api, ctx: ServerContext): void {
         summary: 'Create an environment',
         params: ProjectParams,
         response: created(EnvironmentViewSchema),
-        body: Strict({
-          key: Key,
-          name: Type.Optional(Name),
-          position: Type.Optional(Position),
-          critical: Type.Optional(Critical),
-        }),
+        body: Strict(
+          {
+            key: Key,
+            name: Type.Optional(Name),
+            position: Type.Optional(Position),
+            critical: Type.Optional(Critical),
+          },
+          { examples: [{ key: 'qa', name: 'QA', position: 1, critical: false }] },
+        ),
       },
     },
     async (request, reply) =>
@@ -59,7 +62,10 @@ export function environmentRoutes(api: Api, ctx: ServerContext): void {
         summary: 'Reorder environments',
         params: ProjectParams,
         response: ok(Type.Array(EnvironmentViewSchema)),
-        body: Strict({ order: Type.Array(Key, { minItems: 1 }) }),
+        body: Strict(
+          { order: Type.Array(Key, { minItems: 1 }) },
+          { examples: [{ order: ['development', 'qa', 'staging', 'production'] }] },
+        ),
       },
     },
     (request) => reorderEnvironments(ctx, actorOf(request), request.params.project, request.body.order),
@@ -79,11 +85,14 @@ export function environmentRoutes(api: Api, ctx: ServerContext): void {
         summary: 'Rename or move an environment, or mark it critical',
         params: EnvironmentParams,
         response: ok(EnvironmentViewSchema),
-        body: Strict({
-          name: Type.Optional(Name),
-          position: Type.Optional(Position),
-          critical: Type.Optional(Critical),
-        }),
+        body: Strict(
+          {
+            name: Type.Optional(Name),
+            position: Type.Optional(Position),
+            critical: Type.Optional(Critical),
+          },
+          { examples: [{ name: 'Production (EU)', critical: true }] },
+        ),
       },
     },
     (request) =>

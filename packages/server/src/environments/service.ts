@@ -7,6 +7,7 @@ import type { EnvironmentRow, ProjectRow } from '../db/schema.js';
 import { defaultState } from '../flags/defaults.js';
 import { problems } from '../http/problems.js';
 import { environmentsOf, findEnvironment, findProject } from '../projects/lookup.js';
+import { readableEnvironments } from './readable.js';
 import type { FlagDefinition } from '../rulesets/load.js';
 
 export const DEFAULT_ENVIRONMENTS = [
@@ -94,7 +95,7 @@ export async function listEnvironments(
 ): Promise<EnvironmentView[]> {
   const project = await findProject(ctx.db, actor, projectKey);
   authorize(actor, 'environment:read', { project: project.key });
-  return (await environmentsOf(ctx.db, project.id)).map(environmentView);
+  return (await readableEnvironments(ctx.db, actor, project, 'environment:read')).map(environmentView);
 }
 
 export async function getEnvironment(
@@ -210,7 +211,7 @@ export async function reorderEnvironments(
       before: environments.map((environment) => environment.key),
       after: order,
     });
-    return (await environmentsOf(write.tx, project.id)).map(environmentView);
+    return (await readableEnvironments(write.tx, actor, project, 'environment:read')).map(environmentView);
   });
 }
 

@@ -1,6 +1,7 @@
-import { actorMay, authorize, type Actor } from '../auth/actor.js';
+import { authorize, type Actor } from '../auth/actor.js';
 import type { ServerContext } from '../context.js';
-import { environmentsOf, findProject } from '../projects/lookup.js';
+import { readableEnvironments } from '../environments/readable.js';
+import { findProject } from '../projects/lookup.js';
 import type { FlagDefinition } from '../rulesets/load.js';
 import { requiresFlag } from './json-sql.js';
 import { findFlag } from './service.js';
@@ -27,9 +28,7 @@ export async function listDependents(
   const project = await findProject(ctx.db, actor, projectKey);
   authorize(actor, 'flag:read', { project: project.key });
   const flag = await findFlag(ctx.db, project, key);
-  const readable = (await environmentsOf(ctx.db, project.id)).filter((environment) =>
-    actorMay(actor, 'flag:read', { project: project.key, environment: environment.key }),
-  );
+  const readable = await readableEnvironments(ctx.db, actor, project, 'flag:read');
   if (readable.length === 0) return { items: [] };
   const rows = await ctx.db
     .selectFrom('flags')

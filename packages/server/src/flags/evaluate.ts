@@ -6,10 +6,11 @@ import {
   type FlagState,
   type Segment,
 } from '@vexil/engine';
-import { actorMay, authorize, type Actor } from '../auth/actor.js';
+import { authorize, type Actor } from '../auth/actor.js';
 import type { ServerContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import type { EnvironmentRow, FlagRow, ProjectRow } from '../db/schema.js';
+import { readableBy } from '../environments/readable.js';
 import { joinPath, problems, type FieldError } from '../http/problems.js';
 import { environmentsOf, findProject } from '../projects/lookup.js';
 import { flagConfigOf, segmentOf, type FlagDefinition } from '../rulesets/load.js';
@@ -67,6 +68,9 @@ export async function evaluateFlag(
   const row = await findFlag(ctx.db, project, key);
   const environments = await environmentsOf(ctx.db, project.id);
   const drafted = Object.keys(input.draft?.environments ?? {});
+  // Refused before looking them up, so that a draft for an environment the caller may not read
+  // answers the same whether it exists or not.
+  for (const environment of drafted) authorize(actor, 'flag:read', { project: project.key, environment });
   const unknown = drafted.filter((environment) => !environments.some((candidate) => candidate.key === environment));
   if (unknown.length > 0)
     throw problems.validation(
@@ -75,10 +79,8 @@ export async function evaluateFlag(
         message: 'is not an environment of this project',
       })),
     );
-  for (const environment of drafted) authorize(actor, 'flag:read', { project: project.key, environment });
-  const readable = environments.filter((environment) =>
-    actorMay(actor, 'flag:read', { project: project.key, environment: environment.key }),
-  );
+  const mayRead = readableBy(actor, 'flag:read', project.key);
+  const readable = environments.filter((environment) => mayRead(environment.key));
   const states = await statesOf(ctx.db, row.id);
   const saved = JSON.parse(row.definition) as FlagDefinition;
   const draft = input.draft && (await draftDefinition(ctx.db, project, row, saved, readable, states, input.draft));

@@ -1,10 +1,11 @@
 import type { SelectQueryBuilder } from 'kysely';
-import { actorMay, authorize, type Actor } from '../auth/actor.js';
+import { authorize, type Actor } from '../auth/actor.js';
 import { diff, sameJson, type Change } from '../audit/diff.js';
 import { DEFAULT_AUDIT_PAGE } from '../audit/service.js';
 import type { ServerContext } from '../context.js';
 import type { Queryable, Tx } from '../db/database.js';
 import type { AuditRow, Database, FlagRow, ProjectRow } from '../db/schema.js';
+import { readableBy, withoutHiddenEnvironments, type EnvironmentFilter } from '../environments/readable.js';
 import { Problem, problems } from '../http/problems.js';
 import { findProject } from '../projects/lookup.js';
 import { FlagStateSchema, FlagUpdateSchema, type FlagStatePatch, type FlagUpdate } from './schemas.js';
@@ -68,7 +69,11 @@ export async function listFlagHistory(
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
-  return { entries: page.map(historyEntry), next: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  const readable = readableBy(actor, 'flag:read', project.key);
+  return {
+    entries: page.map((row) => historyEntry(row, readable)),
+    next: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+  };
 }
 
 /**
@@ -145,7 +150,7 @@ export async function revertFlagChange(
     .where('actorId', '=', actor.id)
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
-  return historyEntry(written);
+  return historyEntry(written, readableBy(actor, 'flag:read', project.key));
 }
 
 async function readableFlag(
@@ -185,9 +190,8 @@ async function historyOf(
     .distinct()
     .where('environmentKey', 'is not', null)
     .execute();
-  const hidden = environments.flatMap(({ environmentKey: key }) =>
-    key === null || actorMay(actor, 'flag:read', { project: project.key, environment: key }) ? [] : [key],
-  );
+  const readable = readableBy(actor, 'flag:read', project.key);
+  const hidden = environments.flatMap(({ environmentKey: key }) => (key === null || readable(key) ? [] : [key]));
   const visible =
     hidden.length === 0
       ? since
@@ -272,9 +276,13 @@ async function currentOf(
   return { values: JSON.parse(state.state) as Document, version: state.version };
 }
 
-function historyEntry(row: AuditRow): FlagHistoryEntry {
-  const before = parse(row.before);
-  const { after, reverts } = revertMark(parse(row.after));
+/**
+ * An entry as the caller may see it: entries about the whole flag (created, changed, deleted) hold
+ * its state in every environment, of which only the readable ones are shown, and diffed.
+ */
+function historyEntry(row: AuditRow, readable: EnvironmentFilter): FlagHistoryEntry {
+  const before = withoutHiddenEnvironments(parse(row.before), readable);
+  const { after, reverts } = revertMark(withoutHiddenEnvironments(parse(row.after), readable));
   return {
     id: row.id,
     createdAt: row.createdAt,

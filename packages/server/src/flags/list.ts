@@ -1,10 +1,11 @@
 import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { FlagType } from '@vexil/engine';
-import { actorMay, authorize, type Actor } from '../auth/actor.js';
+import { authorize, type Actor } from '../auth/actor.js';
 import type { ServerContext } from '../context.js';
 import type { Dialect } from '../db/database.js';
 import type { Database, EnvironmentRow, ProjectRow } from '../db/schema.js';
 import { containsText } from '../db/search.js';
+import { readableBy } from '../environments/readable.js';
 import { problems } from '../http/problems.js';
 import { environmentsOf, findProject } from '../projects/lookup.js';
 import type { FlagDefinition } from '../rulesets/load.js';
@@ -83,9 +84,8 @@ export async function listFlags(
   const limit = query.limit ?? DEFAULT_FLAG_PAGE;
   const dialect = ctx.store.dialect;
   const all = await environmentsOf(ctx.db, project.id);
-  const readable = all.filter((environment) =>
-    actorMay(actor, 'flag:read', { project: project.key, environment: environment.key }),
-  );
+  const mayRead = readableBy(actor, 'flag:read', project.key);
+  const readable = all.filter((environment) => mayRead(environment.key));
   const since = new Date(Date.now() - ACTIVITY_DAYS * 86_400_000).toISOString();
   const activity = { readable, since, sinceHour: hourOf(since) };
 

@@ -79,7 +79,7 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
     {
       schema: {
         tags,
-        summary: 'Create a flag (off in every environment)',
+        summary: 'Create a flag (off in every environment, unless `environments` says otherwise)',
         params: ProjectParams,
         body: NewFlagSchema,
         response: created(FlagViewSchema),
@@ -260,12 +260,20 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
   );
 }
 
+/**
+ * The version an If-Match names: `"3"` (a strong ETag, as responses give it), `W/"3"` or a bare
+ * `3`; `*` asks for no particular version. Decimal digits only: `"0x3"`, `"1e2"` or an empty tag are
+ * not versions (as `Number()` would read them), so they are a 400 rather than a match by accident.
+ */
 function versionOf(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined) return undefined;
-  const version = Number(ifMatch.replace(/^W\//, '').replace(/"/g, ''));
-  if (!Number.isInteger(version))
+  const tag = ifMatch.trim();
+  if (tag === '*') return undefined;
+  const digits = /^(?:W\/)?"(\d{1,15})"$|^(\d{1,15})$/.exec(tag);
+  const version = digits?.[1] ?? digits?.[2];
+  if (version === undefined)
     throw problems.badRequest('If-Match must be the state version, e.g. "3"', [
       { path: 'headers.if-match', message: 'must be a version number' },
     ]);
-  return version;
+  return Number(version);
 }

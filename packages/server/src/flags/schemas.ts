@@ -9,6 +9,14 @@ import { ContextSchema } from '../sdk/context.js';
 import { auditEntryId } from '../audit/schemas.js';
 import { DEFAULT_AUDIT_PAGE, MAX_AUDIT_PAGE } from '../audit/service.js';
 import { Description, Key, Name, Strict } from '../http/schemas.js';
+import {
+  BULK_ARCHIVE_EXAMPLE,
+  FLAG_EVALUATION_EXAMPLE,
+  FLAG_STATE_EXAMPLE,
+  FLAG_STATE_PATCH_EXAMPLE,
+  FLAG_UPDATE_EXAMPLE,
+  NEW_FLAG_EXAMPLE,
+} from './examples.js';
 
 /**
  * The flag model on the wire (PRODUCT.md §1). These schemas check shape and refuse unknown fields;
@@ -85,9 +93,12 @@ const stateFields = {
 };
 
 /** A flag's state in one environment, replaced whole by PUT. */
-export const FlagStateSchema = Strict(stateFields);
+export const FlagStateSchema = Strict(stateFields, { examples: [FLAG_STATE_EXAMPLE] });
 /** Changes to a flag's state: the fields given replace the current ones. */
-export const FlagStatePatchSchema = Type.Partial(FlagStateSchema, { additionalProperties: false });
+export const FlagStatePatchSchema = Type.Partial(FlagStateSchema, {
+  additionalProperties: false,
+  examples: [FLAG_STATE_PATCH_EXAMPLE],
+});
 
 const definitionFields = {
   name: Type.Optional(Name),
@@ -100,24 +111,32 @@ const definitionFields = {
   clientSideAvailable: Type.Optional(Type.Boolean({ description: 'Client SDK keys may evaluate it' })),
 };
 
-export const NewFlagSchema = Strict({
-  key: Key,
-  ...definitionFields,
-  type: Type.Optional(definitionFields.type),
-  variations: Type.Optional(definitionFields.variations),
-  environments: Type.Optional(
-    Type.Record(Type.String(), FlagStatePatchSchema, { description: 'Initial state per environment key' }),
-  ),
-});
+export const NewFlagSchema = Strict(
+  {
+    key: Key,
+    ...definitionFields,
+    type: Type.Optional(definitionFields.type),
+    variations: Type.Optional(definitionFields.variations),
+    environments: Type.Optional(
+      Type.Record(Type.String(), FlagStatePatchSchema, {
+        description: 'Initial state per environment key, applied to the default (off) state as a PATCH would be',
+      }),
+    ),
+  },
+  { examples: [NEW_FLAG_EXAMPLE] },
+);
 
-export const FlagUpdateSchema = Strict({
-  name: Type.Optional(Name),
-  description: definitionFields.description,
-  tags: definitionFields.tags,
-  variations: Type.Optional(definitionFields.variations),
-  temporary: definitionFields.temporary,
-  clientSideAvailable: definitionFields.clientSideAvailable,
-});
+export const FlagUpdateSchema = Strict(
+  {
+    name: Type.Optional(Name),
+    description: definitionFields.description,
+    tags: definitionFields.tags,
+    variations: Type.Optional(definitionFields.variations),
+    temporary: definitionFields.temporary,
+    clientSideAvailable: definitionFields.clientSideAvailable,
+  },
+  { examples: [FLAG_UPDATE_EXAMPLE] },
+);
 
 export type NewFlag = Static<typeof NewFlagSchema>;
 export type FlagUpdate = Static<typeof FlagUpdateSchema>;
@@ -264,14 +283,17 @@ export const FlagPageSchema = Type.Unsafe<FlagPage>(
   }),
 );
 
-export const BulkArchiveSchema = Strict({
-  keys: Type.Array(Key, {
-    minItems: 1,
-    maxItems: MAX_BULK_ARCHIVE,
-    uniqueItems: true,
-    description: 'The flags to archive',
-  }),
-});
+export const BulkArchiveSchema = Strict(
+  {
+    keys: Type.Array(Key, {
+      minItems: 1,
+      maxItems: MAX_BULK_ARCHIVE,
+      uniqueItems: true,
+      description: 'The flags to archive',
+    }),
+  },
+  { examples: [BULK_ARCHIVE_EXAMPLE] },
+);
 
 export const BulkArchiveResultSchema = Type.Object({
   archived: Type.Array(Type.String(), { description: 'The keys archived, in the order given' }),
@@ -279,22 +301,25 @@ export const BulkArchiveResultSchema = Type.Object({
 
 // Evaluating a flag, as saved or as drafted (evaluate.ts).
 
-export const FlagEvaluationRequestSchema = Strict({
-  context: ContextSchema,
-  draft: Type.Optional(
-    Strict(
-      {
-        definition: Type.Optional(FlagUpdateSchema),
-        environments: Type.Optional(
-          Type.Record(Type.String(), FlagStateSchema, {
-            description: 'Whole states per environment key, as PUT takes',
-          }),
-        ),
-      },
-      { description: 'Unsaved edits: evaluated beside the saved flag, never stored' },
+export const FlagEvaluationRequestSchema = Strict(
+  {
+    context: ContextSchema,
+    draft: Type.Optional(
+      Strict(
+        {
+          definition: Type.Optional(FlagUpdateSchema),
+          environments: Type.Optional(
+            Type.Record(Type.String(), FlagStateSchema, {
+              description: 'Whole states per environment key, as PUT takes',
+            }),
+          ),
+        },
+        { description: 'Unsaved edits: evaluated beside the saved flag, never stored' },
+      ),
     ),
-  ),
-});
+  },
+  { examples: [FLAG_EVALUATION_EXAMPLE] },
+);
 
 const EvaluationSchema = Type.Object({
   value: Type.Unknown({ description: 'The served value; null when no variation is served (the caller’s default)' }),

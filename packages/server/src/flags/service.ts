@@ -1,16 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import { validateFlag, type FlagConfig, type FlagState, type Segment } from '@vexil/engine';
+import { validateFlag, type FlagConfig, type FlagState } from '@vexil/engine';
 import { authorize, type Actor } from '../auth/actor.js';
 import type { AuditInput, Write } from '../changes/writer.js';
 import type { ServerContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
-import { containsText } from '../db/search.js';
+import { pickReadable, readableBy } from '../environments/readable.js';
 import type { EnvironmentRow, FlagRow, ProjectRow } from '../db/schema.js';
 import { joinPath, Problem, problems, type FieldError } from '../http/problems.js';
 import { environmentsOf, findEnvironment, findProject } from '../projects/lookup.js';
-import { flagConfigOf, segmentOf, type FlagDefinition } from '../rulesets/load.js';
+import { flagConfigOf, type FlagDefinition } from '../rulesets/load.js';
 import { BOOLEAN_VARIATIONS, defaultState } from './defaults.js';
+import {
+  addPrerequisiteEdges,
+  dependentsIn,
+  prerequisitesOf,
+  replacePrerequisiteEdges,
+  requiredKeys,
+  requirers,
+  segmentsOfFlag,
+  type StoredFlag,
+} from './prerequisite-graph.js';
 import type { FlagStatePatch, FlagUpdate, NewFlag } from './schemas.js';
 import { describeUses, removedVariationUses, useErrors, type RemovedVariationUse } from './variation-uses.js';
 
@@ -45,7 +54,7 @@ export async function getFlag(ctx: ServerContext, actor: Actor, projectKey: stri
   const project = await findProject(ctx.db, actor, projectKey);
   authorize(actor, 'flag:read', { project: project.key });
   const [view] = await viewsOf(ctx.db, project, [await findFlag(ctx.db, project, key)]);
-  return view as FlagView;
+  return seenBy(actor, project, view as FlagView);
 }
 
 export async function createFlag(
@@ -99,7 +108,8 @@ export async function createFlag(
     const states = new Map<string, FlagState>();
     const errors: FieldError[] = definitionErrors(row.key, definition);
     for (const environment of environments) {
-      const state = {
+      // As if created off and then PATCHed: the fields given replace the defaults, the others stay.
+      const state: FlagState = {
         ...defaultState(definition),
         ...(input.environments?.[environment.key] as Partial<FlagState> | undefined),
       };
@@ -111,6 +121,7 @@ export async function createFlag(
             environment,
             { key: row.key, ...definition, ...state },
             `environments.${environment.key}`,
+            { archivedAllowed: new Set() },
           )),
         );
       }
@@ -132,6 +143,10 @@ export async function createFlag(
         .execute();
       write.rulesetChanged(environment.id, 'flag', row.key, { key: row.key, ...definition, ...state });
     }
+    await addPrerequisiteEdges(
+      write.tx,
+      [...states].map(([environmentId, state]) => ({ flagId: row.id, environmentId, state })),
+    );
     const [view] = await viewsOf(write.tx, project, [row]);
     write.audit({
       action: 'flag.created',
@@ -140,7 +155,7 @@ export async function createFlag(
       projectKey: project.key,
       after: view,
     });
-    return view as FlagView;
+    return seenBy(actor, project, view as FlagView);
   });
 }
 
@@ -206,7 +221,7 @@ export async function updateFlag(
         'flag.reverted',
       ),
     );
-    return after as FlagView;
+    return seenBy(actor, project, after as FlagView);
   });
 }
 
@@ -242,7 +257,10 @@ export async function changeFlagState(
     const state =
       'replace' in change ? change.replace : dropUndefined({ ...before, ...(change.patch as Partial<FlagState>) });
     const config = flagConfigOf(row, state);
-    const errors = await stateErrors(write.tx, environment, config, '');
+    const errors = await stateErrors(write.tx, environment, config, '', {
+      dependents: false,
+      archivedAllowed: row.archived ? 'all' : new Set(requiredKeys(before)),
+    });
     if (errors.length > 0) throw problems.validation(errors);
 
     const version = stored.version + 1;
@@ -252,6 +270,7 @@ export async function changeFlagState(
       .where('flagId', '=', row.id)
       .where('environmentId', '=', environment.id)
       .execute();
+    await replacePrerequisiteEdges(write.tx, row.id, environment.id, state, before);
     if (!row.archived) write.rulesetChanged(environment.id, 'flag', key, config);
     write.audit(
       audited(
@@ -290,9 +309,10 @@ export async function setArchived(
       throw problems.conflict(`Flag "${key}" is ${archived ? 'already' : 'not'} archived`);
     }
     if (archived) await refuseIfRequired(write, project, key, 'archive');
+    else await refuseRestoringWithoutPrerequisites(write.tx, project, row);
     const updated = await changeArchived(write, project, row, archived, await statesOf(write.tx, row.id), revertOf);
     const [view] = await viewsOf(write.tx, project, [updated]);
-    return view as FlagView;
+    return seenBy(actor, project, view as FlagView);
   });
 }
 
@@ -456,44 +476,55 @@ export function definitionErrors(key: string, definition: FlagDefinition): Field
 }
 
 /**
- * Validates a flag's config in an environment against the rest of it (other flags for
- * prerequisites and cycles, the project's segments); flags that name it as a prerequisite are
- * checked too, since new variations could break them (unless `dependents` is false: a draft that
- * is only evaluated, never saved, cannot break them).
+ * Validates a flag's config in an environment against what it touches there: the flags it requires
+ * (and theirs, for cycles) and the segments it names. With `dependents`, the flags that require it
+ * are checked too, since new variations could break them (a state change cannot: it leaves the
+ * variations alone, and a cycle through the flag is the flag's own error; a draft that is only
+ * evaluated, never saved, cannot break them either). A live flag may not newly require an archived
+ * one (archiving a flag a live flag requires is refused too): `archivedAllowed` lists the keys it
+ * may keep requiring although archived (those its stored state named before this rule), or is
+ * 'all' when the flag is archived itself or nothing new is named.
  */
 export async function stateErrors(
   db: Queryable,
   environment: EnvironmentRow,
   config: FlagConfig,
   prefix: string,
-  { dependents = true }: { dependents?: boolean } = {},
+  {
+    dependents = true,
+    archivedAllowed = 'all',
+  }: { dependents?: boolean; archivedAllowed?: 'all' | ReadonlySet<string> } = {},
 ): Promise<FieldError[]> {
-  const rows = await db
-    .selectFrom('flags')
-    .innerJoin('flagStates', 'flagStates.flagId', 'flags.id')
-    .select(['flags.key', 'flags.definition', 'flagStates.state'])
-    .where('flagStates.environmentId', '=', environment.id)
-    .execute();
-  const flags = new Map<string, FlagConfig>(rows.map((row) => [row.key, flagConfigOf(row, row.state)]));
-  flags.set(config.key, config);
-  const segmentRows = await db
-    .selectFrom('segments')
-    .select(['key', 'definition'])
-    .where('projectId', '=', environment.projectId)
-    .execute();
-  const segments = new Map<string, Segment>(segmentRows.map((row) => [row.key, segmentOf(row)]));
-  const scope = { flag: (key: string) => flags.get(key), segment: (key: string) => segments.get(key) };
+  const required = await prerequisitesOf(db, environment, config);
+  const requiring = dependents ? await dependentsIn(db, environment, config.key) : new Map<string, StoredFlag>();
+  requiring.delete(config.key);
+  const segments = await segmentsOfFlag(db, environment.projectId, config);
+  const scope = {
+    flag: (key: string) => (key === config.key ? config : required.get(key)?.config),
+    segment: (key: string) => segments.get(key),
+  };
   const errors = validateFlag(config, scope).map((error) => ({
     path: joinPath(prefix, error.path),
     message: error.message,
   }));
-  for (const other of dependents ? flags.values() : []) {
-    if (other.key === config.key || !other.prerequisites?.some((prerequisite) => prerequisite.flag === config.key))
-      continue;
-    for (const error of validateFlag(other, scope)) {
+  if (archivedAllowed !== 'all')
+    (config.prerequisites ?? []).forEach((prerequisite, index) => {
+      if (required.get(prerequisite.flag)?.archived && !archivedAllowed.has(prerequisite.flag))
+        errors.push({
+          path: joinPath(prefix, `prerequisites[${index}].flag`),
+          message: `flag "${prerequisite.flag}" is archived: restore it first, or require another flag`,
+        });
+    });
+  for (const other of requiring.values()) {
+    // Only what this flag could break in it: its prerequisites on this flag.
+    const concerned = (other.config.prerequisites ?? []).flatMap((prerequisite, index) =>
+      prerequisite.flag === config.key ? [`prerequisites[${index}]`] : [],
+    );
+    for (const error of validateFlag(other.config, scope)) {
+      if (!concerned.some((path) => error.path === path || error.path.startsWith(`${path}.`))) continue;
       errors.push({
         path: joinPath(prefix, 'variations'),
-        message: `flag "${other.key}" in ${environment.key}: ${error.path} ${error.message}`,
+        message: `flag "${other.config.key}" in ${environment.key}: ${error.path} ${error.message}`,
       });
     }
   }
@@ -515,25 +546,54 @@ async function requiredBy(
   project: ProjectRow,
   keys: ReadonlySet<string>,
 ): Promise<Map<string, string[]>> {
-  const rows = await db
-    .selectFrom('flags')
-    .innerJoin('flagStates', 'flagStates.flagId', 'flags.id')
-    .select(['flags.key', 'flagStates.state'])
-    .where('flags.projectId', '=', project.id)
-    .where('flags.archived', '=', 0)
-    .where('flags.key', 'not in', [...keys])
-    .orderBy('flags.key')
-    .execute();
+  const environments = await environmentsOf(db, project.id);
+  const rows = await requirers(
+    db,
+    environments.map((environment) => environment.id),
+    [...keys],
+    { live: true },
+  );
   const required = new Map<string, string[]>();
   for (const row of rows) {
-    for (const prerequisite of (JSON.parse(row.state) as FlagState).prerequisites ?? []) {
-      if (!keys.has(prerequisite.flag)) continue;
-      const dependents = required.get(prerequisite.flag) ?? [];
-      if (!dependents.includes(row.key)) dependents.push(row.key);
-      required.set(prerequisite.flag, dependents);
-    }
+    if (keys.has(row.key)) continue;
+    const dependents = required.get(row.requires) ?? [];
+    if (!dependents.includes(row.key)) dependents.push(row.key);
+    required.set(row.requires, dependents);
   }
   return required;
+}
+
+/**
+ * A restored flag is live again, so what it requires must be live too (as when it is saved): 409
+ * naming each archived or deleted flag its states require, and where.
+ */
+async function refuseRestoringWithoutPrerequisites(db: Queryable, project: ProjectRow, row: FlagRow): Promise<void> {
+  const edges = await db
+    .selectFrom('flagPrerequisites')
+    .innerJoin('environments', 'environments.id', 'flagPrerequisites.environmentId')
+    .leftJoin('flags', (join) =>
+      join.on('flags.projectId', '=', project.id).onRef('flags.key', '=', 'flagPrerequisites.prerequisiteKey'),
+    )
+    .select(['flagPrerequisites.prerequisiteKey', 'environments.key as environment', 'flags.archived'])
+    .where('flagPrerequisites.flagId', '=', row.id)
+    .where((eb) => eb.or([eb('flags.archived', '=', 1), eb('flags.id', 'is', null)]))
+    .orderBy('environments.position')
+    .execute();
+  if (edges.length === 0) return;
+  const missing = new Map<string, { archived: boolean; environments: string[] }>();
+  for (const edge of edges) {
+    const entry = missing.get(edge.prerequisiteKey) ?? { archived: edge.archived === 1, environments: [] };
+    entry.environments.push(edge.environment);
+    missing.set(edge.prerequisiteKey, entry);
+  }
+  const reasons = [...missing].map(
+    ([key, { archived, environments }]) =>
+      `it requires flag "${key}", which is ${archived ? 'archived' : 'deleted'}, in ${environments.join(', ')}`,
+  );
+  const remedy = [...missing.values()].every((entry) => entry.archived) ? 'Restore' : 'Restore (or create)';
+  throw problems.conflict(
+    `Cannot restore flag "${row.key}": ${reasons.join('; ')}. ${remedy} those first, or change its prerequisites.`,
+  );
 }
 
 /**
@@ -570,16 +630,26 @@ export async function usesOfRemoved(
 ): Promise<RemovedVariationUse[]> {
   const own = states ?? (await statesOf(db, row.id));
   const keyOf = new Map(environments.map((environment) => [environment.id, environment.key]));
-  // Only states naming the flag can require it: the database narrows them down, the parse decides.
-  const others = await db
-    .selectFrom('flags')
-    .innerJoin('flagStates', 'flagStates.flagId', 'flags.id')
-    .select(['flags.key', 'flagStates.environmentId', 'flagStates.state'])
-    .where('flags.projectId', '=', project.id)
-    .where('flags.id', '!=', row.id)
-    .where(containsText(sql.ref('flagStates.state'), `"${row.key}"`))
-    .orderBy('flags.key')
-    .execute();
+  // The flags requiring it, wherever they do: the prerequisite graph names them, their states say how.
+  const requiring = (await requirers(db, [...keyOf.keys()], [row.key], { live: false })).filter(
+    (edge) => edge.flagId !== row.id,
+  );
+  const others =
+    requiring.length === 0
+      ? []
+      : await db
+          .selectFrom('flags')
+          .innerJoin('flagStates', 'flagStates.flagId', 'flags.id')
+          .select(['flags.key', 'flagStates.environmentId', 'flagStates.state'])
+          .where('flags.projectId', '=', project.id)
+          .where(
+            'flags.id',
+            'in',
+            requiring.map((edge) => edge.flagId),
+          )
+          .where('flagStates.environmentId', 'in', [...keyOf.keys()])
+          .orderBy('flags.key')
+          .execute();
   return removedVariationUses(
     row.key,
     removed,
@@ -589,7 +659,7 @@ export async function usesOfRemoved(
     }),
     others.flatMap((other) => {
       const environment = keyOf.get(other.environmentId);
-      return environment === undefined || !other.state.includes(`"${row.key}"`)
+      return environment === undefined
         ? []
         : [{ key: other.key, environment, state: JSON.parse(other.state) as FlagState }];
     }),
@@ -603,6 +673,14 @@ export async function statesOf(db: Queryable, flagId: string): Promise<Map<strin
     .where('flagId', '=', flagId)
     .execute();
   return new Map(rows.map((row) => [row.environmentId, JSON.parse(row.state) as FlagState]));
+}
+
+/**
+ * A flag view as `actor` may see it: the states of environments they may not read are left out
+ * (audit entries keep the whole view; the audit log leaves them out when it is read).
+ */
+function seenBy(actor: Actor, project: ProjectRow, view: FlagView): FlagView {
+  return { ...view, environments: pickReadable(view.environments, readableBy(actor, 'flag:read', project.key)) };
 }
 
 async function viewsOf(db: Queryable, project: ProjectRow, rows: FlagRow[]): Promise<FlagView[]> {

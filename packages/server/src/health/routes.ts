@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
+import { Type } from 'typebox';
 import type { ServerContext } from '../context.js';
 import type { Api } from '../http/api.js';
+
+const Status = Type.Object({
+  status: Type.String({ description: 'ok, or unavailable' }),
+  detail: Type.Optional(Type.String()),
+});
 
 /** A database that takes longer than this to answer `select 1` is as good as unreachable. */
 const READINESS_TIMEOUT_MS = 2000;
@@ -10,11 +16,20 @@ const READINESS_TIMEOUT_MS = 2000;
  * process answers), readiness (its database answers too), and Prometheus metrics.
  */
 export function healthRoutes(app: Api, ctx: ServerContext): void {
-  const hidden = { hide: true };
+  const documented = { tags: ['health'], security: [] };
 
-  app.get('/healthz', { schema: { ...hidden, summary: 'Liveness: the process answers' } }, () => ({ status: 'ok' }));
+  app.get(
+    '/healthz',
+    { schema: { ...documented, summary: 'Liveness: the process answers', response: { 200: Status } } },
+    () => ({ status: 'ok' }),
+  );
 
-  app.get('/readyz', { schema: { ...hidden, summary: 'Readiness: the database answers' } }, async (request, reply) => {
+  const readiness = {
+    ...documented,
+    summary: 'Readiness: the database answers',
+    response: { 200: Status, 503: { ...Status, description: 'The database does not answer (the reason is logged)' } },
+  };
+  app.get('/readyz', { schema: readiness }, async (request, reply) => {
     const problem = await databaseProblem(ctx);
     if (problem === undefined) return { status: 'ok' };
     // The reason goes to the log only: it can name hosts and users, and this probe is public.
@@ -22,7 +37,12 @@ export function healthRoutes(app: Api, ctx: ServerContext): void {
     return reply.code(503).send({ status: 'unavailable', detail: 'The database does not answer.' });
   });
 
-  app.get('/metrics', { schema: { ...hidden, summary: 'Prometheus metrics' } }, async (_request, reply) => {
+  const metrics = {
+    ...documented,
+    summary: 'Prometheus metrics',
+    response: { 200: { description: 'The text format', content: { 'text/plain': { schema: Type.String() } } } },
+  };
+  app.get('/metrics', { schema: metrics }, async (_request, reply) => {
     const registry = ctx.metrics.registry;
     return reply.type(registry.contentType).send(await registry.metrics());
   });

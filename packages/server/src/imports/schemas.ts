@@ -41,6 +41,35 @@ const Flag = Type.Object({
   totalShards: Type.Integer({ minimum: 1 }),
 });
 
+/** A string flag with a 50/50 experiment for two countries, as Eppo exports it. */
+const UFC_EXAMPLE = {
+  format: 'SERVER',
+  environment: { name: 'Production' },
+  flags: {
+    'checkout-button-color': {
+      key: 'checkout-button-color',
+      enabled: true,
+      variationType: 'STRING',
+      variations: { blue: { key: 'blue', value: '#0055ff' }, green: { key: 'green', value: '#00aa55' } },
+      allocations: [
+        {
+          key: 'north-america-experiment',
+          rules: [{ conditions: [{ attribute: 'country', operator: 'ONE_OF', value: ['US', 'CA'] }] }],
+          splits: [
+            { variationKey: 'blue', shards: [{ salt: 'checkout-button-color', ranges: [{ start: 0, end: 5000 }] }] },
+            {
+              variationKey: 'green',
+              shards: [{ salt: 'checkout-button-color', ranges: [{ start: 5000, end: 10000 }] }],
+            },
+          ],
+          doLog: true,
+        },
+      ],
+      totalShards: 10000,
+    },
+  },
+};
+
 export const UfcSchema = Type.Object(
   {
     createdAt: Type.Optional(Type.String()),
@@ -48,7 +77,10 @@ export const UfcSchema = Type.Object(
     environment: Type.Optional(Type.Object({ name: Type.String() })),
     flags: Type.Record(Type.String(), Flag, { minProperties: 1 }),
   },
-  { description: 'An Eppo UFC document (flag configuration), as Eppo’s API serves it to server SDKs' },
+  {
+    description: 'An Eppo UFC document (flag configuration), as Eppo’s API serves it to server SDKs',
+    examples: [UFC_EXAMPLE],
+  },
 );
 
 export const ImportSummarySchema = Type.Unsafe<ImportSummary>(

@@ -5,6 +5,7 @@ import type { Write } from '../changes/writer.js';
 import type { ServerContext } from '../context.js';
 import type { Insertable } from 'kysely';
 import type { Database, EnvironmentRow, ProjectRow, SegmentRow } from '../db/schema.js';
+import { addPrerequisiteEdges, replacePrerequisiteEdges } from '../flags/prerequisite-graph.js';
 import { problems, type FieldError } from '../http/problems.js';
 import { environmentsOf, findEnvironment, findProject } from '../projects/lookup.js';
 import { flagConfigOf } from '../rulesets/load.js';
@@ -164,6 +165,14 @@ async function insertNewFlags(write: Write, rows: NewFlagRows): Promise<void> {
       .insertInto('flagStates')
       .values(rows.states.slice(start, start + ROWS_PER_INSERT))
       .execute();
+  await addPrerequisiteEdges(
+    write.tx,
+    rows.states.map(({ flagId, environmentId, state }) => ({
+      flagId,
+      environmentId,
+      state: JSON.parse(state) as FlagState,
+    })),
+  );
 }
 
 /**
@@ -247,6 +256,7 @@ async function saveFlag(
         .where('flagId', '=', row.id)
         .where('environmentId', '=', target.id)
         .execute();
+      await replacePrerequisiteEdges(write.tx, row.id, target.id, state, stateBefore);
     } else {
       await write.tx
         .insertInto('flagStates')
@@ -258,6 +268,7 @@ async function saveFlag(
           updatedAt: write.now,
         })
         .execute();
+      await addPrerequisiteEdges(write.tx, [{ flagId: row.id, environmentId: target.id, state }]);
     }
     write.audit({
       action: 'flag.state.updated',

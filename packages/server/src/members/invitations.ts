@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { authorize, type Actor } from '../auth/actor.js';
 import { checkedGrant } from '../auth/grants.js';
 import type { RoleBinding } from '../auth/roles.js';
-import { hashPassword, hashSecret, newSecret } from '../auth/secrets.js';
+import { hashPassword, hashSecret, newSecret, verifyPassword } from '../auth/secrets.js';
 import type { ServerContext } from '../context.js';
 import { isUniqueViolation } from '../db/database.js';
-import type { InvitationRow, MemberRow } from '../db/schema.js';
+import type { InvitationRow } from '../db/schema.js';
 import { problems } from '../http/problems.js';
+import { accountByEmail, memberByEmail, rememberOrganization, type Member } from './accounts.js';
 import type { InvitationAcceptance, NewInvitation } from './schemas.js';
-import { memberView, normalEmail } from './service.js';
+import { insertMember, memberView, normalEmail } from './service.js';
 
 export const INVITATION_PREFIX = 'vx_inv_';
 const DEFAULT_INVITATION_HOURS = 7 * 24;
@@ -22,7 +23,10 @@ export interface InvitationView {
   expiresAt: string;
 }
 
-/** Invites someone by email: the response carries the single-use link once; only its hash is kept. */
+/**
+ * Invites someone by email: the response carries the single-use link once; only its hash is kept.
+ * Whether the address already has an account (in another organisation) changes nothing here.
+ */
 export async function createInvitation(
   ctx: ServerContext,
   actor: Actor,
@@ -33,16 +37,8 @@ export async function createInvitation(
   const email = normalEmail(input.email);
   return ctx.write(actor, async (write) => {
     const roles = await checkedGrant(write.tx, actor, input.roles);
-    const member = await write.tx
-      .selectFrom('members')
-      .select('organizationId')
-      .where('email', '=', email)
-      .executeTakeFirst();
-    if (member)
-      throw problems.conflict(
-        `${email} is already a member${member.organizationId === actor.organizationId ? '' : ' of another organisation'}`,
-        [{ path: 'email', message: 'already a member' }],
-      );
+    if (await memberByEmail(write.tx, actor.organizationId, email))
+      throw problems.conflict(`${email} is already a member`, [{ path: 'email', message: 'already a member' }]);
     // A new invitation replaces any earlier one still pending for the same address.
     await write.tx
       .updateTable('invitations')
@@ -113,44 +109,79 @@ export async function revokeInvitation(ctx: ServerContext, actor: Actor, id: str
   });
 }
 
-/**
- * Turns an invitation into a member. The link works once: the row is claimed by a conditional
- * update, so two concurrent acceptances cannot both succeed.
- */
-export async function acceptInvitation(ctx: ServerContext, input: InvitationAcceptance): Promise<MemberRow> {
-  const passwordHash = await hashPassword(input.password);
+/** The open invitation a link's token names, or 404 (whether it never existed, was used, revoked or expired). */
+export async function openInvitation(ctx: ServerContext, token: string): Promise<InvitationRow> {
   const invitation = await ctx.db
     .selectFrom('invitations')
     .selectAll()
-    .where('tokenHash', '=', hashSecret(input.token))
+    .where('tokenHash', '=', hashSecret(token))
     .executeTakeFirst();
   if (!invitation || !isOpen(invitation)) throw problems.notFound('An open invitation with this token');
-  return joinByInvitation(ctx, invitation, { name: input.name, passwordHash, oidcSubject: null });
+  return invitation;
+}
+
+/** Verified in place of an account's hash when it has none, so that every refusal takes as long. */
+let decoy: Promise<string> | undefined;
+
+/**
+ * Turns an invitation into a member. A new address gets an account with the password given; an
+ * address that already has one (a member elsewhere) proves it with that account's password, which
+ * stays as it is — the person signs in rather than choosing a password again.
+ */
+export async function acceptInvitation(
+  ctx: ServerContext,
+  invitation: InvitationRow,
+  input: InvitationAcceptance,
+): Promise<Member> {
+  const account = await accountByEmail(ctx.db, invitation.email);
+  if (!account)
+    return joinByInvitation(ctx, invitation, {
+      name: input.name,
+      account: { passwordHash: await hashPassword(input.password), oidcSubject: null },
+    });
+  decoy ??= hashPassword('decoy password, never anyone’s');
+  const hash = account.passwordHash !== '' ? account.passwordHash : await decoy;
+  if (!(await verifyPassword(input.password, hash)) || account.passwordHash === '')
+    throw problems.validation([
+      {
+        path: 'password',
+        message: `is not the password of the account ${invitation.email} already has (an account without one accepts by signing in with single sign-on)`,
+      },
+    ]);
+  return joinByInvitation(ctx, invitation, { name: input.name, account: { id: account.id } });
 }
 
 export function isOpen(invitation: InvitationRow, now = new Date().toISOString()): boolean {
   return invitation.acceptedAt === null && invitation.revokedAt === null && invitation.expiresAt > now;
 }
 
+/** Who takes up an invitation: an account proven already, or the credentials of a new one. */
+export interface Joining {
+  /** How the organisation will name the new member. */
+  name: string;
+  account: { id: string } | { passwordHash: string; oidcSubject: string | null };
+}
+
 /**
  * The one way an invitation becomes a member, whether they proved themselves with a password or
  * through single sign-on: in one transaction the invitation is claimed (a conditional update, so
- * it works once), the member created with its roles, and the joining audited.
+ * it works once), the account made if it is new, the membership created with the invitation's
+ * roles, the organisation remembered as the account's last, and the joining audited.
  */
 export async function joinByInvitation(
   ctx: ServerContext,
   invitation: InvitationRow,
-  member: Pick<MemberRow, 'name' | 'passwordHash' | 'oidcSubject'>,
-): Promise<MemberRow> {
+  joining: Joining,
+): Promise<Member> {
   const id = randomUUID();
-  const joining = {
-    type: 'member' as const,
+  const actor: Actor = {
+    type: 'member',
     id,
     name: invitation.email,
     organizationId: invitation.organizationId,
     roles: [],
   };
-  return ctx.write(joining, async (write) => {
+  return ctx.write(actor, async (write) => {
     const claimed = await write.tx
       .updateTable('invitations')
       .set({ acceptedAt: write.now })
@@ -159,36 +190,54 @@ export async function joinByInvitation(
       .where('revokedAt', 'is', null)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw problems.notFound('An open invitation with this token');
-    const taken = await write.tx
-      .selectFrom('members')
-      .select('id')
-      .where('email', '=', invitation.email)
-      .executeTakeFirst();
-    if (taken) throw problems.conflict(`${invitation.email} is already a member`);
-    const row: MemberRow = {
+    const alreadyMember = () => problems.conflict(`${invitation.email} is already a member of this organisation`);
+    if (await memberByEmail(write.tx, invitation.organizationId, invitation.email)) throw alreadyMember();
+    let accountId: string;
+    if ('id' in joining.account) {
+      accountId = joining.account.id;
+    } else {
+      accountId = randomUUID();
+      await write.tx
+        .insertInto('accounts')
+        .values({
+          id: accountId,
+          email: invitation.email,
+          ...joining.account,
+          lastOrganizationId: invitation.organizationId,
+          createdAt: write.now,
+        })
+        .execute()
+        .catch((error: unknown) => {
+          // Made meanwhile (another organisation's invitation accepted at the same moment): it is
+          // not this person's to claim with a password of their choosing.
+          if (isUniqueViolation(error))
+            throw problems.conflict(
+              `An account for ${invitation.email} was just created: accept the invitation again with its password`,
+            );
+          throw error;
+        });
+    }
+    const member: Member = {
       id,
       organizationId: invitation.organizationId,
+      accountId,
       email: invitation.email,
+      name: joining.name,
       roles: invitation.roles,
       createdAt: write.now,
-      ...member,
     };
-    await write.tx
-      .insertInto('members')
-      .values(row)
-      .execute()
-      .catch((error: unknown) => {
-        // Two organisations' invitations of one address, accepted at the same moment.
-        if (isUniqueViolation(error)) throw problems.conflict(`${invitation.email} is already a member`);
-        throw error;
-      });
+    await insertMember(write.tx, member).catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw alreadyMember();
+      throw error;
+    });
+    await rememberOrganization(write.tx, accountId, invitation.organizationId);
     write.audit({
       action: 'member.joined',
       resourceType: 'member',
-      resourceKey: row.email,
-      after: { ...memberView(row), invitedBy: invitation.invitedBy },
+      resourceKey: member.email,
+      after: { ...memberView(member), invitedBy: invitation.invitedBy },
     });
-    return row;
+    return member;
   });
 }
 

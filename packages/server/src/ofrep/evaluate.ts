@@ -56,16 +56,16 @@ export function evaluateBulk(
 /**
  * The snapshot for a bulk evaluation. A provider re-fetching after a change notification passes
  * the notification's etag (a revision) as `flagConfigEtag`; when this node has not reached that
- * revision yet (another node announced it first), the database is asked again.
+ * revision yet (another node announced it first), the database is asked again. Only decimal
+ * digits are a revision (`Number()` would read "0x3" as 3 and "" as 0); anything else is no hint.
  */
 export async function bulkSnapshot(
   ctx: ServerContext,
   environmentId: string,
   flagConfigEtag: string | undefined,
 ): Promise<RulesetSnapshot> {
-  const announced = Number(flagConfigEtag);
-  if (!Number.isInteger(announced) || announced <= (ctx.rulesets.current(environmentId)?.revision ?? 0))
-    return snapshotFor(ctx, environmentId);
+  const announced = flagConfigEtag !== undefined && /^\d{1,15}$/.test(flagConfigEtag) ? Number(flagConfigEtag) : 0;
+  if (announced <= (ctx.rulesets.current(environmentId)?.revision ?? 0)) return snapshotFor(ctx, environmentId);
   const snapshot = await ctx.rulesets.get(environmentId, announced);
   if (!snapshot) throw environmentGone();
   return snapshot;

@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import type { ServerContext } from '../context.js';
 import type { Api } from '../http/api.js';
 import { problems } from '../http/problems.js';
-import { Strict } from '../http/schemas.js';
+import { documentedOnly } from '../http/openapi.js';
+import { problemResponse, Strict } from '../http/schemas.js';
 import { authenticateSdkKey, requireSdkKey, sdkKeyOf, type KeyRequirement, type SdkKey } from '../sdk/authenticate.js';
 import { lastEventIdOf } from '../sdk/frames.js';
 import { etagMatches } from '../sdk/negotiation.js';
@@ -12,6 +13,7 @@ import { StreamRegistry } from '../sdk/streams.js';
 import { vexilContextOf } from './context.js';
 import { ofrepErrorHandler } from './errors.js';
 import { bulkSnapshot, evaluateBulk, evaluateOne } from './evaluate.js';
+import { bulkResponses, OfrepEvaluationRequestSchema, singleFlagResponses, streamResponses } from './schemas.js';
 import { EventStreams, keyOfStreamToken, ofrepChannel, refetchFrame, STREAM_PATH } from './stream.js';
 
 /** Both kinds of key; OFREP's ApiKeyAuth scheme puts the key in X-API-Key. */
@@ -31,13 +33,24 @@ export function ofrepRoutes(api: Api, ctx: ServerContext): void {
   void api.register(async (ofrep: Api) => {
     ofrep.decorateRequest('sdkKey', null);
     ofrep.setErrorHandler(ofrepErrorHandler);
-    // OFREP has its own OpenAPI document; these stay out of the management API's.
-    const hide = true;
+    // Documented under their own tag; the schemas describe OFREP's answers, and answers are written as routes.ts
+    // builds them (JSON.stringify), so the protocol's wire format never depends on a documentation schema.
+    const tags = ['ofrep'];
+    const security: Record<string, string[]>[] = [{ sdkKey: [] }, { ofrepApiKey: [] }];
+    const asBuilt = () => (data: unknown) => JSON.stringify(data);
 
     ofrep.post(
       '/ofrep/v1/evaluate/flags/:key',
       {
-        schema: { hide, params: Strict({ key: Type.String() }) },
+        schema: {
+          tags,
+          security,
+          summary: 'OFREP evaluateFlag: one flag, evaluated for a context (client and server keys)',
+          params: Strict({ key: Type.String() }),
+          response: singleFlagResponses,
+        },
+        config: documentedOnly({ body: OfrepEvaluationRequestSchema }),
+        serializerCompiler: asBuilt,
         bodyLimit: BODY_BYTES,
         onRequest: requireSdkKey(ctx.sdkKeys, OFREP_KEYS),
       },
@@ -54,12 +67,24 @@ export function ofrepRoutes(api: Api, ctx: ServerContext): void {
       '/ofrep/v1/evaluate/flags',
       {
         schema: {
-          hide,
+          tags,
+          security,
+          summary: 'OFREP evaluateFlagsBulk: every flag the key may see, with an ETag (client and server keys)',
+          response: bulkResponses,
           querystring: Type.Object({
             flagConfigEtag: Type.Optional(Type.String()),
             flagConfigLastModified: Type.Optional(Type.String()),
           }),
         },
+        config: documentedOnly({
+          body: OfrepEvaluationRequestSchema,
+          headers: Type.Object({
+            'if-none-match': Type.Optional(
+              Type.String({ description: 'The ETag of your last answer: 304 if unchanged' }),
+            ),
+          }),
+        }),
+        serializerCompiler: asBuilt,
         bodyLimit: BODY_BYTES,
         onRequest: requireSdkKey(ctx.sdkKeys, OFREP_KEYS),
       },
@@ -78,8 +103,23 @@ export function ofrepRoutes(api: Api, ctx: ServerContext): void {
     ofrep.get(
       STREAM_PATH,
       {
-        schema: { hide, querystring: Strict({ token: Type.Optional(Type.String({ maxLength: 200 })) }) },
+        schema: {
+          tags,
+          // A browser's EventSource cannot send headers: the token from eventStreams stands in for the key.
+          security: [...security, {}],
+          summary: 'OFREP change notifications (Server-Sent Events), with the token from eventStreams or an SDK key',
+          querystring: Strict({
+            token: Type.Optional(
+              Type.String({ maxLength: 200, description: 'The stream token of the bulk answer’s eventStreams' }),
+            ),
+          }),
+          headers: Type.Object({
+            'last-event-id': Type.Optional(Type.String({ description: 'The revision you have heard of' })),
+          }),
+          response: { ...streamResponses, 401: problemResponse(401) },
+        },
         config: { streaming: true },
+        serializerCompiler: asBuilt,
         exposeHeadRoute: false,
       },
       async (request, reply) => {

@@ -1,25 +1,43 @@
+import { Type } from 'typebox';
 import { authorize } from '../auth/actor.js';
 import { actorOf, type Api } from '../http/api.js';
-import { Name, Strict } from '../http/schemas.js';
+import { Name, ok, Strict } from '../http/schemas.js';
 import type { ServerContext } from '../context.js';
+
+const OrganizationSchema = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
 
 /** The caller's organisation: every token and member belongs to exactly one. */
 export function organizationRoutes(api: Api, ctx: ServerContext): void {
   const tags = ['organization'];
-  api.get('/organization', { schema: { tags, summary: 'The organisation of the caller' } }, async (request) => {
-    const actor = actorOf(request);
-    authorize(actor, 'organization:read');
-    const row = await ctx.db
-      .selectFrom('organizations')
-      .select(['key', 'name', 'createdAt'])
-      .where('id', '=', actor.organizationId)
-      .executeTakeFirstOrThrow();
-    return row;
-  });
+  api.get(
+    '/organization',
+    { schema: { tags, summary: 'The organisation of the caller', response: ok(OrganizationSchema) } },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(actor, 'organization:read');
+      const row = await ctx.db
+        .selectFrom('organizations')
+        .select(['key', 'name', 'createdAt'])
+        .where('id', '=', actor.organizationId)
+        .executeTakeFirstOrThrow();
+      return row;
+    },
+  );
 
   api.patch(
     '/organization',
-    { schema: { tags, summary: 'Rename the organisation', body: Strict({ name: Name }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Rename the organisation',
+        body: Strict({ name: Name }, { examples: [{ name: 'Acme Corporation' }] }),
+        response: ok(OrganizationSchema),
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       authorize(actor, 'organization:update');

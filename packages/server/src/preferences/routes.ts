@@ -31,10 +31,13 @@ export function preferenceRoutes(api: Api, ctx: ServerContext): void {
       schema: {
         tags,
         summary: 'Remember the last project and environment for the signed-in member (fields left out become null)',
-        body: Strict({
-          project: Type.Optional(Nullable('A project key, or null')),
-          environment: Type.Optional(Nullable('An environment key of that project, or null')),
-        }),
+        body: Strict(
+          {
+            project: Type.Optional(Nullable('A project key, or null')),
+            environment: Type.Optional(Nullable('An environment key of that project, or null')),
+          },
+          { examples: [{ project: 'default', environment: 'production' }] },
+        ),
         response: ok(PreferencesSchema),
       },
     },

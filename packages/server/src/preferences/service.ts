@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import type { ServerContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
+import { readableBy } from '../environments/readable.js';
 import { Problem, problems } from '../http/problems.js';
 import { findEnvironment, findProject } from '../projects/lookup.js';
 
@@ -59,7 +60,10 @@ function memberOf(actor: Actor): string {
   return actor.memberId;
 }
 
-/** The project (and environment, when it is still there) if the actor may see them. */
+/**
+ * The project (and environment, when it is still there) if the actor may see them: an environment
+ * they may no longer read is forgotten like a deleted one.
+ */
 async function visible(
   db: Queryable,
   actor: Actor,
@@ -68,7 +72,8 @@ async function visible(
 ): Promise<Preferences | undefined> {
   try {
     const project = await findProject(db, actor, projectKey);
-    if (environmentKey === null) return { project: project.key, environment: null };
+    if (environmentKey === null || !readableBy(actor, 'environment:read', project.key)(environmentKey))
+      return { project: project.key, environment: null };
     const environment = await findEnvironment(db, project, environmentKey).catch((error: unknown) => {
       if (error instanceof Problem && error.status === 404) return undefined;
       throw error;

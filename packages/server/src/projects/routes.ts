@@ -21,14 +21,17 @@ export function projectRoutes(api: Api, ctx: ServerContext): void {
         tags: ['projects'],
         summary: 'Create a project (with development, staging and production unless environments are given)',
         response: created(ProjectViewSchema),
-        body: Strict({
-          key: Key,
-          name: Type.Optional(Name),
-          description: Type.Optional(Description),
-          environments: Type.Optional(
-            Type.Array(Strict({ key: Key, name: Type.Optional(Name) }), { minItems: 1, maxItems: 100 }),
-          ),
-        }),
+        body: Strict(
+          {
+            key: Key,
+            name: Type.Optional(Name),
+            description: Type.Optional(Description),
+            environments: Type.Optional(
+              Type.Array(Strict({ key: Key, name: Type.Optional(Name) }), { minItems: 1, maxItems: 100 }),
+            ),
+          },
+          { examples: [{ key: 'mobile-app', name: 'Mobile app', description: 'Flags of the iOS and Android apps' }] },
+        ),
       },
     },
     async (request, reply) => reply.code(201).send(await createProject(ctx, actorOf(request), request.body)),
@@ -50,7 +53,12 @@ export function projectRoutes(api: Api, ctx: ServerContext): void {
         summary: 'Rename or describe a project',
         response: ok(ProjectViewSchema),
         params: ProjectParams,
-        body: Strict({ name: Type.Optional(Name), description: Type.Optional(Description) }),
+        body: Strict(
+          { name: Type.Optional(Name), description: Type.Optional(Description) },
+          {
+            examples: [{ name: 'Mobile app', description: 'Flags of the iOS and Android apps, and of their backend' }],
+          },
+        ),
       },
     },
     (request) => updateProject(ctx, actorOf(request), request.params.project, request.body),

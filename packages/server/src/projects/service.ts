@@ -9,6 +9,7 @@ import {
   environmentView,
   type EnvironmentView,
 } from '../environments/service.js';
+import { readableBy, type EnvironmentFilter } from '../environments/readable.js';
 import { problems } from '../http/problems.js';
 import { environmentsOf, findProject } from './lookup.js';
 
@@ -20,8 +21,13 @@ export interface ProjectView {
   environments: EnvironmentView[];
 }
 
-export async function projectView(db: ServerContext['db'], row: ProjectRow): Promise<ProjectView> {
-  const environments = await environmentsOf(db, row.id);
+/** The project with its environments: those `readable` lets through, or all of them (for the audit log). */
+export async function projectView(
+  db: ServerContext['db'],
+  row: ProjectRow,
+  readable: EnvironmentFilter = () => true,
+): Promise<ProjectView> {
+  const environments = (await environmentsOf(db, row.id)).filter((environment) => readable(environment.key));
   return {
     key: row.key,
     name: row.name,
@@ -38,13 +44,17 @@ export async function listProjects(ctx: ServerContext, actor: Actor): Promise<Pr
     .where('organizationId', '=', actor.organizationId)
     .orderBy('key')
     .execute();
-  return Promise.all(rows.filter((row) => canSeeProject(actor, row.key)).map((row) => projectView(ctx.db, row)));
+  return Promise.all(
+    rows
+      .filter((row) => canSeeProject(actor, row.key))
+      .map((row) => projectView(ctx.db, row, readableBy(actor, 'environment:read', row.key))),
+  );
 }
 
 export async function getProject(ctx: ServerContext, actor: Actor, key: string): Promise<ProjectView> {
   const project = await findProject(ctx.db, actor, key);
   authorize(actor, 'project:read', { project: key });
-  return projectView(ctx.db, project);
+  return projectView(ctx.db, project, readableBy(actor, 'environment:read', project.key));
 }
 
 /** Inside a write: a project with the three default environments (or the ones named). */
@@ -112,7 +122,7 @@ export async function createProject(
       description: input.description,
       environments,
     });
-    return projectView(write.tx, row);
+    return projectView(write.tx, row, readableBy(actor, 'environment:read', row.key));
   });
 }
 
@@ -143,7 +153,7 @@ export async function updateProject(
       before: { name: project.name, description: project.description },
       after: { name: updated.name, description: updated.description },
     });
-    return projectView(write.tx, updated);
+    return projectView(write.tx, updated, readableBy(actor, 'environment:read', updated.key));
   });
 }
 

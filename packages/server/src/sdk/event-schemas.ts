@@ -67,21 +67,53 @@ export const ContextEventSchema = Strict(
 
 const EVENT_KINDS = ['exposure', 'custom', 'summary', 'context'] as const;
 
+/** One event of each kind, as an SDK sends them. */
+const EVENT_BATCH_EXAMPLE = {
+  events: [
+    {
+      kind: 'exposure',
+      flag: 'new-checkout',
+      variation: 'on',
+      allocation: 'staff',
+      context: { key: 'ada', email: 'ada@example.com' },
+      timestamp: 1795400100000,
+    },
+    { kind: 'custom', key: 'checkout-completed', value: 42.5, context: { key: 'ada' }, timestamp: 1795400160000 },
+    {
+      kind: 'summary',
+      startDate: 1795400100000,
+      endDate: 1795400160000,
+      counters: [
+        { flag: 'new-checkout', variation: 'on', count: 17 },
+        { flag: 'banner-text', count: 2 },
+      ],
+    },
+    {
+      kind: 'context',
+      context: { kind: 'device', key: 'd-9', os: 'iOS', _meta: { privateAttributes: ['os'] } },
+      timestamp: 1795400100000,
+    },
+  ],
+};
+
 /**
  * The request body. Each event is checked against its kind's schema afterwards, so an error names
  * the one field at fault (`events[3].flag`) rather than every kind the event is not.
  */
-export const EventBatchSchema = Strict({
-  events: Type.Array(
-    Type.Object(
-      { kind: Type.Enum(EVENT_KINDS, { description: EVENT_KINDS.join(', ') }) },
-      { additionalProperties: true },
+export const EventBatchSchema = Strict(
+  {
+    events: Type.Array(
+      Type.Object(
+        { kind: Type.Enum(EVENT_KINDS, { description: EVENT_KINDS.join(', ') }) },
+        { additionalProperties: true },
+      ),
+      {
+        maxItems: MAX_EVENTS_PER_BATCH,
+      },
     ),
-    {
-      maxItems: MAX_EVENTS_PER_BATCH,
-    },
-  ),
-});
+  },
+  { examples: [EVENT_BATCH_EXAMPLE] },
+);
 
 export type ExposureEvent = Static<typeof ExposureEventSchema>;
 export type CustomEvent = Static<typeof CustomEventSchema>;

@@ -1,9 +1,10 @@
 import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
 import type { EvaluationContext } from '@vexil/engine';
 import type { ServerContext } from '../context.js';
 import type { Api } from '../http/api.js';
 import { problems } from '../http/problems.js';
-import { Strict } from '../http/schemas.js';
+import { problemResponse, Strict } from '../http/schemas.js';
 import { requireSdkKey, sdkKeyOf, type KeyRequirement } from './authenticate.js';
 import { ContextSchema, contextParts } from './context.js';
 import { evaluateFlags } from './evaluate.js';
@@ -11,6 +12,7 @@ import { EventBatchSchema, MAX_EVENTS_BODY_BYTES } from './event-schemas.js';
 import { ingestEvents } from './events.js';
 import { lastEventIdOf, openingFor, sdkChannel } from './frames.js';
 import { etagMatches, preferredCoding } from './negotiation.js';
+import { EvaluationsSchema, EventsAcceptedSchema, eventStream, notModified, RulesetSchema } from './schemas.js';
 import { environmentGone, snapshotFor } from './snapshot.js';
 import { StreamRegistry } from './streams.js';
 
@@ -31,13 +33,30 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
   // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (the rule misreads register's overloads)
   void api.register(async (sdk: Api) => {
     sdk.decorateRequest('sdkKey', null);
-    // Not in the management API's OpenAPI document (its security is API tokens): see docs/sdk-protocol.md.
-    const hidden = { hide: true };
+    // In the OpenAPI document under their own tag and security scheme; docs/sdk-protocol.md is the guide.
+    const tags = ['sdk'];
+    const security: Record<string, string[]>[] = [{ sdkKey: [] }];
+    const forbidden = {
+      403: { ...problemResponse(403), description: 'A client key: this endpoint takes server keys' },
+    };
 
     sdk.get(
       '/sdk/v1/config',
       {
-        schema: { ...hidden, summary: 'The environment’s ruleset, for local evaluation (server keys)' },
+        schema: {
+          tags,
+          security,
+          summary: 'The environment’s ruleset, for local evaluation (server keys)',
+          headers: Type.Object({
+            'if-none-match': Type.Optional(Type.String({ description: 'The ETag you have: 304 if it is current' })),
+            'accept-encoding': Type.Optional(Type.String({ description: 'br or gzip are used when accepted' })),
+          }),
+          response: {
+            200: { ...RulesetSchema, headers: { etag: { type: 'string', description: 'The revision, "42"' } } },
+            304: notModified,
+            ...forbidden,
+          },
+        },
         onRequest: requireSdkKey(ctx.sdkKeys, SERVER_KEYS),
       },
       async (request, reply) => {
@@ -56,8 +75,18 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
       '/sdk/v1/stream',
       {
         schema: {
-          ...hidden,
+          tags,
+          security,
           summary: 'Server-Sent Events: the ruleset (put), then each change (patch, delete) (server keys)',
+          headers: Type.Object({
+            'last-event-id': Type.Optional(
+              Type.String({ description: 'The revision you have: only the changes after it are sent' }),
+            ),
+          }),
+          response: {
+            200: eventStream('event: put, patch, delete or goodbye; id: the revision; data: one line of JSON'),
+            ...forbidden,
+          },
         },
         onRequest: requireSdkKey(ctx.sdkKeys, SERVER_KEYS),
         config: { streaming: true },
@@ -87,9 +116,14 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
       '/sdk/v1/evaluate',
       {
         schema: {
-          ...hidden,
+          tags,
+          security,
           summary: 'Every flag this key may see, evaluated for one context (client and server keys)',
-          body: Strict({ context: ContextSchema }),
+          body: Strict(
+            { context: ContextSchema },
+            { examples: [{ context: { kind: 'user', key: 'ada', email: 'ada@example.com', plan: 'pro' } }] },
+          ),
+          response: { 200: EvaluationsSchema },
         },
         bodyLimit: EVALUATE_BODY_BYTES,
         onRequest: requireSdkKey(ctx.sdkKeys, ANY_KEY),
@@ -109,9 +143,12 @@ export function sdkRoutes(api: Api, ctx: ServerContext): void {
       '/sdk/v1/events',
       {
         schema: {
-          ...hidden,
+          tags,
+          security,
           summary: 'A batch of exposures, custom events, evaluation summaries and contexts (client and server keys)',
           body: EventBatchSchema,
+          consumes: ['application/json', 'text/plain'],
+          response: { 202: EventsAcceptedSchema },
         },
         bodyLimit: MAX_EVENTS_BODY_BYTES,
         onRequest: requireSdkKey(ctx.sdkKeys, ANY_KEY),

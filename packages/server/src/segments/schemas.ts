@@ -32,10 +32,23 @@ const segmentFields = {
   ),
 };
 
-export const NewSegmentSchema = Strict({ key: Key, ...segmentFields });
+/** Who may try new features first: two people by key, one never, and everyone at the company. */
+const BETA_TESTERS = {
+  name: 'Beta testers',
+  description: 'People who asked to try new features first',
+  contextKind: 'user',
+  included: ['ada', 'grace'],
+  excluded: ['mallory'],
+  rules: [{ id: 'staff', clauses: [{ attribute: 'email', operator: 'ends_with', values: ['@example.com'] }] }],
+};
+
+export const NewSegmentSchema = Strict(
+  { key: Key, ...segmentFields },
+  { examples: [{ key: 'beta-testers', ...BETA_TESTERS }] },
+);
 
 /** PUT replaces the whole definition; PATCH replaces only the fields it names. */
-export const SegmentDefinitionSchema = Strict(segmentFields);
+export const SegmentDefinitionSchema = Strict(segmentFields, { examples: [BETA_TESTERS] });
 
 export type NewSegment = Static<typeof NewSegmentSchema>;
 export type SegmentDefinitionInput = Static<typeof SegmentDefinitionSchema>;

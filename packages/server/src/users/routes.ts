@@ -56,7 +56,8 @@ const FlagExplanationSchema = Type.Object({
   name: Type.Optional(Type.String()),
   type: Type.String(),
   result: Type.Object({
-    value: Type.Unknown(),
+    // Absent when no variation is served (a state without fallthrough): the SDK's default applies.
+    value: Type.Optional(Type.Unknown()),
     variation: Type.Optional(Type.String()),
     reason: Type.String({
       description: 'DISABLED, TARGETING_MATCH, SPLIT, DEFAULT, STATIC, ERROR, PREREQUISITE_FAILED or TRAFFIC_EXCLUDED',
