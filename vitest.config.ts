@@ -32,6 +32,9 @@ export default defineConfig({
           globalSetup: ['packages/ui/test/e2e/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A browser step waits at most 10 s; on a starved machine one can miss it. One retry of a failed
+          // browser test only — a test that fails twice still fails the run.
+          retry: 1,
         },
       },
     ],
