@@ -44,7 +44,7 @@ export function EnvironmentSelector({ environments, selected, onSelect }: Enviro
 
 export function CriticalBadge() {
   return (
-    <Badge color="red" variant="filled" title="Changes here ask for confirmation">
+    <Badge color="red.9" variant="filled" title="Changes here ask for confirmation">
       Critical
     </Badge>
   );

@@ -18,6 +18,15 @@ export async function signIn(page: Page, email: string, password: string): Promi
 /** Waits until no page is loading (`PageLoading` shown while a lazy page or its data arrives). */
 export async function settled(page: Page): Promise<void> {
   await page.locator('[data-page-loading]').first().waitFor({ state: 'detached' });
+  // Transitions still running (a dialog fading out, a badge fading in) would be judged half-drawn.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
 }
 
 /** A 1280×800 PNG of the page once it has settled, at packages/ui/test/e2e/screenshots/<name>.png. */
