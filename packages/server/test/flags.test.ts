@@ -274,6 +274,25 @@ describe.each(await testDialects())('flag definitions and concurrency on %s', (d
     );
   });
 
+  it('refuses a stale definition edit when If-Match names an older flag version, and takes the current one', async () => {
+    const patch = (ifMatch: string, body: object) =>
+      fetch(`${server.url}/api/v1/projects/default/flags/banner`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json', 'if-match': ifMatch },
+        body: JSON.stringify(body),
+      });
+    const { version, name } = (await server.api('GET', '/api/v1/projects/default/flags/banner')).body;
+    const stale = await patch(`"${version - 1}"`, { name: 'Overwritten' });
+    expect(stale.status).toBe(412);
+    expect(((await stale.json()) as { detail: string }).detail).toContain(`at version ${version}`);
+    expect((await server.api('GET', '/api/v1/projects/default/flags/banner')).body.name).toBe(name);
+
+    const current = await patch(`"${version}"`, { description: 'Edited on the version seen' });
+    expect(current.status).toBe(200);
+    expect(((await current.json()) as { version: number }).version).toBe(version + 1);
+    expect((await patch('three', { name: 'x' })).status).toBe(400);
+  });
+
   it('deletes a flag', async () => {
     expect((await server.api('DELETE', '/api/v1/projects/default/flags/banner')).status).toBe(204);
     expect((await server.api('GET', '/api/v1/projects/default/flags/banner')).status).toBe(404);

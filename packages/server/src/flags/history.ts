@@ -123,7 +123,7 @@ export async function revertFlagChange(
     if (revert.kind === 'archived')
       await setArchived(ctx, actor, project.key, flag.key, restored.archived === true, asRevert);
     else if (revert.kind === 'definition')
-      await updateFlag(ctx, actor, project.key, flag.key, restored as FlagUpdate, asRevert);
+      await updateFlag(ctx, actor, project.key, flag.key, restored as FlagUpdate, { revertOf: asRevert });
     else
       await changeFlagState(
         ctx,

@@ -35,6 +35,11 @@ const StateParams = Strict({ project: Type.String(), flag: Type.String(), enviro
 const IfMatch = Type.Object({
   'if-match': Type.Optional(Type.String({ description: 'The state version you edited; 412 if it changed since' })),
 });
+const DefinitionIfMatch = Type.Object({
+  'if-match': Type.Optional(
+    Type.String({ description: 'The flag’s version (its definition) you edited; 412 if it changed since' }),
+  ),
+});
 const EntryParams = Strict({ project: Type.String(), flag: Type.String(), entryId: HistoryEntryId });
 const RevertIfMatch = Type.Object({
   'if-match': Type.Optional(
@@ -109,11 +114,15 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
         tags,
         summary: 'Change a flag’s definition',
         params: FlagParams,
+        headers: DefinitionIfMatch,
         body: FlagUpdateSchema,
         response: ok(FlagViewSchema),
       },
     },
-    (request) => updateFlag(ctx, actorOf(request), request.params.project, request.params.flag, request.body),
+    (request) =>
+      updateFlag(ctx, actorOf(request), request.params.project, request.params.flag, request.body, {
+        expectedVersion: versionOf(request.headers['if-match']),
+      }),
   );
 
   api.post(

@@ -166,13 +166,17 @@ export async function updateFlag(
   projectKey: string,
   key: string,
   input: FlagUpdate,
-  revertOf?: RevertOf,
+  { expectedVersion, revertOf }: { expectedVersion?: number; revertOf?: RevertOf } = {},
 ): Promise<FlagView> {
   return ctx.write(actor, async (write) => {
     await revertOf?.check(write.tx);
     const project = await findProject(write.tx, actor, projectKey);
     authorize(actor, 'flag:write', { project: project.key });
     const row = await findFlag(write.tx, project, key);
+    if (expectedVersion !== undefined && row.version !== expectedVersion)
+      throw problems.preconditionFailed(
+        `The flag's definition is at version ${row.version}, not ${expectedVersion}; reload and retry`,
+      );
     const [before] = await viewsOf(write.tx, project, [row]);
     const current = JSON.parse(row.definition) as FlagDefinition;
     const definition = definitionOf({

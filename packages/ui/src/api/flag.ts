@@ -77,10 +77,21 @@ export function useFlag(project: string, flag: string | undefined) {
   });
 }
 
-/** Changes the definition (name, tags, variations…); the answer is the whole flag as now saved. */
-export function patchDefinition(project: string, flag: string, patch: DefinitionPatch): Promise<LoadedFlag> {
+/**
+ * Changes the definition (name, tags, variations…), only if it is still at `version` (else a 412
+ * problem); the answer is the whole flag as now saved.
+ */
+export function patchDefinition(
+  project: string,
+  flag: string,
+  patch: DefinitionPatch,
+  version: number,
+): Promise<LoadedFlag> {
   return unwrap(
-    api.PATCH('/api/v1/projects/{project}/flags/{flag}', { params: { path: { project, flag } }, body: patch }),
+    api.PATCH('/api/v1/projects/{project}/flags/{flag}', {
+      params: { path: { project, flag }, header: { 'if-match': `"${version}"` } },
+      body: patch,
+    }),
   ).then(loadedFlag);
 }
 

@@ -7304,7 +7304,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The flag’s version (its definition) you edited; 412 if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     flag: string;
                     project: string;
@@ -7532,6 +7535,15 @@ export interface paths {
                 };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names a version that is no longer the current one: reload and edit again */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -187,9 +187,10 @@ describe('saveDraft', () => {
     let state = current;
     const calls: SaveCalls = {
       fetchFlag: async () => state,
-      patchDefinition: async (patch) => {
+      patchDefinition: async (patch, version) => {
         const variations = patch.variations ? ` (${patch.variations.map((variation) => variation.key).join(',')})` : '';
-        log.push(`PATCH ${Object.keys(patch).join(',')}${variations}`);
+        log.push(`PATCH ${Object.keys(patch).join(',')}${variations} If-Match ${version}`);
+        if (state.versions.definition !== version) throw new ApiProblem(412, 'Precondition failed', '');
         state = loaded({ ...state.flag, ...patch } as FlagWithStates, {
           ...state.versions,
           definition: state.versions.definition + 1,
@@ -223,7 +224,7 @@ describe('saveDraft', () => {
     const draft = withState({ ...saved, name: 'New' }, 'production', { on: true });
     const server = fakeServer(loaded(saved, versions));
     const outcome = await saveDraft(saved, versions, draft, server.calls);
-    expect(server.log).toEqual(['PATCH name', 'PUT production If-Match 1']);
+    expect(server.log).toEqual(['PATCH name If-Match 1', 'PUT production If-Match 1']);
     expect(outcome.kind).toBe('saved');
     expect(outcome.written).toEqual(draft);
     expect(outcome.versions).toEqual({ definition: 2, environments: { development: 1, production: 2 } });
@@ -235,7 +236,11 @@ describe('saveDraft', () => {
     const draft = withState(renamed, 'production', { fallthrough: { variation: 'd' } });
     const server = fakeServer(loaded(saved, versions));
     const outcome = await saveDraft(saved, versions, draft, server.calls);
-    expect(server.log).toEqual(['PATCH variations (a,b,d,c)', 'PUT production If-Match 1', 'PATCH variations (a,b,d)']);
+    expect(server.log).toEqual([
+      'PATCH variations (a,b,d,c) If-Match 1',
+      'PUT production If-Match 1',
+      'PATCH variations (a,b,d) If-Match 2',
+    ]);
     expect(outcome.kind).toBe('saved');
     expect(outcome.written).toEqual(draft);
     expect(outcome.versions.definition).toBe(3);
@@ -251,6 +256,22 @@ describe('saveDraft', () => {
     expect(server.log).toEqual([]);
     expect(outcome.kind).toBe('conflict');
     expect(outcome.kind === 'conflict' && outcome.current.flag).toEqual(theirs);
+  });
+
+  it('turns a definition saved by someone between the check and the PATCH into a conflict, writing nothing', async () => {
+    const saved = flag();
+    const theirs = { ...saved, description: 'Theirs' };
+    const server = fakeServer(loaded(theirs, { ...versions, definition: 2 }));
+    // The version check reads the flag before their save lands; the PATCH comes after it.
+    const fetchFlag = server.calls.fetchFlag;
+    let reads = 0;
+    const calls = { ...server.calls, fetchFlag: async () => (reads++ === 0 ? loaded(saved, versions) : fetchFlag()) };
+    const draft = withState({ ...saved, name: 'Mine' }, 'production', { on: true });
+    const outcome = await saveDraft(saved, versions, draft, calls);
+    expect(server.log).toEqual(['PATCH name If-Match 1']);
+    expect(outcome.kind).toBe('conflict');
+    expect(outcome.kind === 'conflict' && outcome.current.flag).toEqual(theirs);
+    expect(outcome.written).toEqual(saved);
   });
 
   it('roots a refused state’s field errors at the whole flag’s paths and keeps what was written', async () => {

@@ -37,6 +37,8 @@ export function DraftBar() {
   const store = useDraftStore();
   const environments = useEnvironments(draft.project);
   const [step, setStep] = useState<Step>();
+  // The dialog keeps its last step while it fades out, so it never shows without a title.
+  const shown = useLastDefined(step);
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const { saved, draft: edited } = store.state;
@@ -68,7 +70,7 @@ export function DraftBar() {
 
   const calls: SaveCalls = {
     fetchFlag: () => fetchFlag(draft.project, flagKey),
-    patchDefinition: (patch) => patchDefinition(draft.project, flagKey, patch),
+    patchDefinition: (patch, version) => patchDefinition(draft.project, flagKey, patch, version),
     putState: (environment, state, version) => putState(draft.project, flagKey, environment, state, version),
   };
 
@@ -223,9 +225,9 @@ export function DraftBar() {
         onClose={() => !saving && setStep(undefined)}
         size="lg"
         closeButtonProps={{ 'aria-label': 'Close' }}
-        title={step && TITLES[step.name](critical.map((environment) => environment.name))}
+        title={shown && TITLES[shown.name](critical.map((environment) => environment.name))}
       >
-        {step?.name === 'review' && (
+        {shown?.name === 'review' && (
           <Stack>
             <ChangeList changes={draft.changes} environments={environments.data} />
             <Group justify="flex-end">
@@ -238,7 +240,7 @@ export function DraftBar() {
             </Group>
           </Stack>
         )}
-        {step?.name === 'confirm' && (
+        {shown?.name === 'confirm' && (
           <Stack>
             <Text size="sm">
               {listOf(critical.map((environment) => environment.name))}{' '}
@@ -262,7 +264,7 @@ export function DraftBar() {
             </Group>
           </Stack>
         )}
-        {step?.name === 'discard' && (
+        {shown?.name === 'discard' && (
           <Stack>
             <Text size="sm">These unsaved changes will be lost:</Text>
             <ChangeList changes={draft.changes} environments={environments.data} />
@@ -276,15 +278,15 @@ export function DraftBar() {
             </Group>
           </Stack>
         )}
-        {step?.name === 'conflict' && (
+        {shown?.name === 'conflict' && (
           <ConflictStep
-            conflict={step.conflict}
+            conflict={shown.conflict}
             mine={store.state.draft}
             environments={environments.data}
             diff={(before, after) => diffFlag(before, after, store.diffOptions)}
             environmentName={(key) => environmentName(key) ?? key}
-            onRebase={() => rebase(step.conflict)}
-            onTakeTheirs={() => takeTheirs(step.conflict)}
+            onRebase={() => rebase(shown.conflict)}
+            onTakeTheirs={() => takeTheirs(shown.conflict)}
           />
         )}
       </Modal>
@@ -412,4 +414,11 @@ function useLeaveWarning(dirty: boolean) {
     stay: () => blocker.reset?.(),
     leave: () => blocker.proceed?.(),
   };
+}
+
+/** The value, or while it is undefined the last value it had: content that outlives its state during an exit transition. */
+function useLastDefined<T>(value: T | undefined): T | undefined {
+  const [last, setLast] = useState(value);
+  if (value !== undefined && value !== last) setLast(value);
+  return value ?? last;
 }

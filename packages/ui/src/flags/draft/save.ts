@@ -1,6 +1,6 @@
 import type { FlagState } from '@vexil/engine';
 import type { DefinitionPatch, FlagVersions, LoadedFlag } from '../../api/flag';
-import { ApiProblem, isProblem } from '../../api/problem';
+import { ApiProblem } from '../../api/problem';
 import type { FlagWithStates } from '../logic/diff';
 import { errorsUnder } from '../logic/problems';
 import { changedEnvironments, definitionPatch, withDefinitionOf } from './draft-model';
@@ -8,7 +8,8 @@ import { changedEnvironments, definitionPatch, withDefinitionOf } from './draft-
 /** The calls a save makes (api/flag.ts in the page; fakes in unit tests). */
 export interface SaveCalls {
   fetchFlag(): Promise<LoadedFlag>;
-  patchDefinition(patch: DefinitionPatch): Promise<LoadedFlag>;
+  /** PATCH with `If-Match: "<version>"`; answers the flag as saved or throws the 412 problem. */
+  patchDefinition(patch: DefinitionPatch, version: number): Promise<LoadedFlag>;
   /** PUT with `If-Match: "<version>"`; answers the new version or throws the 412 problem. */
   putState(environment: string, state: FlagState, version: number): Promise<number>;
 }
@@ -31,10 +32,9 @@ export type SaveOutcome =
   | ({ kind: 'refused'; problem: ApiProblem } & Written);
 
 /**
- * Saves a draft: the definition (PATCH) if it changed, then each changed environment's state (PUT
- * with If-Match). Versions are checked first, so a flag someone saved meanwhile is caught before
- * anything is written — the definition's PATCH takes no If-Match, so this check is its only guard;
- * the states' If-Match still catches a save that slips in between.
+ * Saves a draft: the definition (PATCH) if it changed, then each changed environment's state (PUT),
+ * each with If-Match. Versions are checked first, so a flag someone saved meanwhile is caught before
+ * anything is written; If-Match still catches a save that slips in between.
  */
 export async function saveDraft(
   saved: FlagWithStates,
@@ -63,7 +63,7 @@ export async function saveDraft(
   const later = patch?.variations !== undefined && removed.length > 0 && environments.length > 0;
   const patchWith = async (body: DefinitionPatch, definition: FlagWithStates): Promise<ApiProblem | undefined> => {
     try {
-      const after = await calls.patchDefinition(body);
+      const after = await calls.patchDefinition(body, state.versions.definition);
       state = {
         written: withDefinitionOf(state.written, definition),
         versions: { ...state.versions, definition: after.versions.definition },
@@ -77,7 +77,7 @@ export async function saveDraft(
   if (patch !== undefined) {
     const variations = later ? [...draft.variations, ...removed] : draft.variations;
     const problem = await patchWith(later ? { ...patch, variations } : patch, { ...draft, variations });
-    if (problem) return { kind: 'refused', problem, ...state };
+    if (problem) return stopped(problem, state, calls);
   }
 
   for (const environment of environments) {
@@ -89,21 +89,24 @@ export async function saveDraft(
         versions: { ...state.versions, environments: { ...state.versions.environments, [environment]: version } },
       };
     } catch (error) {
-      if (!isProblem(error, 412)) {
-        return { kind: 'refused', problem: rooted(asProblem(error), `environments.${environment}`), ...state };
-      }
-      try {
-        return { kind: 'conflict', current: await calls.fetchFlag(), ...state };
-      } catch (reload) {
-        return { kind: 'refused', problem: asProblem(reload), ...state };
-      }
+      return stopped(rooted(asProblem(error), `environments.${environment}`), state, calls);
     }
   }
   if (later) {
     const problem = await patchWith({ variations: draft.variations }, draft);
-    if (problem) return { kind: 'refused', problem, ...state };
+    if (problem) return stopped(problem, state, calls);
   }
   return { kind: 'saved', ...state };
+}
+
+/** A write the server refused: a 412 is someone else's save (shown as the flag they left), anything else a refusal. */
+async function stopped(problem: ApiProblem, state: Written, calls: SaveCalls): Promise<SaveOutcome> {
+  if (problem.status !== 412) return { kind: 'refused', problem, ...state };
+  try {
+    return { kind: 'conflict', current: await calls.fetchFlag(), ...state };
+  } catch (reload) {
+    return { kind: 'refused', problem: asProblem(reload), ...state };
+  }
 }
 
 /** A state's errors (`allocations[0]…`) under `environments.<key>`, where the page and the diff look for them. */
