@@ -12,11 +12,14 @@ import { cssVariablesResolver, theme } from './app/theme';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// One cache, which the router's loaders fill before the pages that read it render.
+const queryClient = createQueryClient();
+
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <QueryClientProvider client={createQueryClient()}>
-        <RouterProvider router={createRouter()} />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={createRouter(queryClient)} />
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

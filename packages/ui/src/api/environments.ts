@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from './client';
 import type { paths } from './schema';
 
@@ -11,9 +11,12 @@ export const environmentKeys = {
 
 /** A project's environments, in their order (development first, production last in a new project). */
 export function useEnvironments(project: string) {
-  return useQuery({
+  return useQuery(environmentsQuery(project));
+}
+
+export const environmentsQuery = (project: string) =>
+  queryOptions({
     queryKey: environmentKeys.ofProject(project),
     queryFn: () => unwrap(api.GET('/api/v1/projects/{project}/environments', { params: { path: { project } } })),
     staleTime: 60_000,
   });
-}

@@ -1,5 +1,5 @@
 import type { FlagState } from '@vexil/engine';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { FlagWithStates } from '../flags/logic/diff';
 import { api, unwrap } from './client';
 import type { paths } from './schema';
@@ -69,13 +69,12 @@ export function fetchFlag(project: string, flag: string): Promise<LoadedFlag> {
 
 /** The flag with every environment's state; kept fresh by the page itself (saves set it). */
 export function useFlag(project: string, flag: string | undefined) {
-  return useQuery({
-    queryKey: flagKeys.one(project, flag ?? ''),
-    queryFn: () => fetchFlag(project, flag ?? ''),
-    enabled: flag !== undefined && flag !== '',
-    staleTime: 30_000,
-  });
+  return useQuery({ ...flagQuery(project, flag ?? ''), enabled: flag !== undefined && flag !== '' });
 }
+
+/** The flag query, shared by the hook and by the router's prefetch (same key, same request). */
+export const flagQuery = (project: string, flag: string) =>
+  queryOptions({ queryKey: flagKeys.one(project, flag), queryFn: () => fetchFlag(project, flag), staleTime: 30_000 });
 
 /**
  * Changes the definition (name, tags, variations…), only if it is still at `version` (else a 412

@@ -47,7 +47,7 @@ export const flagListKeys = {
 };
 
 /** The list query, shared by the hook and by prefetching (same key, same request). */
-function flagListQuery(project: string, filters: FlagListFilters) {
+export function flagListQuery(project: string, filters: FlagListFilters) {
   return infiniteQueryOptions({
     queryKey: flagListKeys.list(project, filters),
     queryFn: ({ pageParam, signal }) =>

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from './client';
 import type { paths } from './schema';
 
@@ -10,9 +10,11 @@ export const projectKeys = {
 
 /** The projects the signed-in member can see. */
 export function useProjects() {
-  return useQuery({
-    queryKey: projectKeys.all,
-    queryFn: () => unwrap(api.GET('/api/v1/projects')),
-    staleTime: 60_000,
-  });
+  return useQuery(projectsQuery);
 }
+
+export const projectsQuery = queryOptions({
+  queryKey: projectKeys.all,
+  queryFn: () => unwrap(api.GET('/api/v1/projects')),
+  staleTime: 60_000,
+});

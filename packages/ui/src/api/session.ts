@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from './client';
 import { isProblem } from './problem';
 import type { paths } from './schema';
@@ -21,19 +21,22 @@ export const SIGN_IN_META = { signIn: true } as const;
 
 /** The signed-in member, or null when nobody is signed in (a 401 is an answer here, not an error). */
 export function useSession() {
-  return useQuery({
-    queryKey: sessionKeys.session,
-    queryFn: async (): Promise<Session | null> => {
-      try {
-        return await unwrap(api.GET('/api/v1/auth/session'));
-      } catch (error) {
-        if (isProblem(error, 401)) return null;
-        throw error;
-      }
-    },
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(sessionQuery);
 }
+
+/** The session query, shared by the hook and by the router's prefetch (same key, same request). */
+export const sessionQuery = queryOptions({
+  queryKey: sessionKeys.session,
+  queryFn: async (): Promise<Session | null> => {
+    try {
+      return await unwrap(api.GET('/api/v1/auth/session'));
+    } catch (error) {
+      if (isProblem(error, 401)) return null;
+      throw error;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
 
 /** How one can sign in here: password, and single sign-on when configured. */
 export function useAuthProviders() {
@@ -77,6 +80,15 @@ export function useChangePassword() {
   return useMutation({
     meta: SIGN_IN_META,
     mutationFn: (change: PasswordChange) => unwrap(api.POST('/api/v1/auth/password', { body: change })),
+  });
+}
+
+/** Moves the session to another organisation of the account; nothing cached from the one left may show. */
+export function useSwitchOrganization() {
+  const start = useStartSession();
+  return useMutation({
+    mutationFn: (organization: string) => unwrap(api.POST('/api/v1/auth/organization', { body: { organization } })),
+    onSuccess: start,
   });
 }
 

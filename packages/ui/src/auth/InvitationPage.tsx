@@ -33,7 +33,10 @@ export function InvitationPage() {
     accept.mutate({ token, name, password }, { onSuccess: () => void navigate('/', { replace: true }) });
   };
   return (
-    <AuthLayout title="Join Vexil" subtitle="Choose your name and a password to accept your invitation.">
+    <AuthLayout
+      title="Join Vexil"
+      subtitle="Choose your name and a password to accept your invitation. Already have a Vexil account with this address? Give its password: you keep one account, in each organisation you join."
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormProblem
@@ -59,7 +62,7 @@ export function InvitationPage() {
           />
           <PasswordInput
             label="Password"
-            description="At least 12 characters"
+            description="At least 12 characters; the one you have if this address already has an account"
             autoComplete="new-password"
             required
             value={password}

@@ -1,5 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { Navigate } from 'react-router';
+import { usePreferences } from '../api/preferences';
 import { useProjects } from '../api/projects';
 import { recall } from '../app/remembered';
 import { PageError } from '../components/PageError';
@@ -8,17 +9,21 @@ import { usePageTitle } from '../components/use-page-title';
 import { projectPath } from '../environments/selected-environment';
 import { useSignedIn } from '../shell/session-context';
 
-/** `/`: the flags of the project this member used last, else of their first project. */
+/**
+ * `/`: the flags of the project and environment this member used last — on any browser (the server
+ * remembers), else in this one — else of their first project.
+ */
 export function HomeRedirect() {
   const { member } = useSignedIn();
   const projects = useProjects();
+  const preferences = usePreferences();
   usePageTitle('Projects');
-  if (projects.isPending) return <PageLoading />;
+  if (projects.isPending || preferences.isPending) return <PageLoading />;
   if (projects.isError)
     return (
       <PageError error={projects.error} title="Could not load your projects" onRetry={() => void projects.refetch()} />
     );
-  const remembered = recall(member.id, 'project');
+  const remembered = preferences.data?.project ?? recall(member.id, 'project');
   const project = projects.data.find((candidate) => candidate.key === remembered) ?? projects.data[0];
   if (project === undefined)
     return (
@@ -30,6 +35,8 @@ export function HomeRedirect() {
         </Text>
       </Stack>
     );
-  const environment = recall(member.id, `environment:${project.key}`);
+  const environment =
+    (preferences.data?.project === project.key ? preferences.data.environment : null) ??
+    recall(member.id, `environment:${project.key}`);
   return <Navigate to={projectPath(project.key, 'flags', environment)} replace />;
 }

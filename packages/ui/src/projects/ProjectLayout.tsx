@@ -2,6 +2,7 @@ import { Anchor, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { useEnvironments } from '../api/environments';
+import { useRememberPreferences } from '../api/preferences';
 import { isProblem } from '../api/problem';
 import { recall, remember } from '../app/remembered';
 import { PageError } from '../components/PageError';
@@ -20,12 +21,14 @@ export function ProjectLayout() {
   const environments = useEnvironments(project);
   const [selected] = useSelectedEnvironmentKey();
   const valid = environments.data?.some((environment) => environment.key === selected) === true;
+  const { mutate: rememberOnServer } = useRememberPreferences();
 
   useEffect(() => {
     if (!valid || selected === undefined) return;
     remember(member.id, 'project', project);
     remember(member.id, `environment:${project}`, selected);
-  }, [valid, member.id, project, selected]);
+    rememberOnServer({ project, environment: selected });
+  }, [valid, member.id, project, selected, rememberOnServer]);
 
   if (environments.isPending) return <PageLoading />;
   if (environments.isError)

@@ -2,6 +2,7 @@ import { AppShell, Button, Group, NavLink, Select, Stack, Text } from '@mantine/
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatch, useNavigate, useParams } from 'react-router';
 import { useEnvironments } from '../api/environments';
+import { usePreferences } from '../api/preferences';
 import { useProjects } from '../api/projects';
 import { type Session, useSession, useSignOut } from '../api/session';
 import favicon from '../app/favicon.svg';
@@ -14,6 +15,7 @@ import { environmentColor, isCritical } from '../environments/colors';
 import { EnvironmentSelector } from '../environments/EnvironmentSelector';
 import { projectPath, useSelectedEnvironmentKey } from '../environments/selected-environment';
 import classes from './Shell.module.css';
+import { OrganizationSwitcher } from './OrganizationSwitcher';
 import { SessionContext } from './session-context';
 
 /**
@@ -89,12 +91,17 @@ function Rail({ session }: { session: Session }) {
   const { project: current } = useParams();
   const [environment] = useSelectedEnvironmentKey();
   const projects = useProjects();
+  const preferences = usePreferences({ enabled: current === undefined });
   // Off project pages (the account page), the rail keeps pointing at the project the member used last.
-  const project = current ?? recall(session.member.id, 'project') ?? projects.data?.[0]?.key;
+  const project =
+    current ?? preferences.data?.project ?? recall(session.member.id, 'project') ?? projects.data?.[0]?.key;
   const onFlags = useMatch('/projects/:project/flags/*') !== null;
   return (
     <AppShell.Navbar p="md" aria-label="Console">
       <AppShell.Section>
+        <OrganizationSwitcher session={session} />
+      </AppShell.Section>
+      <AppShell.Section mt="md">
         <ProjectSwitcher projects={projects} current={project} environment={environment} />
       </AppShell.Section>
       <AppShell.Section grow mt="md" component="nav" aria-label="Project">
