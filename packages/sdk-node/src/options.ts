@@ -7,9 +7,19 @@ export interface Logger {
   error(...args: unknown[]): void;
 }
 
-export interface VexilOptions {
-  /** A server SDK key (`vx_server_…`) of one environment. */
-  sdkKey: string;
+/** The options of `init`: a server SDK key, unless the client is `offline` (then none is needed). */
+export type VexilOptions = SharedOptions &
+  (
+    | {
+        /** A server SDK key (`vx_server_…`) of one environment. */
+        sdkKey: string;
+        /** Never touch the network: serve the bootstrap (or the last-known-good file) only. */
+        offline?: boolean;
+      }
+    | { sdkKey?: string; offline: true }
+  );
+
+interface SharedOptions {
   /** The Vexil server; default `http://localhost:4000`. */
   baseUrl?: string;
   /** Follow `/sdk/v1/stream` for live updates (default true); false polls `/sdk/v1/config`. */
@@ -33,8 +43,6 @@ export interface VexilOptions {
   staleAfterMs?: number;
   /** Start from an exported ruleset (an object, or a JSON file): ready without the network. */
   bootstrap?: Ruleset | { file: string };
-  /** Never touch the network: serve the bootstrap (or the last-known-good file) only. */
-  offline?: boolean;
   /** Written on every change; read when the server is unreachable at start. */
   lastKnownGoodFile?: string;
   /** Send exposures, evaluation counts, contexts and custom events (default true). */
@@ -92,7 +100,7 @@ export function settingsOf(options: VexilOptions): Settings {
   const positive = (value: number | undefined, fallback: number) =>
     typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
   return {
-    sdkKey: options.sdkKey,
+    sdkKey: options.sdkKey ?? '',
     baseUrl: (options.baseUrl ?? 'http://localhost:4000').replace(/\/+$/, ''),
     stream: options.stream ?? true,
     pollIntervalMs: positive(options.pollIntervalMs, 30_000),
