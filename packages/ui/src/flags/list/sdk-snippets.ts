@@ -20,7 +20,7 @@ function keyComment(input: SnippetInput): string {
 }
 
 export function nodeSnippet(input: SnippetInput): string {
-  return `// npm install @vexil/node
+  return `// npm install @vexil/node — until it is on npm, its tarball: see "Installing the SDKs" in Vexil's README
 import { init } from '@vexil/node';
 
 const vexil = init({
