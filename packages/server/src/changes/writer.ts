@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import type { Store, Tx } from '../db/database.js';
+import type { Dialect, Store, Tx } from '../db/database.js';
 import type { RulesetChange } from './hub.js';
 import { notifyChange, notifyKeysRevoked } from './postgres-feed.js';
 import type { ChangePublisher } from './publisher.js';
@@ -25,6 +25,7 @@ export class Write {
     readonly tx: Tx,
     readonly actor: Actor,
     readonly now: string,
+    readonly dialect: Dialect,
   ) {}
 
   audit(entry: AuditInput): void {
@@ -143,7 +144,7 @@ export async function write<T>(deps: WriteDependencies, actor: Actor, work: (wri
   let changes: RulesetChange[] = [];
   let revokedKeys: string[] = [];
   const result = await deps.store.db.transaction().execute(async (tx) => {
-    const write = new Write(tx, actor, new Date().toISOString());
+    const write = new Write(tx, actor, new Date().toISOString(), deps.store.dialect);
     const value = await work(write);
     changes = await write.commit(deps.replayWindow);
     revokedKeys = write.revokedKeys;

@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import { Migrator, type Migration } from 'kysely/migration';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from './database.js';
 import { createPrerequisiteGraph, rewriteLegacyForms } from './upgrades.js';
 

@@ -27,7 +27,16 @@ import {
   HistoryEntryId,
   NewFlagSchema,
 } from './schemas.js';
-import { archiveFlags, changeFlagState, createFlag, deleteFlag, getFlag, setArchived, updateFlag } from './service.js';
+import {
+  archiveFlags,
+  changeFlagState,
+  createFlag,
+  deleteFlag,
+  getFlag,
+  getFlagState,
+  setArchived,
+  updateFlag,
+} from './service.js';
 
 const ProjectParams = Strict({ project: Type.String() });
 const FlagParams = Strict({ project: Type.String(), flag: Type.String() });
@@ -151,6 +160,20 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
       await deleteFlag(ctx, actorOf(request), request.params.project, request.params.flag);
       return reply.code(204).send();
     },
+  );
+
+  api.get(
+    '/projects/:project/flags/:flag/environments/:environment',
+    {
+      schema: {
+        tags,
+        summary: 'Get a flag’s state in an environment, with the version to send back as If-Match',
+        params: StateParams,
+        response: ok(FlagStateViewSchema),
+      },
+    },
+    (request) =>
+      getFlagState(ctx, actorOf(request), request.params.project, request.params.flag, request.params.environment),
   );
 
   api.put(

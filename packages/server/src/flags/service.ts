@@ -7,7 +7,7 @@ import type { Queryable } from '../db/database.js';
 import { pickReadable, readableBy } from '../environments/readable.js';
 import type { EnvironmentRow, FlagRow, ProjectRow } from '../db/schema.js';
 import { joinPath, Problem, problems, type FieldError } from '../http/problems.js';
-import { environmentsOf, findEnvironment, findProject } from '../projects/lookup.js';
+import { environmentsOf, findEnvironment, findProject, projectForWrite } from '../projects/lookup.js';
 import { flagConfigOf, type FlagDefinition } from '../rulesets/load.js';
 import { BOOLEAN_VARIATIONS, defaultState } from './defaults.js';
 import {
@@ -57,6 +57,27 @@ export async function getFlag(ctx: ServerContext, actor: Actor, projectKey: stri
   return seenBy(actor, project, view as FlagView);
 }
 
+/** A flag's state in one environment, with the version an `If-Match` of the next edit names. */
+export async function getFlagState(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  key: string,
+  environmentKey: string,
+): Promise<FlagStateView> {
+  const project = await findProject(ctx.db, actor, projectKey);
+  authorize(actor, 'flag:read', { project: project.key, environment: environmentKey });
+  const environment = await findEnvironment(ctx.db, project, environmentKey);
+  const row = await findFlag(ctx.db, project, key);
+  const stored = await ctx.db
+    .selectFrom('flagStates')
+    .select(['state', 'version', 'updatedAt'])
+    .where('flagId', '=', row.id)
+    .where('environmentId', '=', environment.id)
+    .executeTakeFirstOrThrow();
+  return { ...(JSON.parse(stored.state) as FlagState), version: stored.version, updatedAt: stored.updatedAt };
+}
+
 export async function createFlag(
   ctx: ServerContext,
   actor: Actor,
@@ -64,7 +85,7 @@ export async function createFlag(
   input: NewFlag,
 ): Promise<FlagView> {
   return ctx.write(actor, async (write) => {
-    const project = await findProject(write.tx, actor, projectKey);
+    const project = await projectForWrite(write, projectKey);
     authorize(actor, 'flag:write', { project: project.key });
     const type = input.type ?? 'boolean';
     if (input.variations === undefined && type !== 'boolean') {
@@ -170,7 +191,7 @@ export async function updateFlag(
 ): Promise<FlagView> {
   return ctx.write(actor, async (write) => {
     await revertOf?.check(write.tx);
-    const project = await findProject(write.tx, actor, projectKey);
+    const project = await projectForWrite(write, projectKey);
     authorize(actor, 'flag:write', { project: project.key });
     const row = await findFlag(write.tx, project, key);
     if (expectedVersion !== undefined && row.version !== expectedVersion)
@@ -242,7 +263,7 @@ export async function changeFlagState(
 ): Promise<FlagStateView> {
   return ctx.write(actor, async (write) => {
     await revertOf?.check(write.tx);
-    const project = await findProject(write.tx, actor, projectKey);
+    const project = await projectForWrite(write, projectKey);
     authorize(actor, 'flag:write', { project: project.key, environment: environmentKey });
     const environment = await findEnvironment(write.tx, project, environmentKey);
     const row = await findFlag(write.tx, project, key);
@@ -306,7 +327,7 @@ export async function setArchived(
 ): Promise<FlagView> {
   return ctx.write(actor, async (write) => {
     await revertOf?.check(write.tx);
-    const project = await findProject(write.tx, actor, projectKey);
+    const project = await projectForWrite(write, projectKey);
     authorize(actor, 'flag:write', { project: project.key });
     const row = await findFlag(write.tx, project, key);
     if (Boolean(row.archived) === archived) {
@@ -369,7 +390,7 @@ export async function archiveFlags(
   keys: string[],
 ): Promise<{ archived: string[] }> {
   return ctx.write(actor, async (write) => {
-    const project = await findProject(write.tx, actor, projectKey);
+    const project = await projectForWrite(write, projectKey);
     authorize(actor, 'flag:write', { project: project.key });
     const rows = await write.tx
       .selectFrom('flags')
@@ -434,7 +455,7 @@ export async function archiveFlags(
 
 export async function deleteFlag(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<void> {
   await ctx.write(actor, async (write) => {
-    const project = await findProject(write.tx, actor, projectKey);
+    const project = await projectForWrite(write, projectKey);
     authorize(actor, 'flag:write', { project: project.key });
     const row = await findFlag(write.tx, project, key);
     await refuseIfRequired(write, project, key, 'delete');

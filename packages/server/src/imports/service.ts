@@ -7,7 +7,7 @@ import type { Insertable } from 'kysely';
 import type { Database, EnvironmentRow, ProjectRow, SegmentRow } from '../db/schema.js';
 import { addPrerequisiteEdges, replacePrerequisiteEdges } from '../flags/prerequisite-graph.js';
 import { problems, type FieldError } from '../http/problems.js';
-import { environmentsOf, findEnvironment, findProject } from '../projects/lookup.js';
+import { environmentsOf, findEnvironment, projectForWrite } from '../projects/lookup.js';
 import { flagConfigOf } from '../rulesets/load.js';
 import { segmentsNamedBy, segmentView } from '../segments/service.js';
 import { translateUfc } from './eppo.js';
@@ -35,7 +35,7 @@ export async function importEppo(
   ufc: UfcConfiguration,
 ): Promise<ImportSummary> {
   return ctx.write(actor, async (write) => {
-    const project = await findProject(write.tx, actor, projectKey);
+    const project = await projectForWrite(write, projectKey);
     authorize(actor, 'import:run', { project: project.key, environment: environmentKey });
     // Definitions and segments are shared by every environment of the project.
     authorize(actor, 'flag:write', { project: project.key });

@@ -6,7 +6,7 @@ import type { ServerContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import type { ProjectRow, SegmentRow } from '../db/schema.js';
 import { problems, type FieldError } from '../http/problems.js';
-import { environmentsOf, findProject } from '../projects/lookup.js';
+import { environmentsOf, findProject, projectForWrite } from '../projects/lookup.js';
 import { segmentOf } from '../rulesets/load.js';
 import type { NewSegment, SegmentDefinitionInput } from './schemas.js';
 
@@ -49,7 +49,7 @@ export async function createSegment(
   input: NewSegment,
 ): Promise<SegmentView> {
   return ctx.write(actor, async (write) => {
-    const project = await findProject(write.tx, actor, projectKey);
+    const project = await projectForWrite(write, projectKey);
     authorize(actor, 'segment:write', { project: project.key });
     const { key, ...fields } = input;
     const definition = checkedDefinition(key, fields);
@@ -95,7 +95,7 @@ export async function changeSegment(
   change: { replace: SegmentDefinitionInput } | { patch: SegmentDefinitionInput },
 ): Promise<SegmentView> {
   return ctx.write(actor, async (write) => {
-    const project = await findProject(write.tx, actor, projectKey);
+    const project = await projectForWrite(write, projectKey);
     authorize(actor, 'segment:write', { project: project.key });
     const row = await findSegment(write.tx, project, key);
     const current = JSON.parse(row.definition) as SegmentDefinition;
@@ -129,7 +129,7 @@ export async function changeSegment(
 /** Deletes a segment no flag uses (archived flags included: restoring one must not break it). */
 export async function deleteSegment(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<void> {
   await ctx.write(actor, async (write) => {
-    const project = await findProject(write.tx, actor, projectKey);
+    const project = await projectForWrite(write, projectKey);
     authorize(actor, 'segment:write', { project: project.key });
     const row = await findSegment(write.tx, project, key);
     const users = await flagsUsingSegment(write.tx, project, key);

@@ -7998,7 +7998,206 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Get a flag’s state in an environment, with the version to send back as If-Match */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allocations?: {
+                                bucketBy?: {
+                                    attribute?: string;
+                                    contextKind?: string;
+                                };
+                                conditions?: ({
+                                    attribute: string;
+                                    contextKind?: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                    values: unknown[];
+                                } | {
+                                    negate?: boolean;
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    segment: string;
+                                })[];
+                                enabled?: boolean;
+                                /** @description ISO 8601 or epoch milliseconds */
+                                endAt?: string | number;
+                                exposure?: number;
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                id: string;
+                                name?: string;
+                                salt?: string;
+                                /** @description One variation, a weighted split, or imported Eppo shards */
+                                serve: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                } | {
+                                    split: {
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                        weight: number;
+                                    }[];
+                                } | {
+                                    shards: {
+                                        shards: {
+                                            ranges: {
+                                                end: number;
+                                                start: number;
+                                            }[];
+                                            salt: string;
+                                        }[];
+                                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                        variation: string;
+                                    }[];
+                                    totalShards: number;
+                                };
+                                /** @description ISO 8601 or epoch milliseconds */
+                                startAt?: string | number;
+                                track?: boolean;
+                            }[];
+                            bucketBy?: {
+                                attribute?: string;
+                                contextKind?: string;
+                            };
+                            /** @description One variation, a weighted split, or imported Eppo shards */
+                            fallthrough?: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                variation: string;
+                            } | {
+                                split: {
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                    weight: number;
+                                }[];
+                            } | {
+                                shards: {
+                                    shards: {
+                                        ranges: {
+                                            end: number;
+                                            start: number;
+                                        }[];
+                                        salt: string;
+                                    }[];
+                                    /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                    variation: string;
+                                }[];
+                                totalShards: number;
+                            };
+                            /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                            offVariation?: string;
+                            /** @description The kill switch: off serves offVariation and nothing else */
+                            on: boolean;
+                            prerequisites?: {
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                flag: string;
+                                variations: string[];
+                            }[];
+                            salt?: string;
+                            targets?: {
+                                contextKind?: string;
+                                values: string[];
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                variation: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         /** Replace a flag’s state in an environment */
         put: {
             parameters: {
