@@ -1,5 +1,4 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense } from 'react';
 import {
   createBrowserRouter,
   type LoaderFunctionArgs,
@@ -19,23 +18,20 @@ import { ProjectLayout } from '../projects/ProjectLayout';
 import { Shell } from '../shell/Shell';
 import { RouteError } from './RouteError';
 
-// Each page is its own chunk, loaded when first visited: the first load carries only the shell.
-const SignInPage = lazy(() => import('../auth/SignInPage').then((module) => ({ default: module.SignInPage })));
-const InvitationPage = lazy(() =>
-  import('../auth/InvitationPage').then((module) => ({ default: module.InvitationPage })),
-);
-const AccountPage = lazy(() => import('../account/AccountPage').then((module) => ({ default: module.AccountPage })));
-const HomeRedirect = lazy(() =>
-  import('../projects/HomeRedirect').then((module) => ({ default: module.HomeRedirect })),
-);
-const loadFlagListPage = () => import('../flags/FlagListPage');
-const FlagListPage = lazy(() => loadFlagListPage().then((module) => ({ default: module.FlagListPage })));
-const loadFlagPage = () => import('../flags/FlagPage');
-const FlagPage = lazy(() => loadFlagPage().then((module) => ({ default: module.FlagPage })));
-const NotFoundPage = lazy(() => import('../shell/NotFoundPage').then((module) => ({ default: module.NotFoundPage })));
-
-/** Pages outside the shell (nobody need be signed in) load behind their own fallback. */
-const standalone = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
+/**
+ * Each page is its own chunk, loaded when first visited: the first load carries only the shell. The
+ * router loads it (`lazy`) before it renders the page, so no page ever suspends: a suspended page
+ * would show its fallback and then, React's reveal throttle, wait up to 300 ms more to appear.
+ */
+const pages = {
+  signIn: async () => ({ Component: (await import('../auth/SignInPage')).SignInPage }),
+  invitation: async () => ({ Component: (await import('../auth/InvitationPage')).InvitationPage }),
+  account: async () => ({ Component: (await import('../account/AccountPage')).AccountPage }),
+  home: async () => ({ Component: (await import('../projects/HomeRedirect')).HomeRedirect }),
+  flagList: async () => ({ Component: (await import('../flags/FlagListPage')).FlagListPage }),
+  flag: async () => ({ Component: (await import('../flags/FlagPage')).FlagPage }),
+  notFound: async () => ({ Component: (await import('../shell/NotFoundPage')).NotFoundPage }),
+};
 
 /** `/projects/:project` alone shows the flags, keeping `?env=`. */
 function ProjectHome() {
@@ -44,15 +40,19 @@ function ProjectHome() {
 }
 
 /**
- * A route's loader starts what its page will ask for — its code and its first data — as soon as the
- * address matches, all at once rather than each after the last, and waits for none of it: the page
- * renders at once and finds the answers in flight. Only a new path starts them again (a search or a
- * filter is the page's own business).
+ * A route's loader asks for its page's first data as soon as the address matches, beside the page's
+ * code (`lazy`) and every other matched route's data, all at once rather than each after the last.
+ * The page renders when they are in — in one pass, not once per answer, each arriving answer
+ * restarting the render — or after `PRELOAD_WAIT_MS`, when it shows its own loading state instead.
+ * A failed request is the page's to show: a loader never fails. Only a new path asks again (a
+ * search or a filter is the page's own business).
  */
-function preload(start: (args: LoaderFunctionArgs) => void) {
+const PRELOAD_WAIT_MS = 1000;
+
+function preload(start: (args: LoaderFunctionArgs) => Promise<unknown>[]) {
   return {
-    loader: (args: LoaderFunctionArgs) => {
-      start(args);
+    loader: async (args: LoaderFunctionArgs) => {
+      await Promise.race([Promise.all(start(args)), new Promise((resolve) => setTimeout(resolve, PRELOAD_WAIT_MS))]);
       return null;
     },
     shouldRevalidate: ({ currentUrl, nextUrl }: ShouldRevalidateFunctionArgs) =>
@@ -67,44 +67,44 @@ function preload(start: (args: LoaderFunctionArgs) => void) {
  */
 export function routes(queryClient: QueryClient): RouteObject[] {
   return [
-    { path: '/sign-in', element: standalone(<SignInPage />), errorElement: <RouteError /> },
-    { path: '/invitations/accept', element: standalone(<InvitationPage />), errorElement: <RouteError /> },
+    { path: '/sign-in', lazy: pages.signIn, errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+    {
+      path: '/invitations/accept',
+      lazy: pages.invitation,
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <PageLoading />,
+    },
     {
       element: <Shell />,
       errorElement: <RouteError />,
-      ...preload(() => {
-        void queryClient.prefetchQuery(sessionQuery);
-        void queryClient.prefetchQuery(projectsQuery);
-      }),
+      ...preload(() => [queryClient.prefetchQuery(sessionQuery), queryClient.prefetchQuery(projectsQuery)]),
       children: [
-        { index: true, element: <HomeRedirect /> },
-        { path: 'account', element: <AccountPage /> },
+        { index: true, lazy: pages.home },
+        { path: 'account', lazy: pages.account },
         {
           path: 'projects/:project',
           element: <ProjectLayout />,
-          ...preload(({ params }) => void queryClient.prefetchQuery(environmentsQuery(params.project ?? ''))),
+          ...preload(({ params }) => [queryClient.prefetchQuery(environmentsQuery(params.project ?? ''))]),
           children: [
             { index: true, element: <ProjectHome /> },
             {
               path: 'flags',
-              element: <FlagListPage />,
+              lazy: pages.flagList,
               ...preload(({ params, request }) => {
-                void loadFlagListPage();
                 const filters = filtersFromParams(new URL(request.url).searchParams);
-                void queryClient.prefetchInfiniteQuery(flagListQuery(params.project ?? '', filters));
+                return [queryClient.prefetchInfiniteQuery(flagListQuery(params.project ?? '', filters))];
               }),
             },
             {
               path: 'flags/:flag',
-              element: <FlagPage />,
-              ...preload(({ params }) => {
-                void loadFlagPage();
-                void queryClient.prefetchQuery(flagQuery(params.project ?? '', params.flag ?? ''));
-              }),
+              lazy: pages.flag,
+              ...preload(({ params }) => [
+                queryClient.prefetchQuery(flagQuery(params.project ?? '', params.flag ?? '')),
+              ]),
             },
           ],
         },
-        { path: '*', element: <NotFoundPage /> },
+        { path: '*', lazy: pages.notFound },
       ],
     },
   ];

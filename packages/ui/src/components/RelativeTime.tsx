@@ -1,4 +1,5 @@
 import { Text, type TextProps } from '@mantine/core';
+import type { SyntheticEvent } from 'react';
 import { exactTime, relativeTime } from './relative-time';
 
 interface RelativeTimeProps extends TextProps {
@@ -9,14 +10,18 @@ interface RelativeTimeProps extends TextProps {
 }
 
 /**
- * A moment as "5 min ago", the exact time on hover. The browser's own tooltip (`title`) shows it:
- * lists render hundreds of these, and it costs nothing until hovered.
+ * A moment as "5 min ago", the exact time on hover. The browser's own tooltip (`title`) shows it,
+ * written when the pointer first arrives: lists render hundreds of these, and the
+ * first exact time formatted costs tens of milliseconds (the browser loads its time zone data).
  */
 export function RelativeTime({ at, prefix = '', ...text }: RelativeTimeProps) {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return <Text {...text}>{at}</Text>;
+  const explain = (event: SyntheticEvent<HTMLElement>) => {
+    if (!event.currentTarget.title) event.currentTarget.title = exactTime(date);
+  };
   return (
-    <Text component="time" dateTime={at} title={exactTime(date)} {...text}>
+    <Text component="time" dateTime={at} onPointerEnter={explain} {...text}>
       {prefix}
       {relativeTime(date)}
     </Text>

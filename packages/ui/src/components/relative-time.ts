@@ -24,8 +24,9 @@ export function relativeTime(at: Date, now: Date = new Date()): string {
   return `${at.getDate()} ${MONTHS[at.getMonth()]} ${at.getFullYear()}`;
 }
 
-/** Made once: building a date formatter costs far more than using one, and lists format hundreds of dates. */
-const EXACT = new Intl.DateTimeFormat('en-GB', {
+/** Made once, when first needed: building a date formatter costs far more than using one. */
+let exact: Intl.DateTimeFormat | undefined;
+const EXACT_FORMAT: Intl.DateTimeFormatOptions = {
   year: 'numeric',
   month: 'numeric',
   day: 'numeric',
@@ -34,11 +35,12 @@ const EXACT = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
   hourCycle: 'h23',
   timeZoneName: 'short',
-});
+};
 
 /** The exact moment, in the browser's time zone, named: "12 Mar 2026, 14:05:09 CET". */
 export function exactTime(at: Date): string {
-  const parts = EXACT.formatToParts(at);
+  exact ??= new Intl.DateTimeFormat('en-GB', EXACT_FORMAT);
+  const parts = exact.formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
   return `${Number(part('day'))} ${MONTHS[Number(part('month')) - 1]} ${part('year')}, ${part('hour')}:${part('minute')}:${part('second')} ${part('timeZoneName')}`;
 }

@@ -1,4 +1,4 @@
-import { Select, Text } from '@mantine/core';
+import { NativeSelect, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { type Session, useSwitchOrganization } from '../api/session';
 
@@ -22,16 +22,15 @@ export function OrganizationSwitcher({ session }: { session: Session }) {
       </div>
     );
   return (
-    <Select
+    <NativeSelect
       label="Organisation"
       data={session.organizations.map((organization) => ({ value: organization.key, label: organization.name }))}
       value={session.organization.key}
-      onChange={(key) =>
-        key &&
-        key !== session.organization.key &&
-        switchTo.mutate(key, { onSuccess: () => void navigate('/', { replace: true }) })
-      }
-      allowDeselect={false}
+      onChange={(event) => {
+        const key = event.currentTarget.value;
+        if (key !== session.organization.key)
+          switchTo.mutate(key, { onSuccess: () => void navigate('/', { replace: true }) });
+      }}
       disabled={switchTo.isPending}
       error={switchTo.isError ? `Could not switch: ${switchTo.error.message}` : undefined}
     />

@@ -1,4 +1,4 @@
-import { AppShell, Button, Group, NavLink, Select, Stack, Text } from '@mantine/core';
+import { AppShell, Button, Group, NativeSelect, NavLink, Stack, Text } from '@mantine/core';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatch, useNavigate, useParams } from 'react-router';
 import { useEnvironments } from '../api/environments';
@@ -128,18 +128,23 @@ interface ProjectSwitcherProps {
   environment: string | undefined;
 }
 
+/** A native select: light to render on every page, and keyboard type-ahead finds a project by name. */
 function ProjectSwitcher({ projects, current, environment }: ProjectSwitcherProps) {
   const navigate = useNavigate();
+  const choices = (projects.data ?? []).map((project) => ({ value: project.key, label: project.name }));
   return (
-    <Select
+    <NativeSelect
       label="Project"
-      placeholder={projects.isPending ? 'Loading…' : 'Choose a project'}
-      data={(projects.data ?? []).map((project) => ({ value: project.key, label: project.name }))}
-      value={current ?? null}
-      onChange={(key) => key && void navigate(projectPath(key, 'flags', environment))}
-      allowDeselect={false}
-      searchable
-      nothingFoundMessage="No project matches"
+      data={
+        current === undefined
+          ? [{ value: '', label: projects.isPending ? 'Loading…' : 'Choose a project' }, ...choices]
+          : choices
+      }
+      value={current ?? ''}
+      onChange={(event) => {
+        const key = event.currentTarget.value;
+        if (key) void navigate(projectPath(key, 'flags', environment));
+      }}
       error={projects.isError ? 'Could not load the projects; reload the page' : undefined}
     />
   );
