@@ -8,6 +8,10 @@ export default defineConfig({
       '@vexil/engine': fileURLToPath(new URL('./packages/engine/src/index.ts', import.meta.url)),
       '@vexil/server': fileURLToPath(new URL('./packages/server/src/index.ts', import.meta.url)),
       '@vexil/node': fileURLToPath(new URL('./packages/sdk-node/src/index.ts', import.meta.url)),
+      '@vexil/stats': fileURLToPath(new URL('./packages/stats/src/index.ts', import.meta.url)),
+      // The subpath first: an alias also matches the paths under it.
+      '@vexil/web/openfeature': fileURLToPath(new URL('./packages/sdk-web/src/openfeature.ts', import.meta.url)),
+      '@vexil/web': fileURLToPath(new URL('./packages/sdk-web/src/index.ts', import.meta.url)),
     },
   },
   test: {

@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: the engine suite (run.ts: evaluations/s against the peers' SDKs), the server
- * suite (server/run.ts: HTTP throughput, propagation, stream memory, cold start) and the console
- * suite (console/run.ts: the web console in Chromium at 10,000 flags), one after the other, each
+ * suite (server/run.ts: HTTP throughput, propagation, stream memory, cold start), the console
+ * suite (console/run.ts: the web console in Chromium at 10,000 flags) and the web suite (web/run.ts:
+ * the browser SDK's bundle size against its peers'), one after the other, each
  * in its own process. Reports go to stdout, progress to stderr.
  *
- *   npm run bench [-- --suite engine,server,console] [engine options] [server options] [console options]
+ *   npm run bench [-- --suite engine,server,console,web] [engine options] [server options] [console options]
  *
  * Options are handed to the suite that knows them; `--quick` makes the server and console suites short (CI).
  */
@@ -15,13 +16,14 @@ import { ENGINE_OPTIONS } from './engines/options.js';
 import { CONSOLE_OPTIONS, CONSOLE_USAGE } from './console/options.js';
 import { SERVER_OPTIONS, SERVER_USAGE } from './server/options.js';
 
-const SUITES = ['engine', 'server', 'console'] as const;
+const SUITES = ['engine', 'server', 'console', 'web'] as const;
 type Suite = (typeof SUITES)[number];
 
 const SCRIPTS: Record<Suite, string> = {
   engine: fileURLToPath(new URL('./run.ts', import.meta.url)),
   server: fileURLToPath(new URL('./server/run.ts', import.meta.url)),
   console: fileURLToPath(new URL('./console/run.ts', import.meta.url)),
+  web: fileURLToPath(new URL('./web/run.ts', import.meta.url)),
 };
 
 /** The command-line arguments of the options in `known`, as given. */
@@ -65,6 +67,7 @@ async function main(): Promise<number> {
     );
     console.log(`  ${SERVER_USAGE}`);
     console.log(`  ${CONSOLE_USAGE}`);
+    console.log('  web suite: no options (bundle sizes of @vexil/web and the installed peers, bench/web/run.ts)');
     return 0;
   }
   const picked = values.suite === undefined ? [...SUITES] : values.suite.split(',').map((s) => s.trim());
@@ -75,6 +78,7 @@ async function main(): Promise<number> {
     engine: argsFor(values, ENGINE_OPTIONS),
     server: argsFor(values, SERVER_OPTIONS),
     console: argsFor(values, CONSOLE_OPTIONS),
+    web: [],
   };
   let worst = 0;
   for (const [index, suite] of suites.entries()) {

@@ -75,6 +75,8 @@ export function ofrepResult(key: string, result: EvaluationResult, keyKind: SdkK
   const metadata: OfrepMetadata = {};
   if (result.allocation !== undefined) metadata.allocation = result.allocation;
   if (reason !== result.reason) metadata.vexilReason = result.reason;
+  // A tracked allocation: the caller should send an exposure when it uses the value (@vexil/web does).
+  if (result.track === true) metadata.track = true;
   return {
     key,
     ...(result.variation === undefined ? {} : { value: result.value, variant: result.variation }),
