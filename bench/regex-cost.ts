@@ -4,19 +4,21 @@
  * cost 100 times that pattern's worst case. For each shape below, this builds 100 flags with one
  * `matches` clause each, evaluates them all for one context with a hostile attribute (as long as
  * `matches` reads, shaped to make the pattern fail slowly), and prints the median time of a bulk
- * call in milliseconds.
+ * call in milliseconds, and what runs it: the RegExp, or for shapes a backtracking engine runs in
+ * quadratic time, the linear-time automaton of packages/engine/src/regex/linear.ts.
  *
  *   npx tsc -b packages/engine && node --import tsx bench/regex-cost.ts
  */
 import { performance } from 'node:perf_hooks';
-import { compile, type FlagConfig, MAX_REGEX_INPUT_LENGTH } from '@vexil/engine';
+import { pathToFileURL } from 'node:url';
+import { compile, compileSafeRegex, type FlagConfig, MAX_REGEX_INPUT_LENGTH } from '@vexil/engine';
 
 const FLAGS = 100;
 const RUNS = 21;
 const n = MAX_REGEX_INPUT_LENGTH;
 
-/** Each pattern with the attribute that makes it fail slowly (the 4 KiB cases of issue 12 first). */
-const SHAPES: { pattern: string; attribute: string }[] = [
+/** Each pattern with the attribute that makes it fail slowly (the 4 KiB cases of issue 12 first); bench/cost reuses them. */
+export const SHAPES: { pattern: string; attribute: string }[] = [
   { pattern: '.*foo.*', attribute: 'a'.repeat(4096) },
   { pattern: '.*foo.*', attribute: 'a'.repeat(n) },
   { pattern: '.*foo', attribute: 'f'.repeat(n) },
@@ -28,6 +30,14 @@ const SHAPES: { pattern: string; attribute: string }[] = [
   { pattern: '^.*foo.*bar.*$', attribute: 'foo'.repeat(n).slice(0, n) },
   { pattern: '^.*a.*$', attribute: `${'a'.repeat(n - 1)}\n` },
   { pattern: '^[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}$', attribute: `a@${'a.'.repeat(n).slice(0, n - 3)}!` },
+  // quadratic for a backtracking engine beyond the literal-gap shapes
+  { pattern: 'a\\w*b', attribute: 'a'.repeat(n) },
+  { pattern: 'x[^y]*z', attribute: 'x'.repeat(n) },
+  { pattern: 'a(?=.*z)', attribute: 'a'.repeat(n) },
+  // the largest quadratic shape accepted (MAX_LINEAR_STATES): every state of the automaton busy
+  { pattern: 'a.*[ab]{120}', attribute: `${'a'.repeat(110)}c`.repeat(n).slice(0, n) },
+  // a large linear pattern, for scale: what RegExp spends on n × m steps
+  { pattern: '[ab]{500}', attribute: `${'a'.repeat(499)}c`.repeat(n).slice(0, n) },
 ];
 
 function flags(pattern: string): FlagConfig[] {
@@ -64,9 +74,19 @@ function bulkCallMs(pattern: string, attribute: string): number {
   return times.sort((a, b) => a - b)[RUNS >> 1]!;
 }
 
-console.log(`| pattern (${FLAGS} flags) | attribute | bulk call (median of ${RUNS}) |`);
-console.log('| --- | --- | --- |');
-for (const { pattern, attribute } of SHAPES) {
-  const shown = `${JSON.stringify(attribute.slice(0, 6)).slice(0, -1)}…" (${attribute.length} chars)`;
-  console.log(`| \`${pattern}\` | ${shown} | ${bulkCallMs(pattern, attribute).toFixed(2)} ms |`);
+function runsAs(pattern: string): string {
+  const check = compileSafeRegex(pattern);
+  if (!check.ok) throw new Error(`${pattern}: ${check.reason}`);
+  return check.regex instanceof RegExp ? `RegExp \`${check.regex.source}\`` : 'automaton';
 }
+
+function main(): void {
+  console.log(`| pattern (${FLAGS} flags) | attribute | runs as | bulk call (median of ${RUNS}) |`);
+  console.log('| --- | --- | --- | --- |');
+  for (const { pattern, attribute } of SHAPES) {
+    const shown = `${JSON.stringify(attribute.slice(0, 6)).slice(0, -1)}…" (${attribute.length} chars)`;
+    console.log(`| \`${pattern}\` | ${shown} | ${runsAs(pattern)} | ${bulkCallMs(pattern, attribute).toFixed(2)} ms |`);
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

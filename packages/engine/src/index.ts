@@ -18,6 +18,6 @@ export { BUCKETS, splitBucket, exposureBucket, splitBounds, percentToBuckets } f
 export { murmur3 } from './hash/murmur3.js';
 export { md5Hex } from './hash/md5.js';
 export { parseSemver, compareSemver, isValidSemver, type SemVer } from './semver.js';
-export { compileSafeRegex, MAX_REGEX_INPUT_LENGTH } from './regex/safety.js';
+export { compileSafeRegex, MAX_REGEX_INPUT_LENGTH, MAX_REGEX_PATTERNS } from './regex/safety.js';
 export { parseInstant } from './time.js';
 export { importEppoConfiguration, eppoContext, type UfcConfiguration } from './eppo/import.js';

@@ -10,7 +10,7 @@ import {
 } from './context.js';
 import type { AttributeClause, EvaluationContext, FlagValue, Operator } from './model.js';
 import { requiredPrefix } from './regex/prefix.js';
-import { compileSafeRegex, MAX_REGEX_INPUT_LENGTH } from './regex/safety.js';
+import { compileSafeRegex, MAX_REGEX_INPUT_LENGTH, type Matcher } from './regex/safety.js';
 import { compareSemver, parseSemver, type SemVer } from './semver.js';
 import { parseInstant } from './time.js';
 
@@ -241,7 +241,7 @@ const COMPARISONS = {
   '<=': (a: number, b: number) => a <= b,
 };
 
-function matchesAny(patterns: RegExp[]): CompiledOperator {
+function matchesAny(patterns: Matcher[]): CompiledOperator {
   const test: ValueTest = (value) => {
     const text = textOf(value);
     if (text === undefined || text.length > MAX_REGEX_INPUT_LENGTH) return false;
@@ -305,7 +305,7 @@ function instants(values: FlagValue[]): number[] {
   });
 }
 
-function regexes(values: FlagValue[]): RegExp[] {
+function regexes(values: FlagValue[]): Matcher[] {
   return nonEmpty(values).map((value, index) => {
     if (typeof value !== 'string') throw new ConfigError('must be a regular expression', ['values', index]);
     const check = compileSafeRegex(value);

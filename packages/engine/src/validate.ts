@@ -6,6 +6,7 @@ import { DEFAULT_KIND, parseAttributePath } from './context.js';
 import type { FlagConfig, Segment } from './model.js';
 import { OPERATORS, planAttributeClause } from './operators.js';
 import { prerequisiteCycles } from './prerequisites.js';
+import { MAX_REGEX_PATTERNS } from './regex/safety.js';
 import { parseInstant } from './time.js';
 
 /** One problem with a configuration, at a path like `allocations[0].conditions[1].values[0]`. */
@@ -111,6 +112,7 @@ export function validateFlag(input: unknown, scope: ValidationScope): Validation
     });
   });
   const allocationIds = new Set<string>();
+  const patterns = new PatternCount(errors);
   eachOf(errors, flag, 'allocations', (allocation, path) => {
     if (!isObject(allocation)) return errors.add(path, 'must be an object');
     const id = allocation.id;
@@ -130,9 +132,10 @@ export function validateFlag(input: unknown, scope: ValidationScope): Validation
     if (allocation.conditions !== undefined && !Array.isArray(allocation.conditions)) {
       errors.add([...path, 'conditions'], 'must be a list of clauses');
     }
-    ((allocation.conditions as unknown[] | undefined) ?? []).forEach((clause, index) =>
-      validateClause(errors, [...path, 'conditions', index], clause, scope),
-    );
+    ((allocation.conditions as unknown[] | undefined) ?? []).forEach((clause, index) => {
+      validateClause(errors, [...path, 'conditions', index], clause, scope);
+      patterns.add([...path, 'conditions', index], clause);
+    });
     if (allocation.bucketBy !== undefined) attributeRef(errors, [...path, 'bucketBy'], allocation.bucketBy);
     validateServe(errors, [...path, 'serve'], allocation.serve, variation);
   });
@@ -167,6 +170,7 @@ export function validateSegment(input: unknown): ValidationError[] {
       errors.add([field], 'must be a list of context keys');
     }
   }
+  const patterns = new PatternCount(errors);
   eachOf(errors, input, 'rules', (rule, path) => {
     if (!isObject(rule) || !Array.isArray(rule.clauses) || rule.clauses.length === 0) {
       return errors.add([...path, 'clauses'], 'must be a non-empty list of clauses');
@@ -176,6 +180,7 @@ export function validateSegment(input: unknown): ValidationError[] {
         return errors.add([...path, 'clauses', index, 'segment'], 'segments cannot refer to other segments');
       }
       validateClause(errors, [...path, 'clauses', index], clause);
+      patterns.add([...path, 'clauses', index], clause);
     });
   });
   return errors.list;
@@ -282,6 +287,27 @@ function validateClause(errors: Collector, path: Path, clause: unknown, scope?: 
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     errors.add([...path, ...error.path], error.message);
+  }
+}
+
+/**
+ * Counts the `matches` patterns of one flag environment or segment, refusing those beyond
+ * MAX_REGEX_PATTERNS: each one may run at every evaluation, so this bounds what one costs.
+ */
+class PatternCount {
+  private count = 0;
+  constructor(private readonly errors: Collector) {}
+
+  add(path: Path, clause: unknown): void {
+    if (!isObject(clause) || clause.operator !== 'matches' || !Array.isArray(clause.values)) return;
+    clause.values.forEach((_: unknown, index: number) => {
+      if (++this.count === MAX_REGEX_PATTERNS + 1) {
+        this.errors.add(
+          [...path, 'values', index],
+          `too many regular expressions: at most ${MAX_REGEX_PATTERNS} "matches" patterns per flag environment or segment`,
+        );
+      }
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_REGEX_PATTERNS,
   validateFlag,
   validateRuleset,
   validateSegment,
@@ -427,6 +428,24 @@ describe('validateFlag', () => {
     expect(validateFlag('flag', scope())).toEqual([{ path: '', message: 'must be an object' }]);
   });
 
+  it('bounds the regular expressions of a flag, repeated ones included', () => {
+    const withPatterns = (count: number) =>
+      errorsWith((flag) => {
+        flag.allocations = Array.from({ length: count }, (_, index) => ({
+          id: `a${index}`,
+          conditions: [{ attribute: 'ua', operator: 'matches', values: [`^agent-${index % 2}$`] }],
+          serve: { variation: 'new' },
+        }));
+      });
+    expect(withPatterns(MAX_REGEX_PATTERNS)).toEqual([]);
+    expect(withPatterns(MAX_REGEX_PATTERNS + 1)).toEqual([
+      {
+        path: `allocations[${MAX_REGEX_PATTERNS}].conditions[0].values[0]`,
+        message: expect.stringContaining(`at most ${MAX_REGEX_PATTERNS} "matches" patterns`),
+      },
+    ]);
+  });
+
   it('checks integer flags', () => {
     const errors = validateFlag(
       {
@@ -473,6 +492,25 @@ describe('validateSegment', () => {
       { ...betaTesters, rules: [{ clauses: [{ attribute: 'email', operator: 'exists', values: ['x'] }] }] },
       'rules[0].clauses[0].values',
       '"exists" takes no values',
+    ],
+    [
+      'too many regular expressions',
+      {
+        ...betaTesters,
+        rules: [
+          {
+            clauses: [
+              {
+                attribute: 'email',
+                operator: 'matches',
+                values: Array.from({ length: 65 }, (_, index) => `@team-${index}\\.example$`),
+              },
+            ],
+          },
+        ],
+      },
+      'rules[0].clauses[0].values[64]',
+      'at most 64 "matches" patterns',
     ],
   ])('rejects %s', (_, segment, path, message) => {
     expect(validateSegment(segment)).toContainEqual({ path, message: expect.stringContaining(message) });

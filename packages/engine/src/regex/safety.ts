@@ -36,6 +36,7 @@ import {
   Parser,
 } from './syntax.js';
 import { searchEquivalent } from './search.js';
+import { linearMatcher, MAX_LINEAR_STATES, type Matcher, TooLarge } from './linear.js';
 
 /**
  * Longer attribute values never match. One bulk evaluation may run a pattern per flag, so the
@@ -45,11 +46,37 @@ import { searchEquivalent } from './search.js';
 export const MAX_REGEX_INPUT_LENGTH = 1024;
 /** Longer patterns are refused outright: nobody targets users with them and they cost analysis. */
 export const MAX_REGEX_PATTERN_LENGTH = 1000;
+/**
+ * Patterns one flag (per environment) or one segment may hold. Each may run at every evaluation,
+ * for up to about 30 µs at the longest input: a flag stays within a few milliseconds however its
+ * rules are written, while real targeting uses a handful.
+ */
+export const MAX_REGEX_PATTERNS = 64;
 
-export type RegexCheck = { ok: true; regex: RegExp } | { ok: false; reason: string };
+export type { Matcher } from './linear.js';
+/** `regex` is the RegExp itself, or for a quadratic shape the automaton of linear.ts with its `test`. */
+export type RegexCheck = { ok: true; regex: Matcher } | { ok: false; reason: string };
+
+/**
+ * Verdicts by pattern. The analysis costs tens of microseconds, and the same patterns come back
+ * at every save and ruleset rebuild (an Eppo import repeats one pattern in thousands of flags).
+ * A verdict holds no state: RegExps without flags and linear matchers keep none between tests.
+ */
+const verdicts = new Map<string, RegexCheck>();
+const MAX_VERDICTS = 4096;
 
 /** Compiles `pattern` for the `matches` operator, or says in a short human sentence why it is refused. */
 export function compileSafeRegex(pattern: string): RegexCheck {
+  let verdict = verdicts.get(pattern);
+  if (verdict === undefined) {
+    verdict = analyse(pattern);
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(pattern, verdict);
+  }
+  return verdict;
+}
+
+function analyse(pattern: string): RegexCheck {
   if (pattern.length > MAX_REGEX_PATTERN_LENGTH) {
     return refuse(`pattern is longer than ${MAX_REGEX_PATTERN_LENGTH} characters`);
   }
@@ -74,8 +101,21 @@ export function compileSafeRegex(pattern: string): RegexCheck {
         // Not expected (search.ts only drops or shortens whole terms); the pattern as written runs.
       }
     }
-    const reason = findRepetitionProblem(ast) ?? findBacktrackingProblem(ast);
-    return reason === null ? { ok: true, regex } : refuse(reason);
+    const repetition = findRepetitionProblem(ast);
+    if (repetition !== null) return refuse(repetition);
+    const backtracking = backtrackingCost(ast);
+    if (backtracking.bits > COST_LIMIT_BITS)
+      return refuse(`${backtracking.overlap} overlap, so ${backtrackingSteps(backtracking.bits)}`);
+    if (backtracking.bits <= LINEAR_LIMIT_BITS) return { ok: true, regex };
+    // Quadratic for a backtracking engine: cheap alone, but a bulk evaluation runs one per flag.
+    try {
+      return { ok: true, regex: linearMatcher(regex.source, ast) };
+    } catch (error) {
+      if (!(error instanceof TooLarge)) throw error;
+      return refuse(
+        `${backtracking.overlap} overlap, so ${backtrackingSteps(backtracking.bits)}; patterns of this shape run in linear time only up to ${MAX_LINEAR_STATES} automaton states (repetition counts and alternatives add states)`,
+      );
+    }
   } catch (error) {
     if (error instanceof Refusal) return refuse(error.message);
     throw error;
@@ -245,6 +285,11 @@ function containsQuantifier(node: Node): boolean {
 const N_BITS = Math.log2(MAX_REGEX_INPUT_LENGTH);
 /** About 2.1e6 steps: admits n^2 (times two), refuses n^3 and n^2 with larger factors. */
 const COST_LIMIT_BITS = 2 * N_BITS + 1;
+/**
+ * Up to about 8n steps a pattern runs as a RegExp; beyond, the analysis found a quadratic shape
+ * (`a.*b`: the unanchored start and `.*` trade characters), which runs as linear.ts's automaton.
+ */
+const LINEAR_LIMIT_BITS = N_BITS + 3;
 const START_LABEL = 'the unanchored start';
 
 interface Candidate {
@@ -538,7 +583,8 @@ class PathCounter {
   }
 }
 
-function findBacktrackingProblem(ast: Node): string | null {
+/** log2 of the steps a failing match may take, and the parts whose overlap costs them. */
+function backtrackingCost(ast: Node): { bits: number; overlap: string } {
   const counter = new PathCounter(false);
   const flow = emptyFlow();
   // Without `^` the engine retries at every start position: a loop over any character.
@@ -557,8 +603,11 @@ function findBacktrackingProblem(ast: Node): string | null {
   });
   counter.noteArrivals(flow);
   counter.visit(ast, flow, { contSafe: true, iterBits: 0 });
-  if (counter.cost <= COST_LIMIT_BITS) return null;
-  return `${describeChain(counter.costChain)} overlap, so a failing match can take about 2^${Math.round(counter.cost)} backtracking steps on ${MAX_REGEX_INPUT_LENGTH} characters`;
+  return { bits: counter.cost, overlap: describeChain(counter.costChain) };
+}
+
+function backtrackingSteps(bits: number): string {
+  return `a failing match can take about 2^${Math.round(bits)} backtracking steps on ${MAX_REGEX_INPUT_LENGTH} characters`;
 }
 
 function describeChain(chain: readonly string[]): string {

@@ -1,4 +1,4 @@
-import { CharSet, EMPTY, ANY, DOT, CLASS_ESCAPES, CONTROL_ESCAPES } from './charset.js';
+import { CharSet, EMPTY, DOT, CLASS_ESCAPES, CONTROL_ESCAPES } from './charset.js';
 
 export /** Thrown by the parser for constructs we refuse (backreferences, unknown group syntax, ...). */
 class Refusal extends Error {}
@@ -24,7 +24,7 @@ export interface Info {
 export type NodeBody =
   | { kind: 'char'; set: CharSet }
   | { kind: 'assert'; anchor: 'start' | 'end' | 'boundary' }
-  | { kind: 'look'; body: Node; behind: boolean }
+  | { kind: 'look'; body: Node; behind: boolean; negated: boolean }
   | { kind: 'group'; body: Node }
   | { kind: 'seq'; items: Node[] }
   | { kind: 'alt'; branches: Node[] }
@@ -265,8 +265,10 @@ export class Parser {
   private group(start: number): Node {
     if (++this.depth > MAX_NESTING) throw new Refusal(`groups are nested more than ${MAX_NESTING} deep`);
     let kind: 'group' | 'ahead' | 'behind' = 'group';
+    let negated = false;
     if (this.peek() === '?') {
       const head = this.src.slice(this.pos, this.pos + 3);
+      negated = head.startsWith('?!') || head === '?<!';
       if (head.startsWith('?:')) this.pos += 2;
       else if (head.startsWith('?=') || head.startsWith('?!')) [this.pos, kind] = [this.pos + 2, 'ahead'];
       else if (head === '?<=' || head === '?<!') [this.pos, kind] = [this.pos + 3, 'behind'];
@@ -280,7 +282,7 @@ export class Parser {
     // An alternation is named with its parentheses in reasons: "(a|ab)".
     const inner = body.kind === 'alt' ? { ...body, label } : body;
     if (kind === 'group') return groupNode(inner, label);
-    return { kind: 'look', body: inner, behind: kind === 'behind', info: ZERO_WIDTH, label };
+    return { kind: 'look', body: inner, behind: kind === 'behind', negated, info: ZERO_WIDTH, label };
   }
 
   private atomEscape(start: number): Node {
@@ -320,9 +322,13 @@ export class Parser {
     if (control !== undefined) return CharSet.char(control);
     if (c === '0' && !/\d/.test(this.peek())) return CharSet.char(0);
     if (/\d/.test(c)) {
-      // Only reachable inside a class (or as `\0` + digit): a legacy octal escape. Over-approximate.
+      // Only reachable inside a class (or as `\0` + digit): Annex B reads a legacy octal escape of
+      // up to three digits (at most \377), and `\8`, `\9` as the digits themselves.
       if (!inClass) throw new Refusal(`escape "\\${c}${this.peek()}" is ambiguous (octal); write \\xHH instead`);
-      return ANY;
+      if (c > '7') return CharSet.char(c.charCodeAt(0));
+      const octal = (c <= '3' ? /^[0-7]{0,2}/ : /^[0-7]?/).exec(this.src.slice(this.pos))![0];
+      this.pos += octal.length;
+      return CharSet.char(parseInt(c + octal, 8));
     }
     if (c === 'b' && inClass) return CharSet.char(0x08);
     if (c === 'c') {
