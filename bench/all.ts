@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: the engine suite (run.ts: evaluations/s against the peers' SDKs), the server
  * suite (server/run.ts: HTTP throughput, propagation, stream memory, cold start), the console
- * suite (console/run.ts: the web console in Chromium at 10,000 flags) and the web suite (web/run.ts:
- * the browser SDK's bundle size against its peers'), one after the other, each
+ * suite (console/run.ts: the web console in Chromium at 10,000 flags), the web suite (web/run.ts:
+ * the browser SDK's bundle size against its peers') and the cost suite (cost/run.ts: the worst
+ * requests the server accepts, with its event-loop delay), one after the other, each
  * in its own process. Reports go to stdout, progress to stderr.
  *
- *   npm run bench [-- --suite engine,server,console,web] [engine options] [server options] [console options]
+ *   npm run bench [-- --suite engine,server,console,web,cost] [engine options] [server options] [console options]
  *
  * Options are handed to the suite that knows them; `--quick` makes the server and console suites short (CI).
  */
@@ -14,9 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENGINE_OPTIONS } from './engines/options.js';
 import { CONSOLE_OPTIONS, CONSOLE_USAGE } from './console/options.js';
+import { COST_OPTIONS, COST_USAGE } from './cost/options.js';
 import { SERVER_OPTIONS, SERVER_USAGE } from './server/options.js';
 
-const SUITES = ['engine', 'server', 'console', 'web'] as const;
+const SUITES = ['engine', 'server', 'console', 'web', 'cost'] as const;
 type Suite = (typeof SUITES)[number];
 
 const SCRIPTS: Record<Suite, string> = {
@@ -24,6 +26,7 @@ const SCRIPTS: Record<Suite, string> = {
   server: fileURLToPath(new URL('./server/run.ts', import.meta.url)),
   console: fileURLToPath(new URL('./console/run.ts', import.meta.url)),
   web: fileURLToPath(new URL('./web/run.ts', import.meta.url)),
+  cost: fileURLToPath(new URL('./cost/run.ts', import.meta.url)),
 };
 
 /** The command-line arguments of the options in `known`, as given. */
@@ -68,6 +71,7 @@ async function main(): Promise<number> {
     console.log(`  ${SERVER_USAGE}`);
     console.log(`  ${CONSOLE_USAGE}`);
     console.log('  web suite: no options (bundle sizes of @vexil/web and the installed peers, bench/web/run.ts)');
+    console.log(`  ${COST_USAGE}`);
     return 0;
   }
   const picked = values.suite === undefined ? [...SUITES] : values.suite.split(',').map((s) => s.trim());
@@ -79,6 +83,7 @@ async function main(): Promise<number> {
     server: argsFor(values, SERVER_OPTIONS),
     console: argsFor(values, CONSOLE_OPTIONS),
     web: [],
+    cost: argsFor(values, COST_OPTIONS),
   };
   let worst = 0;
   for (const [index, suite] of suites.entries()) {

@@ -156,6 +156,27 @@ describe.each(await testDialects())('bad input on %s', (dialect) => {
     expect(response.body?.errors?.[0]?.path).toBe('allocations[0].conditions[0].values[0]');
   });
 
+  it('refuses a flag state of more than 64 regular expressions, naming the first one over, and writes nothing', async () => {
+    const before = await written();
+    const response = await send(
+      'PUT',
+      '/api/v1/projects/default/flags/kept/environments/development',
+      JSON.stringify({
+        on: true,
+        allocations: Array.from({ length: 65 }, (_, index) => ({
+          id: `a${index}`,
+          conditions: [{ attribute: 'ua', operator: 'matches', values: ['Chrome.*Mobile'] }],
+          serve: { variation: 'on' },
+        })),
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.body?.errors).toEqual([
+      { path: 'allocations[64].conditions[0].values[0]', message: expect.stringContaining('at most 64') },
+    ]);
+    expect(await written()).toEqual(before);
+  });
+
   it('answers unknown projects, environments and flags with 404 on every route', async () => {
     const before = await written();
     for (const route of routes.filter((candidate) => /\{/.test(candidate.path))) {

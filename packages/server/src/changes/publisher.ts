@@ -26,11 +26,17 @@ export class ChangePublisher {
   /** This node committed these changes; resolves once they (and any before them) are published. */
   committed(changes: readonly RulesetChange[]): Promise<void> {
     return this.enqueue(async () => {
+      // An import commits thousands of changes at once: grouped in one pass, not copied per change.
       const byEnvironment = new Map<string, RulesetChange[]>();
-      for (const change of changes)
-        byEnvironment.set(change.environmentId, [...(byEnvironment.get(change.environmentId) ?? []), change]);
-      for (const [environmentId, list] of byEnvironment)
-        await this.publishUpTo(environmentId, Math.max(...list.map((change) => change.revision)), list);
+      for (const change of changes) {
+        const list = byEnvironment.get(change.environmentId);
+        if (list) list.push(change);
+        else byEnvironment.set(change.environmentId, [change]);
+      }
+      for (const [environmentId, list] of byEnvironment) {
+        const revision = list.reduce((highest, change) => Math.max(highest, change.revision), 0);
+        await this.publishUpTo(environmentId, revision, list);
+      }
     });
   }
 

@@ -49,13 +49,15 @@ export async function planFlags(
     .select(['flagStates.flagId', 'flagStates.environmentId', 'flagStates.state'])
     .where('flags.projectId', '=', project.id)
     .execute();
+  const statesByFlag = new Map<string, Map<string, FlagState>>();
+  for (const state of stateRows) {
+    const states = statesByFlag.get(state.flagId) ?? new Map<string, FlagState>();
+    states.set(state.environmentId, JSON.parse(state.state) as FlagState);
+    statesByFlag.set(state.flagId, states);
+  }
   const plan = new Map<string, PlannedFlag>();
   for (const row of rows) {
-    const states = new Map(
-      stateRows
-        .filter((state) => state.flagId === row.id)
-        .map((state) => [state.environmentId, JSON.parse(state.state) as FlagState]),
-    );
+    const states = statesByFlag.get(row.id) ?? new Map<string, FlagState>();
     const definition = JSON.parse(row.definition) as FlagDefinition;
     plan.set(row.key, { row, before: definition, definition, states, statesBefore: new Map(states) });
   }
@@ -99,12 +101,9 @@ export async function planSegments(
 ): Promise<PlannedSegments> {
   const rows = await write.tx.selectFrom('segments').selectAll().where('projectId', '=', project.id).execute();
   const byKey = new Map<string, Segment>(rows.map((row) => [row.key, segmentOf(row)]));
+  const rowsByKey = new Map(rows.map((row) => [row.key, row]));
   for (const { segment } of imported) byKey.set(segment.key, segment);
-  return {
-    byKey,
-    rows,
-    imported: imported.map(({ segment }) => ({ segment, row: rows.find((row) => row.key === segment.key) })),
-  };
+  return { byKey, rows, imported: imported.map(({ segment }) => ({ segment, row: rowsByKey.get(segment.key) })) };
 }
 
 /** The engine's verdict on each imported rules segment, at the path of the allocation it came from. */
