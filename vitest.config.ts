@@ -12,6 +12,7 @@ export default defineConfig({
       // The subpath first: an alias also matches the paths under it.
       '@vexil/web/openfeature': fileURLToPath(new URL('./packages/sdk-web/src/openfeature.ts', import.meta.url)),
       '@vexil/web': fileURLToPath(new URL('./packages/sdk-web/src/index.ts', import.meta.url)),
+      '@vexil/react': fileURLToPath(new URL('./packages/react/src/index.ts', import.meta.url)),
     },
   },
   test: {

@@ -4,8 +4,8 @@
  * imported (ESM and CommonJS), type-checked and run with plain `node` against a real Vexil server. The package
  * READMEs' examples and docs/sdk-node.md's quickstart run here as written.
  *
- * To add a package (`@vexil/web`, `@vexil/react`): add its directory to PACKAGES, after the packages it depends
- * on ('packages/sdk-web', then 'packages/react'). Every check that needs no knowledge of the package then covers
+ * To add a package: add its directory to PACKAGES, after the packages it depends on (as 'packages/sdk-web' comes
+ * before 'packages/react'). Every check that needs no knowledge of the package then covers
  * it: `npm pack` from a clean copy (its `prepack` must build `dist`; the copy holds the PACKAGES directories, without
  * dist, test and build info, and tsconfig.base.json — a build that needs more files must say so here); README,
  * MIT LICENSE and every `exports` target in the tarball; an offline install beside the other tarballs and its
@@ -39,10 +39,10 @@ import { startTestServer, type TestServer } from '../../server/test/support/serv
 import { eventually } from './support/server.js';
 
 /** The packages packed and installed, in dependency order; each a directory of this repository. */
-const PACKAGES = ['packages/engine', 'packages/sdk-node'];
+const PACKAGES = ['packages/engine', 'packages/sdk-node', 'packages/sdk-web', 'packages/react'];
 
 /** The consumer's TypeScript `lib`: a package whose types need the DOM's (a browser SDK) adds 'DOM' here. */
-const CONSUMER_LIB = ['ES2022'];
+const CONSUMER_LIB = ['ES2022', 'DOM'];
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
@@ -191,7 +191,7 @@ async function packFromNodeModules(names: string[], destination: string, env: No
   return dirs.map((dir) => join(destination, tarballName(readJson<PackageJson>(join(dir, 'package.json')))));
 }
 
-/** The flag the README's curl walk-through creates: on for `@example.com` addresses in development. */
+/** The flag the README's curl walk-through creates: client-side available, on for `@example.com` addresses in development. */
 const NEW_CHECKOUT = {
   on: true,
   offVariation: 'off',
@@ -286,6 +286,58 @@ console.log(JSON.stringify({ value: ada.value, variant: ada.variant, reason: ada
       () => ({ value: true, variant: 'on', reason: 'TARGETING_MATCH', bob: false }),
     ),
   ],
+  '@vexil/web': [
+    {
+      // In Node.js (20 has fetch, no EventSource: the client polls), against the server, with the client key.
+      file: 'web.mjs',
+      code: `import { createClient } from '@vexil/web';
+const client = createClient({ clientKey: process.env.VEXIL_CLIENT_KEY, baseUrl: process.env.VEXIL_URL, context: ${JSON.stringify(ada)}, cache: false });
+const ready = await client.ready();
+const result = { ready, status: client.status, ada: client.boolean('new-checkout', false), detail: client.detail('new-checkout', false), all: client.allFlags() };
+client.track('packaged-web', 3);
+await client.close();
+console.log(JSON.stringify({ ...result, closed: client.status }));
+`,
+      expected: {
+        ready: true,
+        status: 'ready',
+        ada: true,
+        detail: { value: true, variation: 'on', reason: 'TARGETING_MATCH', allocation: 'staff' },
+        all: { 'new-checkout': true },
+        closed: 'closed',
+      },
+    },
+  ],
+  '@vexil/react': [
+    {
+      // Server-side rendering as docs/sdk-react.md shows it: @vexil/node evaluates, @vexil/react renders the bootstrap.
+      file: 'react-ssr.mjs',
+      code: `import { init } from '@vexil/node';
+import { useFlag, useFlagDetail, useVexilStatus, VexilProvider } from '@vexil/react';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+const vexil = init({ sdkKey: process.env.VEXIL_SERVER_KEY, baseUrl: process.env.VEXIL_URL });
+await vexil.waitForInitialization(10000);
+function Checkout() {
+  const fresh = useFlag('new-checkout', false);
+  const detail = useFlagDetail('new-checkout', false);
+  return createElement('p', null, (fresh ? 'the new checkout' : 'the old checkout') + ' ' + detail.reason + ' ' + useVexilStatus());
+}
+const render = (context) => {
+  const bootstrap = Object.fromEntries(Object.entries(vexil.allFlags(context)).filter(([key]) => vexil.flagMetadata(key)?.clientSideAvailable));
+  const options = { clientKey: process.env.VEXIL_CLIENT_KEY, baseUrl: process.env.VEXIL_URL, context, bootstrap };
+  return renderToString(createElement(VexilProvider, { options }, createElement(Checkout)));
+};
+const result = { ada: render(${JSON.stringify(ada)}), bob: render(${JSON.stringify(bob)}) };
+await vexil.close();
+console.log(JSON.stringify(result));
+`,
+      expected: {
+        ada: '<p>the new checkout TARGETING_MATCH loading</p>',
+        bob: '<p>the old checkout DEFAULT loading</p>',
+      },
+    },
+  ],
 };
 
 /**
@@ -326,6 +378,46 @@ const provider = new openfeature.VexilProvider(client);
 export = { on, wrong, provider };
 `,
   },
+  '@vexil/web': {
+    'web-use.mts': `import { createClient, type VexilWebClient, type FlagDetail } from '@vexil/web';
+import { VexilWebProvider } from '@vexil/web/openfeature';
+import { init } from '@vexil/node';
+const node = init({ sdkKey: 'vx_server_x', offline: true });
+// @vexil/node's allFlags is a bootstrap as it is
+const client: VexilWebClient = createClient({ clientKey: 'vx_client_x', baseUrl: 'http://127.0.0.1:1', context: { key: 'ada' }, bootstrap: node.allFlags({ key: 'ada' }), offline: true });
+const on: boolean = client.boolean('new-checkout', false);
+const detail: FlagDetail<string> = client.detail('banner', 'hello');
+// @ts-expect-error string() returns a string
+const wrong: number = client.string('banner', 'hello');
+// @ts-expect-error a context is required
+createClient({ clientKey: 'vx_client_x', baseUrl: 'http://127.0.0.1:1' });
+const provider = new VexilWebProvider({ clientKey: 'vx_client_x', baseUrl: 'http://127.0.0.1:1' });
+export { on, detail, wrong, provider };
+`,
+  },
+  '@vexil/react': {
+    'react-use.mts': `import { useFlag, useFlagDetail, useTrack, useVexilClient, useVexilStatus, VexilProvider, type FlagDetail } from '@vexil/react';
+import { createClient } from '@vexil/web';
+import { createElement } from 'react';
+export function Checkout() {
+  const on: boolean = useFlag('new-checkout', false);
+  const limit: number = useFlag('limit', 10);
+  const detail: FlagDetail<string> = useFlagDetail('banner', 'hello');
+  const config: { color: string } = useFlag('theme', { color: 'red' });
+  // @ts-expect-error a boolean default gives a boolean
+  const wrong: string = useFlag('new-checkout', false);
+  const track: (eventKey: string, value?: number) => void = useTrack();
+  const status: 'loading' | 'ready' | 'stale' | 'closed' = useVexilStatus();
+  useVexilClient().track('seen');
+  return createElement('p', null, String([on, limit, detail.value, config.color, wrong, status]), track.name);
+}
+const client = createClient({ clientKey: 'vx_client_x', baseUrl: 'http://127.0.0.1:1', context: { key: 'ada' } });
+export const withClient = createElement(VexilProvider, { client }, createElement(Checkout));
+export const withOptions = createElement(VexilProvider, { options: { clientKey: 'vx_client_x', baseUrl: 'http://127.0.0.1:1', context: { key: 'ada' } } });
+// @ts-expect-error the provider needs a client or options
+export const neither = createElement(VexilProvider, {});
+`,
+  },
 };
 
 /** The fenced blocks of a Markdown text, with their info strings. */
@@ -352,8 +444,12 @@ describe('the SDK packages, packed and installed from their tarballs outside the
     mkdirSync(consumer);
     cleanCheckout(join(work, 'vexil'));
     server = await startTestServer('sqlite');
-    await createFlag(server, { key: 'new-checkout', type: 'boolean' }, NEW_CHECKOUT);
-    serverEnv = childEnv(cache, { VEXIL_URL: server.url, VEXIL_SERVER_KEY: server.seeded.serverKey });
+    await createFlag(server, { key: 'new-checkout', type: 'boolean', clientSideAvailable: true }, NEW_CHECKOUT);
+    serverEnv = childEnv(cache, {
+      VEXIL_URL: server.url,
+      VEXIL_SERVER_KEY: server.seeded.serverKey,
+      VEXIL_CLIENT_KEY: server.seeded.clientKey,
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -374,8 +470,15 @@ describe('the SDK packages, packed and installed from their tarballs outside the
     }
     // The peers (optional ones too, to run them) and @types/node, which a TypeScript consumer of a Node.js
     // package has (the OpenFeature server SDK's types need it; ours do not).
-    const peers = packed.flatMap(({ manifest }) => Object.keys(manifest.peerDependencies ?? {}));
-    peerTarballs.push(...(await packFromNodeModules([...peers, '@types/node'], tarballs, childEnv(cache))));
+    // Our own packages among the peers (@vexil/web for @vexil/react) are the tarballs above. React's consumers
+    // have react-dom and React's types.
+    const names = new Set(packed.map(({ manifest }) => manifest.name));
+    const peers = packed
+      .flatMap(({ manifest }) => Object.keys(manifest.peerDependencies ?? {}))
+      .filter((name) => !names.has(name));
+    peerTarballs.push(
+      ...(await packFromNodeModules([...peers, '@types/node', 'react-dom', '@types/react'], tarballs, childEnv(cache))),
+    );
 
     writeFileSync(join(consumer, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true }, null, 2)}\n`);
     await run('npm', ['install', ...packed.map(({ tarball }) => tarball), ...peerTarballs], consumer, childEnv(cache));
@@ -494,8 +597,14 @@ console.log(JSON.stringify(result));
       (await server.ctx.db.selectFrom('events').select('eventKey').where('type', '=', 'custom').execute())
         .map((row) => row.eventKey)
         .sort();
-    await eventually(async () => (await tracked()).length >= 4, 10_000, 'the scripts’ custom events stored');
-    expect(await tracked()).toEqual(['openfeature-cjs', 'openfeature-esm', 'packaged-cjs', 'packaged-esm']);
+    await eventually(async () => (await tracked()).length >= 5, 10_000, 'the scripts’ custom events stored');
+    expect(await tracked()).toEqual([
+      'openfeature-cjs',
+      'openfeature-esm',
+      'packaged-cjs',
+      'packaged-esm',
+      'packaged-web',
+    ]);
   }, 120_000);
 
   it("runs each package README's JavaScript example as written", async () => {

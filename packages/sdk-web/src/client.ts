@@ -70,7 +70,7 @@ class WebClient implements VexilWebClient {
       options.cache === false ? undefined : (options.cache ?? defaultStore()),
       options.clientKey,
     );
-    if (options.events !== false)
+    if (options.events !== false && !options.offline)
       this.events = new EventQueue({
         url: `${this.baseUrl}/sdk/v1/events`,
         clientKey: options.clientKey,
@@ -93,6 +93,7 @@ class WebClient implements VexilWebClient {
       (revision) => void this.refresh(revision),
     );
     this.use(options.context, options.bootstrap);
+    if (options.offline) return;
     if (typeof document !== 'undefined' && typeof addEventListener === 'function') {
       document.addEventListener('visibilitychange', this.onVisibility);
       addEventListener('pagehide', this.onPageHide);
@@ -102,7 +103,7 @@ class WebClient implements VexilWebClient {
 
   ready(): Promise<boolean> {
     if (this.status === 'ready') return Promise.resolve(true);
-    if (this.status === 'closed') return Promise.resolve(false);
+    if (this.status === 'closed' || this.options.offline) return Promise.resolve(false);
     return new Promise((resolve) => {
       const done = (fresh: boolean) => {
         clearTimeout(timer);
@@ -211,7 +212,7 @@ class WebClient implements VexilWebClient {
 
   /** Fetches the values for the current context; concurrent calls share one request and one more after it. */
   private refresh(revision?: string): Promise<void> {
-    if (this.status === 'closed' || this.refused) return Promise.resolve();
+    if (this.status === 'closed' || this.refused || this.options.offline) return Promise.resolve();
     if (this.loading !== undefined) {
       this.again = { revision: revision ?? this.again?.revision };
       return this.loading;

@@ -1,4 +1,4 @@
-import type { Bootstrap, ErrorCode, Evaluation, FlagDetail, FlagValue } from './types.js';
+import type { Bootstrap, BootstrapDetail, ErrorCode, Evaluation, FlagDetail, FlagValue } from './types.js';
 
 export type Evaluations = Record<string, Evaluation>;
 
@@ -54,10 +54,10 @@ export function parseBulk(body: unknown, baseUrl: string): { flags: Evaluations;
 export function bootstrapEvaluations(bootstrap: Bootstrap): Evaluations {
   const flags: Evaluations = {};
   for (const key of Object.keys(bootstrap)) {
-    const given = bootstrap[key] as FlagValue | FlagDetail;
+    const given = bootstrap[key] as FlagValue | BootstrapDetail;
     const detail =
       given !== null && typeof given === 'object' && !Array.isArray(given) && typeof given.reason === 'string'
-        ? (given as unknown as FlagDetail)
+        ? (given as BootstrapDetail)
         : undefined;
     if (!detail) flags[key] = { value: given as FlagValue, reason: 'STATIC' };
     else {
@@ -65,8 +65,8 @@ export function bootstrapEvaluations(bootstrap: Bootstrap): Evaluations {
       if (detail.variation !== undefined || detail.errorCode === undefined) result.value = detail.value;
       if (detail.variation !== undefined) result.variation = detail.variation;
       if (detail.allocation !== undefined) result.allocation = detail.allocation;
-      if ((detail as Evaluation).track === true) result.track = true;
-      if (detail.errorCode !== undefined) result.errorCode = detail.errorCode;
+      if (detail.track === true) result.track = true;
+      if (detail.errorCode !== undefined) result.errorCode = detail.errorCode as ErrorCode;
       if (detail.reason === 'TRAFFIC_EXCLUDED') delete result.value;
       flags[key] = result;
     }

@@ -6,6 +6,7 @@
 export { createClient } from './client.js';
 export type {
   Bootstrap,
+  BootstrapDetail,
   CacheStore,
   ChangeEvent,
   ClientEvents,

@@ -50,7 +50,17 @@ export interface Evaluation {
  * `allFlags(context)`): by flag key, either a plain value or a detail (`{ value, variation?, reason }`,
  * an object with a string `reason`).
  */
-export type Bootstrap = Record<string, FlagValue | FlagDetail>;
+export type Bootstrap = Record<string, FlagValue | BootstrapDetail>;
+
+/** A bootstrap entry with its reason: a `FlagDetail`, or `@vexil/node`'s `EvaluationDetail` (its error codes are strings). */
+export interface BootstrapDetail {
+  value: FlagValue;
+  variation?: string;
+  reason: string;
+  allocation?: string;
+  errorCode?: string;
+  track?: boolean;
+}
 
 /** Where the last values per context are kept between page loads: localStorage by default. */
 export interface CacheStore {
@@ -93,6 +103,12 @@ export interface WebClientOptions {
   /** Events are sent this often (default 5000 ms), and as soon as `flushBatchSize` (default 100) are queued. */
   flushIntervalMs?: number;
   flushBatchSize?: number;
+  /**
+   * No network at all (default false): the client serves its bootstrap (and cached) values, makes no request,
+   * starts no timer, stream or page listener and sends no events; `ready()` resolves false at once. For
+   * server-side rendering, where a client lives for one render and must not keep the process busy.
+   */
+  offline?: boolean;
   /** Injected platform parts, for runtimes without them (tests in Node) or to wrap them. */
   fetch?: typeof fetch;
   EventSource?: EventSourceConstructor;
