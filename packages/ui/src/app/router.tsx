@@ -11,7 +11,9 @@ import { environmentsQuery } from '../api/environments';
 import { flagQuery } from '../api/flag';
 import { flagListQuery } from '../api/flags-list';
 import { projectsQuery } from '../api/projects';
+import { sdkKeysQuery } from '../api/sdk-keys';
 import { sessionQuery } from '../api/session';
+import { can } from '../auth/permissions';
 import { filtersFromParams } from '../flags/list/filters';
 import { PageLoading } from '../components/PageLoading';
 import { ProjectLayout } from '../projects/ProjectLayout';
@@ -30,6 +32,8 @@ const pages = {
   home: async () => ({ Component: (await import('../projects/HomeRedirect')).HomeRedirect }),
   flagList: async () => ({ Component: (await import('../flags/FlagListPage')).FlagListPage }),
   flag: async () => ({ Component: (await import('../flags/FlagPage')).FlagPage }),
+  environments: async () => ({ Component: (await import('../environments/EnvironmentsPage')).EnvironmentsPage }),
+  sdkKeys: async () => ({ Component: (await import('../sdk-keys/SdkKeysPage')).SdkKeysPage }),
   notFound: async () => ({ Component: (await import('../shell/NotFoundPage')).NotFoundPage }),
 };
 
@@ -101,6 +105,31 @@ export function routes(queryClient: QueryClient): RouteObject[] {
               ...preload(({ params }) => [
                 queryClient.prefetchQuery(flagQuery(params.project ?? '', params.flag ?? '')),
               ]),
+            },
+            {
+              path: 'environments',
+              lazy: pages.environments,
+              ...preload(({ params }) => [queryClient.prefetchQuery(environmentsQuery(params.project ?? ''))]),
+            },
+            {
+              path: 'sdk-keys',
+              lazy: pages.sdkKeys,
+              ...preload(({ params, request }) => {
+                // Only members who may manage the environment's keys can list them; for others the API says 403.
+                const environment = new URL(request.url).searchParams.get('env');
+                const project = params.project ?? '';
+                if (!environment) return [];
+                return [
+                  queryClient
+                    .ensureQueryData(sessionQuery)
+                    .then((session) =>
+                      can(session?.member, 'sdk-key:manage', { project, environment })
+                        ? queryClient.prefetchQuery(sdkKeysQuery(project, environment))
+                        : undefined,
+                    )
+                    .catch(() => undefined),
+                ];
+              }),
             },
           ],
         },

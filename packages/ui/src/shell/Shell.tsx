@@ -96,6 +96,8 @@ function Rail({ session }: { session: Session }) {
   const project =
     current ?? preferences.data?.project ?? recall(session.member.id, 'project') ?? projects.data?.[0]?.key;
   const onFlags = useMatch('/projects/:project/flags/*') !== null;
+  const onEnvironments = useMatch('/projects/:project/environments') !== null;
+  const onSdkKeys = useMatch('/projects/:project/sdk-keys') !== null;
   return (
     <AppShell.Navbar p="md" aria-label="Console">
       <AppShell.Section>
@@ -113,6 +115,24 @@ function Rail({ session }: { session: Session }) {
             active={onFlags}
             aria-current={onFlags ? 'page' : undefined}
           />
+        )}
+        {project !== undefined && (
+          <>
+            <NavLink
+              component={Link}
+              to={projectPath(project, 'environments', environment)}
+              label="Environments"
+              active={onEnvironments}
+              aria-current={onEnvironments ? 'page' : undefined}
+            />
+            <NavLink
+              component={Link}
+              to={projectPath(project, 'sdk-keys', environment)}
+              label="SDK keys"
+              active={onSdkKeys}
+              aria-current={onSdkKeys ? 'page' : undefined}
+            />
+          </>
         )}
       </AppShell.Section>
       <AppShell.Section className={classes.member}>

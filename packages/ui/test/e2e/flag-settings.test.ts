@@ -122,8 +122,8 @@ describe('the settings tab', () => {
     await expectAccessible(page);
     expect((await definition(THEME)).name).toBe('Site theme');
     await page.getByRole('region', { name: 'Unsaved changes' }).getByRole('button', { name: 'Discard' }).click();
-    const discard = page.getByRole('dialog');
-    if (await discard.isVisible().catch(() => false)) await discard.getByRole('button', { name: /Discard/ }).click();
+    // Discarding always asks first; waiting for the question (not peeking) holds on a loaded machine.
+    await page.getByRole('dialog').getByRole('button', { name: /^Discard \d/ }).click();
     await expect(name.inputValue()).resolves.toBe('Site theme');
   });
 
@@ -144,8 +144,8 @@ describe('the settings tab', () => {
       .getByText(/^1 unsaved change/)
       .waitFor();
     await page.getByRole('region', { name: 'Unsaved changes' }).getByRole('button', { name: 'Discard' }).click();
-    const discard = page.getByRole('dialog');
-    if (await discard.isVisible().catch(() => false)) await discard.getByRole('button', { name: /Discard/ }).click();
+    // Discarding always asks first; waiting for the question (not peeking) holds on a loaded machine.
+    await page.getByRole('dialog').getByRole('button', { name: /^Discard \d/ }).click();
     await page.locator('tr[data-variation="contrast"]').waitFor();
   });
 
