@@ -59,6 +59,7 @@ async function main(): Promise<number> {
       ...ENGINE_OPTIONS,
       ...SERVER_OPTIONS,
       ...CONSOLE_OPTIONS,
+      ...COST_OPTIONS,
     },
   });
   if (values.help) {

@@ -78,6 +78,8 @@ export interface SpawnOptions {
   port?: number;
   /** Extra Node options for the server process (e.g. `--cpu-prof`). */
   nodeOptions?: string[];
+  /** A PostgreSQL database for the server; default SQLite in `dataDir`. */
+  databaseUrl?: string;
 }
 
 /** Spawns the server; call {@link waitForBanner} to wait until it is listening. */
@@ -89,8 +91,10 @@ export function spawnServer(options: SpawnOptions): { child: ChildProcess; outpu
     LOG_LEVEL: 'warn',
     VEXIL_DATA_DIR: options.dataDir,
   };
-  // The server under test uses SQLite in its own directory, whatever the caller's environment says.
+  // The server under test uses SQLite in its own directory (or the database it is given), whatever
+  // the caller's environment says.
   delete env.DATABASE_URL;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   delete env.VEXIL_ADMIN_TOKEN;
   delete env.VEXIL_PUBLIC_URL;
   delete env.NODE_OPTIONS;
