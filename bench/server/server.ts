@@ -80,6 +80,11 @@ export interface SpawnOptions {
   nodeOptions?: string[];
   /** A PostgreSQL database for the server; default SQLite in `dataDir`. */
   databaseUrl?: string;
+  /**
+   * Start it as the README says, `npm start` (its `prestart` checks whether a build is needed), in
+   * its own process group: stop it with `process.kill(-pid)`.
+   */
+  npmStart?: boolean;
 }
 
 /** Spawns the server; call {@link waitForBanner} to wait until it is listening. */
@@ -98,11 +103,13 @@ export function spawnServer(options: SpawnOptions): { child: ChildProcess; outpu
   delete env.VEXIL_ADMIN_TOKEN;
   delete env.VEXIL_PUBLIC_URL;
   delete env.NODE_OPTIONS;
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.main ?? SERVER_MAIN], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = options.npmStart
+    ? spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    : spawn(process.execPath, [...(options.nodeOptions ?? []), options.main ?? SERVER_MAIN], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
