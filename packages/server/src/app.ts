@@ -29,6 +29,7 @@ import { preferenceRoutes } from './preferences/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { sdkKeyRoutes } from './sdk-keys/routes.js';
 import { sdkRoutes } from './sdk/routes.js';
+import { metricRoutes } from './metrics/routes.js';
 import { segmentRoutes } from './segments/routes.js';
 import { userRoutes } from './users/routes.js';
 
@@ -93,6 +94,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
       environmentRoutes(api, ctx);
       flagRoutes(api, ctx);
       segmentRoutes(api, ctx);
+      metricRoutes(api, ctx);
       sdkKeyRoutes(api, ctx);
       apiTokenRoutes(api, ctx);
       auditRoutes(api, ctx);

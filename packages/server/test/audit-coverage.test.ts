@@ -175,6 +175,29 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
     return { path: `${v1}/projects/default/segments/${key}`, resource: { type: 'segment', key } };
   },
 
+  'POST /api/v1/projects/{project}/metrics': async ({ unique }) => {
+    const key = unique('metric');
+    return {
+      path: `${v1}/projects/default/metrics`,
+      body: { key, eventKey: 'signup', kind: 'conversion' },
+      resource: { type: 'metric', key },
+    };
+  },
+  'PATCH /api/v1/projects/{project}/metrics/{metric}': async ({ unique, call }) => {
+    const key = unique('metric');
+    await call('POST', `${v1}/projects/default/metrics`, { key, eventKey: 'signup', kind: 'conversion' });
+    return {
+      path: `${v1}/projects/default/metrics/${key}`,
+      body: { windowHours: 24 },
+      resource: { type: 'metric', key },
+    };
+  },
+  'DELETE /api/v1/projects/{project}/metrics/{metric}': async ({ unique, call }) => {
+    const key = unique('metric');
+    await call('POST', `${v1}/projects/default/metrics`, { key, eventKey: 'signup', kind: 'conversion' });
+    return { path: `${v1}/projects/default/metrics/${key}`, resource: { type: 'metric', key } };
+  },
+
   'POST /api/v1/projects/{project}/environments/{environment}/sdk-keys': async () => ({
     path: keysOf('staging'),
     body: { name: 'audited key', kind: 'server' },

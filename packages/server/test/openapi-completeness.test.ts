@@ -278,6 +278,7 @@ describe.each(await testDialects())('the request body examples, sent as they are
         environment: 'development',
         flag: 'new-checkout',
         segment: 'beta-testers',
+        metric: 'checkout',
       };
       const path = fillPath(operation.path, (parameter) => values[parameter] ?? defaults[parameter] ?? '');
       const authorization: Record<string, string> =
@@ -303,6 +304,8 @@ describe.each(await testDialects())('the request body examples, sent as they are
     await step('POST /api/v1/projects/{project}/flags/{flag}/evaluate');
     await step('PUT /api/v1/projects/{project}/segments/{segment}');
     await step('PATCH /api/v1/projects/{project}/segments/{segment}');
+    await step('POST /api/v1/projects/{project}/metrics');
+    await step('PATCH /api/v1/projects/{project}/metrics/{metric}');
     await step('POST /api/v1/projects/{project}/environments');
     await step('PUT /api/v1/projects/{project}/environments/order');
     await step('PATCH /api/v1/projects/{project}/environments/{environment}', { environment: 'production' });

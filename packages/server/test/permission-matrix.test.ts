@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from './support/server.js';
  * Issue 5: each role × each scope × each kind of action → allowed, or 403.
  *
  * The expectation is computed from the rule as PRODUCT.md states it, not from the server's code:
- * a role's capabilities (viewer reads; editor also changes flags and segments; admin also manages
+ * a role's capabilities (viewer reads; editor also changes flags, segments and metrics; admin also manages
  * environments, keys and project settings; owner also the organisation, projects, members and
  * tokens) apply where its binding reaches (the organisation reaches everything, a project its
  * environments), and a binding on one environment also lets one look at its project.
@@ -87,6 +87,17 @@ const ACTIONS: ActionKind[] = [
     where: 'project',
     needs: 'write',
     request: (unique) => ['POST', `${project}/segments`, { key: `segment-${unique}` }],
+  },
+  { does: 'read metrics', where: 'project', needs: 'read', request: () => ['GET', `${project}/metrics`] },
+  {
+    does: 'create a metric',
+    where: 'project',
+    needs: 'write',
+    request: (unique) => [
+      'POST',
+      `${project}/metrics`,
+      { key: `metric-${unique}`, eventKey: 'signup', kind: 'conversion' },
+    ],
   },
   {
     does: 'turn a flag on in production',

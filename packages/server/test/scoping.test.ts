@@ -228,6 +228,21 @@ const WRITES: Record<string, WriteCase | string> = {
     requests.push({ method: 'POST', path: `${flagsOf}/gate/history/${entries[0].id}/revert` });
     return requests;
   },
+  'POST /api/v1/projects/{project}/metrics': async ({ unique }) => [
+    {
+      method: 'POST',
+      path: `${v1}/projects/default/metrics`,
+      body: { key: unique('metric'), eventKey: 'signed-up', kind: 'conversion' },
+    },
+  ],
+  'PATCH /api/v1/projects/{project}/metrics/{metric}': async () => [
+    { method: 'PATCH', path: `${v1}/projects/default/metrics/${mark('default')}-metric`, body: { windowHours: 24 } },
+  ],
+  'DELETE /api/v1/projects/{project}/metrics/{metric}': async ({ unique, owner }) => {
+    const key = unique('metric');
+    await owner('POST', `${v1}/projects/default/metrics`, { key, eventKey: 'signed-up', kind: 'conversion' });
+    return [{ method: 'DELETE', path: `${v1}/projects/default/metrics/${key}` }];
+  },
   'POST /api/v1/projects/{project}/segments': async ({ unique }) => [
     { method: 'POST', path: `${v1}/projects/default/segments`, body: { key: unique('segment'), included: ['ada'] } },
   ],
@@ -488,6 +503,7 @@ describe.each(await testDialects())('scoping on %s', (dialect) => {
     environment: () => [...ENVIRONMENTS],
     flag: () => ['gate', 'needs-gate'],
     segment: (chosen) => [`${mark(chosen.project as string)}-segment`],
+    metric: (chosen) => [`${mark(chosen.project as string)}-metric`],
     kind: () => ['user'],
     key: (chosen) => [`${mark(chosen.project as string, chosen.environment)}-user`],
     id: (_, path) => {
@@ -699,6 +715,7 @@ async function seedProject(server: TestServer, project: string, token: string): 
   const everywhere = (round: string) =>
     Object.fromEntries(ENVIRONMENTS.map((environment) => [environment, markedState(project, environment, round)]));
   await api('POST', '/segments', { key: `${mark(project)}-segment`, included: [`${mark(project)}-included`] });
+  await api('POST', '/metrics', { key: `${mark(project)}-metric`, eventKey: 'signed-up', kind: 'conversion' });
   // Created with a state in every environment: the audit entry holds them all.
   await api('POST', '/flags', {
     key: 'gate',

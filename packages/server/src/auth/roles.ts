@@ -32,6 +32,8 @@ export const ACTIONS = [
   'flag:write',
   'segment:read',
   'segment:write',
+  'metric:read',
+  'metric:write',
   'sdk-key:manage',
   'import:run',
   'audit:read',
@@ -62,7 +64,7 @@ export const ROLE_POLICIES: Record<Role, readonly PolicyStatement[]> = {
     { effect: 'allow', actions: ['*'] },
     { effect: 'deny', actions: OWNERS_ONLY },
   ],
-  editor: [{ effect: 'allow', actions: ['*:read', 'flag:*', 'segment:*'] }],
+  editor: [{ effect: 'allow', actions: ['*:read', 'flag:*', 'segment:*', 'metric:*'] }],
   viewer: [{ effect: 'allow', actions: ['*:read'] }],
 };
 

@@ -369,6 +369,39 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       // Stored states and segments the engine now refuses, in the accepted form of the same meaning.
       up: (db: PastSchema) => rewriteLegacyForms(db),
     },
+    '0008_metrics': {
+      // Experiment metrics, per project (issue 15).
+      async up(db: PastSchema) {
+        await db.schema
+          .createTable('metrics')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('description', 'text')
+          .addColumn('event_key', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('aggregation', 'text')
+          .addColumn('direction', 'text', (c) => c.notNull())
+          .addColumn('window_hours', 'integer')
+          .addColumn('cap_percentile', 'real')
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('metrics_project_key', ['project_id', 'key'])
+          .execute();
+      },
+    },
+    '0009_contexts_last_seen': {
+      // The users list's order (issue 14): its first page reads 50 rows, not a sort of every user.
+      async up(db: PastSchema) {
+        await db.schema
+          .createIndex('contexts_last_seen')
+          .on('contexts')
+          .columns(['environment_id', 'last_seen desc', 'kind', 'key'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -12,6 +12,7 @@ export interface Database {
   flagStates: FlagStateTable;
   flagPrerequisites: FlagPrerequisiteTable;
   segments: SegmentTable;
+  metrics: MetricTable;
   sdkKeys: SdkKeyTable;
   accounts: AccountTable;
   members: MemberTable;
@@ -86,6 +87,27 @@ export interface FlagPrerequisiteTable {
   environmentId: string;
   /** A key, not an id: an archived flag may still name a flag deleted since. */
   prerequisiteKey: string;
+}
+
+/** An experiment metric: what a custom event says about a subject (docs/experiments.md). */
+export interface MetricTable {
+  id: string;
+  projectId: string;
+  key: string;
+  name: string;
+  description: string | null;
+  eventKey: string;
+  kind: 'conversion' | 'numeric';
+  /** Numeric metrics: how a subject's event values add up. Null for conversions. */
+  aggregation: 'sum' | 'mean' | 'count' | null;
+  direction: 'higher' | 'lower';
+  /** Only events within this many hours of the subject's first exposure count; null: any time after. */
+  windowHours: number | null;
+  /** Numeric metrics: subjects' values above this percentile are capped to it. */
+  capPercentile: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface SegmentTable {
@@ -268,6 +290,7 @@ export type ProjectRow = Selectable<ProjectTable>;
 export type EnvironmentRow = Selectable<EnvironmentTable>;
 export type FlagRow = Selectable<FlagTable>;
 export type SegmentRow = Selectable<SegmentTable>;
+export type MetricRow = Selectable<MetricTable>;
 export type SdkKeyRow = Selectable<SdkKeyTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AccountRow = Selectable<AccountTable>;

@@ -655,6 +655,7 @@ export async function usesOfRemoved(
 ): Promise<RemovedVariationUse[]> {
   const own = states ?? (await statesOf(db, row.id));
   const keyOf = new Map(environments.map((environment) => [environment.id, environment.key]));
+  const positionOf = new Map(environments.map((environment, index) => [environment.id, index]));
   // The flags requiring it, wherever they do: the prerequisite graph names them, their states say how.
   const requiring = (await requirers(db, [...keyOf.keys()], [row.key], { live: false })).filter(
     (edge) => edge.flagId !== row.id,
@@ -675,6 +676,12 @@ export async function usesOfRemoved(
           .where('flagStates.environmentId', 'in', [...keyOf.keys()])
           .orderBy('flags.key')
           .execute();
+  // Each flag's environments in the project's order, whatever order the database returned them in.
+  others.sort(
+    (a, b) =>
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) ||
+      (positionOf.get(a.environmentId) ?? 0) - (positionOf.get(b.environmentId) ?? 0),
+  );
   return removedVariationUses(
     row.key,
     removed,

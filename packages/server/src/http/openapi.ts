@@ -21,6 +21,7 @@ const TAGS = [
   { name: 'environments', description: 'A project’s environments, each with its own flag states and SDK keys' },
   { name: 'flags', description: 'Flags, their state per environment, history and evaluation' },
   { name: 'segments', description: 'Reusable target groups' },
+  { name: 'metrics', description: 'What experiments measure: custom events as conversions or numbers per subject' },
   { name: 'sdk-keys', description: 'Keys SDKs and OFREP providers use to read one environment' },
   { name: 'api-tokens', description: 'Tokens for automation' },
   { name: 'audit', description: 'Who changed what' },

@@ -18,7 +18,7 @@ interface OwnKey {
 
 /**
  * What requests made from the OpenAPI document name: a project of their own, its environments, a
- * flag (with targets, allocations and a split, in development), a segment, an SDK key, a member,
+ * flag (with targets, allocations and a split, in development), a segment, a metric, an SDK key, a member,
  * an invitation, an API token and a history entry to revert — and the server and client keys the
  * SDK and OFREP requests authenticate with, of the same project, so that they evaluate whatever the
  * management requests made there. `ensure()` puts back whatever a request that succeeded may have
@@ -47,6 +47,7 @@ export class ApiFixtures {
     if (name === 'environment') return 'development';
     if (name === 'flag') return 'new-checkout';
     if (name === 'segment') return 'beta-testers';
+    if (name === 'metric') return 'checkout';
     if (name === 'kind') return 'user';
     if (name === 'key') return path.startsWith('/ofrep/') ? 'new-checkout' : 'ada';
     if (name === 'entryId') return this.ids.entry ?? '1';
@@ -80,6 +81,8 @@ export class ApiFixtures {
     }
     if ((await this.api('GET', `${project}/segments/beta-testers`)).status === 404)
       await this.api('POST', `${project}/segments`, this.example('POST', '/api/v1/projects/{project}/segments'));
+    if ((await this.api('GET', `${project}/metrics/checkout`)).status === 404)
+      await this.api('POST', `${project}/metrics`, this.example('POST', '/api/v1/projects/{project}/metrics'));
     const flag = await this.api('GET', `${project}/flags/new-checkout`);
     if (flag.status === 404) {
       const created = await this.api(

@@ -123,7 +123,10 @@ describe('the settings tab', () => {
     expect((await definition(THEME)).name).toBe('Site theme');
     await page.getByRole('region', { name: 'Unsaved changes' }).getByRole('button', { name: 'Discard' }).click();
     // Discarding always asks first; waiting for the question (not peeking) holds on a loaded machine.
-    await page.getByRole('dialog').getByRole('button', { name: /^Discard \d/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Discard \d/ })
+      .click();
     await expect(name.inputValue()).resolves.toBe('Site theme');
   });
 
@@ -145,7 +148,10 @@ describe('the settings tab', () => {
       .waitFor();
     await page.getByRole('region', { name: 'Unsaved changes' }).getByRole('button', { name: 'Discard' }).click();
     // Discarding always asks first; waiting for the question (not peeking) holds on a loaded machine.
-    await page.getByRole('dialog').getByRole('button', { name: /^Discard \d/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Discard \d/ })
+      .click();
     await page.locator('tr[data-variation="contrast"]').waitFor();
   });
 

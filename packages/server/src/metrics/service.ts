@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { authorize, type Actor } from '../auth/actor.js';
+import type { ServerContext } from '../context.js';
+import type { Queryable } from '../db/database.js';
+import type { MetricRow, ProjectRow } from '../db/schema.js';
+import { problems, type FieldError } from '../http/problems.js';
+import { findProject, projectForWrite } from '../projects/lookup.js';
+import type { MetricChange, NewMetric } from './schemas.js';
+
+/** A metric as the API shows it. */
+export interface MetricView {
+  key: string;
+  name: string;
+  description: string | null;
+  eventKey: string;
+  kind: 'conversion' | 'numeric';
+  aggregation: 'sum' | 'mean' | 'count' | null;
+  direction: 'higher' | 'lower';
+  windowHours: number | null;
+  capPercentile: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The fields a metric's meaning is made of, checked together. */
+type MetricSettings = Pick<
+  MetricRow,
+  'name' | 'description' | 'eventKey' | 'kind' | 'aggregation' | 'direction' | 'windowHours' | 'capPercentile'
+>;
+
+export async function listMetrics(ctx: ServerContext, actor: Actor, projectKey: string): Promise<MetricView[]> {
+  const project = await findProject(ctx.db, actor, projectKey);
+  authorize(actor, 'metric:read', { project: project.key });
+  const rows = await ctx.db
+    .selectFrom('metrics')
+    .selectAll()
+    .where('projectId', '=', project.id)
+    .orderBy('key')
+    .execute();
+  return rows.map(metricView);
+}
+
+export async function getMetric(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  key: string,
+): Promise<MetricView> {
+  const project = await findProject(ctx.db, actor, projectKey);
+  authorize(actor, 'metric:read', { project: project.key });
+  return metricView(await findMetric(ctx.db, project, key));
+}
+
+export async function createMetric(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  input: NewMetric,
+): Promise<MetricView> {
+  return ctx.write(actor, async (write) => {
+    const project = await projectForWrite(write, projectKey);
+    authorize(actor, 'metric:write', { project: project.key });
+    const settings = checkedSettings({
+      name: input.name ?? input.key,
+      description: input.description ?? null,
+      eventKey: input.eventKey,
+      kind: input.kind,
+      aggregation: input.aggregation ?? null,
+      direction: input.direction ?? 'higher',
+      windowHours: input.windowHours ?? null,
+      capPercentile: input.capPercentile ?? null,
+    });
+    const taken = await write.tx
+      .selectFrom('metrics')
+      .select('id')
+      .where('projectId', '=', project.id)
+      .where('key', '=', input.key)
+      .executeTakeFirst();
+    if (taken) {
+      throw problems.conflict(`Metric "${input.key}" already exists in project "${project.key}"`, [
+        { path: 'key', message: 'is taken' },
+      ]);
+    }
+    const row: MetricRow = {
+      id: randomUUID(),
+      projectId: project.id,
+      key: input.key,
+      ...settings,
+      version: 1,
+      createdAt: write.now,
+      updatedAt: write.now,
+    };
+    await write.tx.insertInto('metrics').values(row).execute();
+    const after = metricView(row);
+    write.audit({
+      action: 'metric.created',
+      resourceType: 'metric',
+      resourceKey: row.key,
+      projectKey: project.key,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Changes the fields `change` names; the result is checked as a whole, as a new metric would be. */
+export async function changeMetric(
+  ctx: ServerContext,
+  actor: Actor,
+  projectKey: string,
+  key: string,
+  change: MetricChange,
+): Promise<MetricView> {
+  return ctx.write(actor, async (write) => {
+    const project = await projectForWrite(write, projectKey);
+    authorize(actor, 'metric:write', { project: project.key });
+    const row = await findMetric(write.tx, project, key);
+    const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+    const settings = checkedSettings({ ...settingsOf(row), ...defined } as MetricSettings);
+    const updated: MetricRow = { ...row, ...settings, version: row.version + 1, updatedAt: write.now };
+    await write.tx
+      .updateTable('metrics')
+      .set({ ...settings, version: updated.version, updatedAt: write.now })
+      .where('id', '=', row.id)
+      .execute();
+    const after = metricView(updated);
+    write.audit({
+      action: 'metric.updated',
+      resourceType: 'metric',
+      resourceKey: key,
+      projectKey: project.key,
+      before: metricView(row),
+      after,
+    });
+    return after;
+  });
+}
+
+export async function deleteMetric(ctx: ServerContext, actor: Actor, projectKey: string, key: string): Promise<void> {
+  await ctx.write(actor, async (write) => {
+    const project = await projectForWrite(write, projectKey);
+    authorize(actor, 'metric:write', { project: project.key });
+    const row = await findMetric(write.tx, project, key);
+    await write.tx.deleteFrom('metrics').where('id', '=', row.id).execute();
+    write.audit({
+      action: 'metric.deleted',
+      resourceType: 'metric',
+      resourceKey: key,
+      projectKey: project.key,
+      before: metricView(row),
+    });
+  });
+}
+
+export async function findMetric(db: Queryable, project: ProjectRow, key: string): Promise<MetricRow> {
+  const row = await db
+    .selectFrom('metrics')
+    .selectAll()
+    .where('projectId', '=', project.id)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!row) throw problems.notFound(`Metric "${key}" in project "${project.key}"`);
+  return row;
+}
+
+export function metricView(row: MetricRow): MetricView {
+  return {
+    key: row.key,
+    ...settingsOf(row),
+    // PostgreSQL's `real` comes back as a number, SQLite's too; both may hold a float's rounding.
+    capPercentile: row.capPercentile === null ? null : Number(row.capPercentile),
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function settingsOf(row: MetricRow): MetricSettings {
+  const { name, description, eventKey, kind, aggregation, direction, windowHours, capPercentile } = row;
+  return { name, description, eventKey, kind, aggregation, direction, windowHours, capPercentile };
+}
+
+/** How the fields go together: an aggregation and a cap only for numeric metrics, and a numeric one needs its aggregation. */
+function checkedSettings(settings: MetricSettings): MetricSettings {
+  const errors: FieldError[] = [];
+  if (settings.kind === 'numeric' && settings.aggregation === null) {
+    errors.push({ path: 'aggregation', message: 'is required for a numeric metric: sum, mean or count' });
+  }
+  if (settings.kind === 'conversion' && settings.aggregation !== null) {
+    errors.push({ path: 'aggregation', message: 'applies to numeric metrics only (a conversion is yes or no)' });
+  }
+  if (settings.kind === 'conversion' && settings.capPercentile !== null) {
+    errors.push({ path: 'capPercentile', message: 'applies to numeric metrics only' });
+  }
+  if (errors.length > 0) throw problems.validation(errors);
+  return settings;
+}
