@@ -73,6 +73,23 @@ describe.each(await testDialects())('audit log API on %s', (dialect) => {
     expect((await audit('?actor=nobody')).body.entries).toEqual([]);
   });
 
+  it('filters by action, or by every action of a resource type with .*', async () => {
+    const state = await audit('?action=flag.state.updated');
+    expect(state.body.entries.map((entry: Entry) => [entry.action, entry.resource.key])).toEqual([
+      ['flag.state.updated', 'checkout'],
+    ]);
+    const flags = await audit('?action=flag.*');
+    expect(flags.body.entries.map((entry: Entry) => [entry.action, entry.resource.key])).toEqual([
+      ['flag.created', 'search'],
+      ['flag.state.updated', 'checkout'],
+      ['flag.created', 'checkout'],
+    ]);
+    expect((await audit('?action=flag.deleted')).body.entries).toEqual([]);
+    const bad = await audit('?action=flag%25');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('querystring.action');
+  });
+
   it('filters by time: from inclusive, to exclusive, with any time zone offset', async () => {
     const all: Entry[] = (await audit('?limit=500')).body.entries;
     const created = all.find((entry) => entry.action === 'flag.created' && entry.resource.key === 'search') as Entry;

@@ -149,6 +149,76 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
     expect(JSON.parse(stored.contexts[0]?.attributes ?? '{}')).toEqual({ plan: 'pro' });
   });
 
+  it('merges the attributes a context is reported with: a track() with only the key erases none', async () => {
+    const attributesOf = async (key: string) => {
+      const row = (await rows()).contexts.find((context) => context.key === key);
+      return { attributes: JSON.parse(row?.attributes ?? 'null') as unknown, lastSeen: row?.lastSeen };
+    };
+    // An evaluation reports the full context…
+    const full = {
+      key: 'u-1',
+      email: 'ada@acme.com',
+      plan: 'free',
+      beta: true,
+      seats: 3,
+      nick: null,
+      address: { city: 'Paris', zip: '75001' },
+      tags: ['a'],
+    };
+    await send({ events: [{ kind: 'exposure', flag: 'new-checkout', variation: 'on', context: full, timestamp: T0 }] });
+    // …then track() sends only the key, later: the attributes stay, last seen moves on.
+    await send({
+      events: [{ kind: 'custom', key: 'checkout-completed', context: { key: 'u-1' }, timestamp: T0 + 1000 }],
+    });
+    const { key: _key, ...attributes } = full;
+    await expect(attributesOf('u-1')).resolves.toEqual({ attributes, lastSeen: '2026-11-20T10:15:01.000Z' });
+
+    // A newer report changes what it names (a nested object whole) and keeps the rest.
+    await send({
+      events: [
+        {
+          kind: 'context',
+          context: { key: 'u-1', plan: 'pro', address: { city: 'Lyon' }, beta: false },
+          timestamp: T0 + 2000,
+        },
+      ],
+    });
+    // An older one, arriving late, adds what was never reported and changes nothing newer.
+    await send({
+      events: [
+        {
+          kind: 'custom',
+          key: 'page-viewed',
+          context: { key: 'u-1', plan: 'trial', country: 'FR' },
+          timestamp: T0 - 1000,
+        },
+      ],
+    });
+    await expect(attributesOf('u-1')).resolves.toEqual({
+      attributes: { ...attributes, plan: 'pro', address: { city: 'Lyon' }, beta: false, country: 'FR' },
+      lastSeen: '2026-11-20T10:15:02.000Z',
+    });
+
+    // Within one batch too, whatever the order of its events.
+    await send({
+      events: [
+        { kind: 'custom', key: 'page-viewed', context: { key: 'u-2' }, timestamp: T0 + 3000 },
+        {
+          kind: 'exposure',
+          flag: 'new-checkout',
+          variation: 'on',
+          context: { key: 'u-2', plan: 'pro', email: 'b@x.io' },
+          timestamp: T0 + 2000,
+        },
+        { kind: 'custom', key: 'page-viewed', context: { key: 'u-2', plan: 'free' }, timestamp: T0 + 1000 },
+      ],
+    });
+    await expect(attributesOf('u-2')).resolves.toEqual({
+      attributes: { plan: 'pro', email: 'b@x.io' },
+      lastSeen: '2026-11-20T10:15:03.000Z',
+    });
+  });
+
   it('never stores attributes a context marks private, by name or by path, in every kind', async () => {
     const answer = await send(
       {

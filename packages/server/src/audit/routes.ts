@@ -26,6 +26,14 @@ const AuditQuerySchema = Strict({
     }),
   ),
   actor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'An actor’s id or name' })),
+  action: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      pattern: '^[a-z][a-z.-]*(\\.\\*)?$',
+      description: 'An action (flag.state.updated), or every action of a resource type with `.*` (flag.*)',
+    }),
+  ),
   project: Type.Optional(Key),
   environment: Type.Optional(Key),
   from: Type.Optional(DateTime),

@@ -12,6 +12,8 @@ export interface AuditQuery {
   resource?: string | undefined;
   /** An actor's id or name. */
   actor?: string | undefined;
+  /** An action, or `type.*` for every action of a resource type. */
+  action?: string | undefined;
   project?: string | undefined;
   environment?: string | undefined;
   /** ISO 8601 date-times: entries from `from` (inclusive) to `to` (exclusive). */
@@ -63,6 +65,8 @@ export async function listAuditEntries(ctx: ServerContext, actor: Actor, query: 
     base = base.where((eb) =>
       eb.or([eb('actorId', '=', query.actor as string), eb('actorName', '=', query.actor as string)]),
     );
+  if (query.action?.endsWith('.*')) base = base.where('action', 'like', `${query.action.slice(0, -1)}%`);
+  else if (query.action) base = base.where('action', '=', query.action);
   if (query.project) base = base.where('projectKey', '=', query.project);
   if (query.environment) base = base.where('environmentKey', '=', query.environment);
   if (from) base = base.where('createdAt', '>=', from);

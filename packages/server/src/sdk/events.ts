@@ -1,6 +1,6 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, type RawBuilder, sql } from 'kysely';
 import type { ServerContext } from '../context.js';
-import type { Tx } from '../db/database.js';
+import type { Dialect, Tx } from '../db/database.js';
 import type { ContextTable, EvaluationCountTable, EventTable } from '../db/schema.js';
 import type { SdkKey } from './authenticate.js';
 import { parseEvents, type ParsedEvent, type ReportedContext, type SdkEvent } from './event-schemas.js';
@@ -27,7 +27,7 @@ export async function ingestEvents(
   await ctx.db.transaction().execute(async (tx) => {
     for (const chunk of chunks(rows.events)) await tx.insertInto('events').values(chunk).execute();
     for (const chunk of chunks(rows.counts)) await addCounts(tx, chunk);
-    for (const chunk of chunks(rows.contexts)) await upsertContexts(tx, chunk);
+    for (const chunk of chunks(rows.contexts)) await upsertContexts(tx, ctx.store.dialect, chunk);
   });
   for (const { event } of parsed) ctx.metrics.eventsIngested.inc({ kind: event.kind });
   return { accepted: parsed.length };
@@ -44,23 +44,27 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
   const events: Insertable<EventTable>[] = [];
   // Merged within the batch: one upsert may not touch the same row twice (PostgreSQL refuses).
   const counts = new Map<string, Insertable<EvaluationCountTable>>();
-  const contexts = new Map<string, ContextTable>();
+  // Attributes stay objects until stored: a batch's reports of one context are merged like the stored row (below).
+  const contexts = new Map<string, Omit<ContextTable, 'attributes'> & { attributes: Record<string, unknown> }>();
   const seen = (context: ReportedContext, at: string) => {
     const id = `${context.kind}\u0000${context.key}`;
     const known = contexts.get(id);
-    const attributes = JSON.stringify(context.attributes);
     if (!known)
       contexts.set(id, {
         environmentId,
         kind: context.kind,
         key: context.key,
-        attributes,
+        attributes: { ...context.attributes },
         firstSeen: at,
         lastSeen: at,
       });
     else {
       if (at < known.firstSeen) known.firstSeen = at;
-      if (at >= known.lastSeen) Object.assign(known, { lastSeen: at, attributes });
+      // Newest value per attribute; an attribute a report leaves out keeps the value it had.
+      if (at >= known.lastSeen) {
+        known.lastSeen = at;
+        known.attributes = { ...known.attributes, ...context.attributes };
+      } else known.attributes = { ...context.attributes, ...known.attributes };
     }
   };
 
@@ -95,7 +99,11 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
       receivedAt: received,
     });
   }
-  return { events, counts: [...counts.values()], contexts: [...contexts.values()] };
+  return {
+    events,
+    counts: [...counts.values()],
+    contexts: [...contexts.values()].map((row) => ({ ...row, attributes: JSON.stringify(row.attributes) })),
+  };
 }
 
 /**
@@ -118,8 +126,14 @@ function addCounts(tx: Tx, rows: Insertable<EvaluationCountTable>[]): Promise<un
     .execute();
 }
 
-/** First seen only moves back, last seen only forward, and the attributes are the latest reported. */
-function upsertContexts(tx: Tx, rows: ContextTable[]): Promise<unknown> {
+/**
+ * First seen only moves back, last seen only forward, and the attributes are merged: each has the
+ * value of the latest report that gave it, and one a report leaves out keeps its value — a `track()`
+ * call sent with only the key must not erase what an evaluation reported (docs/sdk-protocol.md).
+ */
+function upsertContexts(tx: Tx, dialect: Dialect, rows: ContextTable[]): Promise<unknown> {
+  const stored = sql.ref('contexts.attributes');
+  const reported = sql.ref('excluded.attributes');
   return tx
     .insertInto('contexts')
     .values(rows)
@@ -128,8 +142,8 @@ function upsertContexts(tx: Tx, rows: ContextTable[]): Promise<unknown> {
         attributes: eb
           .case()
           .when('excluded.lastSeen', '>=', eb.ref('contexts.lastSeen'))
-          .then(eb.ref('excluded.attributes'))
-          .else(eb.ref('contexts.attributes'))
+          .then(mergedAttributes(dialect, stored, reported))
+          .else(mergedAttributes(dialect, reported, stored))
           .end(),
         firstSeen: eb
           .case()
@@ -146,6 +160,23 @@ function upsertContexts(tx: Tx, rows: ContextTable[]): Promise<unknown> {
       })),
     )
     .execute();
+}
+
+/**
+ * The attributes of `base` with those of `over` on top, top level only (a nested object is one
+ * attribute's value, replaced whole), as JSON text. SQLite's json_patch would merge nested objects
+ * and drop attributes set to null, so there the object is rebuilt from both documents' members.
+ */
+function mergedAttributes(dialect: Dialect, base: RawBuilder<unknown>, over: RawBuilder<unknown>): RawBuilder<string> {
+  if (dialect === 'postgres') return sql<string>`(${base}::jsonb || ${over}::jsonb)::text`;
+  // json_each's values are SQL values: objects and arrays as JSON text, true and false as 1 and 0.
+  return sql<string>`(select coalesce(json_group_object(key, case
+      when type in ('object', 'array') then json(value)
+      when type = 'true' then json('true')
+      when type = 'false' then json('false')
+      else value end), '{}')
+    from (select key, value, type from json_each(${base}) where key not in (select key from json_each(${over}))
+      union all select key, value, type from json_each(${over})))`;
 }
 
 function* chunks<T>(rows: T[]): Generator<T[]> {
