@@ -87,9 +87,9 @@ describe.each(await testDialects())('the paged flag list on %s', (dialect) => {
       lastEvaluatedAt: null,
       lastChange: { actor: 'first-start owner token', at: banner?.createdAt },
       environments: {
-        development: { on: false, version: 1 },
-        staging: { on: false, version: 1 },
-        production: { on: false, version: 1 },
+        development: { on: false, version: 1, lastEvaluatedAt: null },
+        staging: { on: false, version: 1, lastEvaluatedAt: null },
+        production: { on: false, version: 1, lastEvaluatedAt: null },
       },
     });
     // Summaries carry no targeting: that is what keeps a page small.
@@ -217,6 +217,12 @@ describe.each(await testDialects())('the paged flag list on %s', (dialect) => {
     expect(page.items.find((flag) => flag.key === 'kill-switch_search')?.lastEvaluatedAt).toBe(
       `${tenDaysAgo}:00:00.000Z`,
     );
+    // Per environment too: where it was evaluated, and nowhere else.
+    expect(maxItems?.environments.development?.lastEvaluatedAt).toBe(maxItems?.lastEvaluatedAt);
+    expect(maxItems?.environments.staging?.lastEvaluatedAt).toBeNull();
+    expect(
+      page.items.find((flag) => flag.key === 'kill-switch_search')?.environments.development?.lastEvaluatedAt,
+    ).toBe(`${tenDaysAgo}:00:00.000Z`);
     expect(await keys('?status=active')).toEqual(['max-items']);
     expect(await keys('?status=new')).toEqual(['Banner', 'checkout.new-flow']);
     expect(await keys('?status=inactive')).toEqual(['kill-switch_search']);
@@ -236,7 +242,7 @@ describe.each(await testDialects())('the paged flag list on %s', (dialect) => {
 
     const owner = (await list('?q=colour')).items[0];
     expect(owner?.lastChange).toEqual({ actor: 'ops bot', at: expect.any(String) });
-    expect(owner?.environments.staging).toEqual({ on: true, version: 2 });
+    expect(owner?.environments.staging).toEqual({ on: true, version: 2, lastEvaluatedAt: null });
 
     const reader = (await list('?q=colour', productionReader.body.token)).items[0];
     expect(Object.keys(reader?.environments ?? {})).toEqual(['production']);

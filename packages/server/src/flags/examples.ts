@@ -81,3 +81,21 @@ export const FLAG_EVALUATION_EXAMPLE = {
 
 /** POST …/flags/archive: the release is done, and so is the experiment imported from Eppo. */
 export const BULK_ARCHIVE_EXAMPLE = { keys: ['new-checkout', 'checkout-button-color'] };
+
+/** GET …/flags/{flag}/insights?environment=production&range=24h: what a day of a boolean flag looks like. */
+export const FLAG_INSIGHTS_EXAMPLE = {
+  environment: 'production',
+  range: '24h',
+  granularity: 'hour',
+  from: '2026-11-22T10:00:00.000Z',
+  to: '2026-11-23T10:00:00.000Z',
+  total: 1570,
+  variations: [
+    { key: 'on', total: 1240 },
+    { key: 'off', total: 330 },
+  ],
+  buckets: [
+    { start: '2026-11-23T08:00:00.000Z', counts: { on: 610, off: 170 } },
+    { start: '2026-11-23T09:00:00.000Z', counts: { on: 630, off: 160 } },
+  ],
+};

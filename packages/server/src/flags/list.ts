@@ -58,8 +58,8 @@ export interface FlagSummary {
   lastEvaluatedAt: string | null;
   /** The latest change to its definition or to a state the caller may read. */
   lastChange: { actor: string; at: string } | null;
-  /** Per environment the caller may read, in the project's order. */
-  environments: Record<string, { on: boolean; version: number }>;
+  /** Per environment the caller may read, in the project's order; when an SDK last reported evaluating it there. */
+  environments: Record<string, { on: boolean; version: number; lastEvaluatedAt: string | null }>;
 }
 
 export interface FlagPage {
@@ -268,10 +268,16 @@ async function summaries(
         .sort()
         .at(-1) ?? null;
     const environments: FlagSummary['environments'] = {};
-    for (const environment of readable) {
+    readable.forEach((environment, index) => {
       const state = stateOf.get(`${row.id}/${environment.id}`);
-      if (state) environments[environment.key] = { on: isTrue(state.on), version: state.version };
-    }
+      const hour = row[`evaluated${index}`] ?? null;
+      if (state)
+        environments[environment.key] = {
+          on: isTrue(state.on),
+          version: state.version,
+          lastEvaluatedAt: hour === null ? null : `${hour}:00:00.000Z`,
+        };
+    });
     return {
       key: row.key,
       name: definition.name ?? row.key,

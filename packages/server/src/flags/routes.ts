@@ -7,6 +7,7 @@ import type { ServerContext } from '../context.js';
 import { listDependents } from './dependents.js';
 import { evaluateFlag, type FlagDraft } from './evaluate.js';
 import { listFlagHistory, revertFlagChange } from './history.js';
+import { getFlagInsights } from './insights.js';
 import { listFlags } from './list.js';
 import {
   BulkArchiveResultSchema,
@@ -19,6 +20,8 @@ import {
   FlagHistoryEntrySchema,
   FlagHistoryPageSchema,
   FlagHistoryQuerySchema,
+  FlagInsightsQuerySchema,
+  FlagInsightsSchema,
   FlagStatePatchSchema,
   FlagStateSchema,
   FlagStateViewSchema,
@@ -253,6 +256,24 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
       },
     },
     (request) => listDependents(ctx, actorOf(request), request.params.project, request.params.flag),
+  );
+
+  api.get(
+    '/projects/:project/flags/:flag/environments/:environment/insights',
+    {
+      schema: {
+        tags,
+        summary:
+          'How often the flag served each variation in one environment over the last 24 hours, 7 days or 30 days, per hour or day',
+        params: StateParams,
+        querystring: FlagInsightsQuerySchema,
+        response: ok(FlagInsightsSchema),
+      },
+    },
+    (request) => {
+      const { project, flag, environment } = request.params;
+      return getFlagInsights(ctx, actorOf(request), project, flag, environment, request.query);
+    },
   );
 
   api.get(

@@ -3,6 +3,7 @@ import { OPERATORS, type Operator } from '@vexil/engine';
 import { MAX_BULK_ARCHIVE, type FlagStateView, type FlagView } from './service.js';
 import type { FlagHistoryEntry, FlagHistoryPage } from './history.js';
 import type { FlagDependent } from './dependents.js';
+import { DEFAULT_INSIGHT_RANGE, type FlagInsights, INSIGHT_RANGES } from './insights.js';
 import type { EnvironmentEvaluation } from './evaluate.js';
 import { DEFAULT_FLAG_PAGE, FLAG_STATUSES, MAX_FLAG_PAGE, type FlagPage } from './list.js';
 import { ContextSchema } from '../sdk/context.js';
@@ -12,6 +13,7 @@ import { Description, Key, Name, Strict } from '../http/schemas.js';
 import {
   BULK_ARCHIVE_EXAMPLE,
   FLAG_EVALUATION_EXAMPLE,
+  FLAG_INSIGHTS_EXAMPLE,
   FLAG_STATE_EXAMPLE,
   FLAG_STATE_PATCH_EXAMPLE,
   FLAG_UPDATE_EXAMPLE,
@@ -268,9 +270,17 @@ const FlagSummarySchema = Type.Object({
     [Type.Object({ actor: Type.String(), at: Type.String({ format: 'date-time' }) }), Type.Null()],
     { description: 'The latest change to its definition or to a state the caller may read: who and when' },
   ),
-  environments: Type.Record(Type.String(), Type.Object({ on: Type.Boolean(), version: Type.Integer() }), {
-    description: 'Per environment the caller may read: on or off, and the state version',
-  }),
+  environments: Type.Record(
+    Type.String(),
+    Type.Object({
+      on: Type.Boolean(),
+      version: Type.Integer(),
+      lastEvaluatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+        description: 'The start of the last hour SDKs reported evaluating it in this environment',
+      }),
+    }),
+    { description: 'Per environment the caller may read: on or off, the state version, the last evaluation' },
+  ),
 });
 
 export const FlagPageSchema = Type.Unsafe<FlagPage>(
@@ -361,4 +371,43 @@ export const FlagDependentsSchema = Type.Unsafe<{ items: FlagDependent[] }>(
       { description: 'Live flags requiring the flag as a prerequisite, by key' },
     ),
   }),
+);
+
+export const FlagInsightsQuerySchema = Strict({
+  range: Type.Optional(
+    oneOf(
+      INSIGHT_RANGES,
+      `The last 24 hours or 7 days (hourly buckets), or 30 days (daily buckets, UTC); default ${DEFAULT_INSIGHT_RANGE}`,
+    ),
+  ),
+  until: Type.Optional(
+    Type.String({
+      description: 'An ISO 8601 date-time: the range ends with the hour (or day) holding it; default now',
+    }),
+  ),
+});
+
+export const FlagInsightsSchema = Type.Unsafe<FlagInsights>(
+  Type.Object(
+    {
+      environment: Type.String(),
+      range: oneOf(INSIGHT_RANGES, 'The range asked for'),
+      granularity: Type.Union([Type.Literal('hour'), Type.Literal('day')], { description: 'What one bucket spans' }),
+      from: Type.String({ format: 'date-time', description: 'The start of the first bucket' }),
+      to: Type.String({ format: 'date-time', description: 'The end of the last bucket (exclusive)' }),
+      total: Type.Integer({ description: 'Evaluations in the range' }),
+      variations: Type.Array(Type.Object({ key: Type.String(), total: Type.Integer() }), {
+        description:
+          'The flag’s variations in order, then variations it no longer has that were counted, then "" (the caller’s default, served when the flag was missing or failed) if counted',
+      }),
+      buckets: Type.Array(
+        Type.Object({
+          start: Type.String({ format: 'date-time' }),
+          counts: Type.Record(Type.String(), Type.Integer(), { description: 'Evaluations per variation key' }),
+        }),
+        { description: 'Buckets holding evaluations, oldest first; the others (zero) are left out' },
+      ),
+    },
+    { examples: [FLAG_INSIGHTS_EXAMPLE] },
+  ),
 );

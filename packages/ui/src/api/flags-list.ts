@@ -136,7 +136,14 @@ export function useToggleFlag(project: string) {
       queryClient.setQueriesData<InfiniteData<FlagListPage>>({ queryKey: flagListKeys.lists(project) }, (data) =>
         updateSummary(data, toggle.flag, (summary) => ({
           ...summary,
-          environments: { ...summary.environments, [toggle.environment]: { on: state.on, version: state.version } },
+          environments: {
+            ...summary.environments,
+            [toggle.environment]: {
+              on: state.on,
+              version: state.version,
+              lastEvaluatedAt: summary.environments[toggle.environment]?.lastEvaluatedAt ?? null,
+            },
+          },
           lastChange: { actor: toggle.actor, at: state.updatedAt },
         })),
       );

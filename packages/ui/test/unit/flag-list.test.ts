@@ -202,7 +202,7 @@ describe('a toggled flag in the cached list pages', () => {
     status: 'new',
     lastEvaluatedAt: null,
     lastChange: null,
-    environments: { development: { on: false, version: 1 } },
+    environments: { development: { on: false, version: 1, lastEvaluatedAt: null } },
   });
   const page = (keys: string[], nextCursor: string | null): FlagListPage => ({
     items: keys.map(summary),

@@ -11,6 +11,7 @@ import { type FlagTab, useFlagTab } from './flag-tabs';
 
 // The other tabs, the test panel and "where used" load when first shown.
 const TestPanel = lazy(() => import('../testing/TestPanel').then((module) => ({ default: module.TestPanel })));
+const InsightsTab = lazy(() => import('../insights/InsightsTab').then((module) => ({ default: module.InsightsTab })));
 const HistoryTab = lazy(() => import('../history/HistoryTab').then((module) => ({ default: module.HistoryTab })));
 const SettingsTab = lazy(() => import('../settings/SettingsTab').then((module) => ({ default: module.SettingsTab })));
 const WhereUsed = lazy(() => import('../settings/WhereUsed').then((module) => ({ default: module.WhereUsed })));
@@ -31,6 +32,7 @@ export function FlagPageBody({ environment }: { environment: string }) {
       <Tabs value={tab} onChange={(value) => value && setTab(value as FlagTab)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="targeting">Targeting</Tabs.Tab>
+          <Tabs.Tab value="insights">Insights</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
           <Tabs.Tab value="settings">Settings</Tabs.Tab>
         </Tabs.List>
@@ -56,6 +58,11 @@ export function FlagPageBody({ environment }: { environment: string }) {
               </Suspense>
             </Box>
           </Box>
+        </Tabs.Panel>
+        <Tabs.Panel value="insights" pt="md">
+          <Suspense fallback={<PageLoading />}>
+            <InsightsTab environment={environment} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <Suspense fallback={<PageLoading />}>

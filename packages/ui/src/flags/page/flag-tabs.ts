@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
 
 /** The flag page's tabs, in order; the first is the default and stays out of the URL. */
-export const FLAG_TABS = ['targeting', 'history', 'settings'] as const;
+export const FLAG_TABS = ['targeting', 'insights', 'history', 'settings'] as const;
 export type FlagTab = (typeof FLAG_TABS)[number];
 
 /** The query parameter naming the open tab: `?env=production&tab=history`. */
