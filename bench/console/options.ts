@@ -7,17 +7,28 @@ export interface Options {
   flags: number;
   /** Measured runs, each in a fresh browser context (cold cache); the report gives the median. */
   runs: number;
+  /** Which cases run: `flags` (the flag list and page), `users`, `audit` (data-pages.ts), `insights` (insights.ts). */
+  cases: Set<string>;
+  /** Known users seeded for the users case. */
+  users: number;
+  /** Audit entries seeded for the audit case. */
+  auditEntries: number;
 }
+
+export const CONSOLE_CASES = ['flags', 'users', 'audit', 'insights'] as const;
 
 const FULL = { runs: 7 };
 const QUICK = { runs: 3 };
 
-export const CONSOLE_USAGE = `console suite: [--quick] [--console-flags 10000] [--console-runs ${FULL.runs}]`;
+export const CONSOLE_USAGE = `console suite: [--quick] [--console-flags 10000] [--console-runs ${FULL.runs}] [--console-cases flags,users,audit,insights] [--console-users 100000] [--console-audit 100000]`;
 
 export const CONSOLE_OPTIONS = {
   quick: { type: 'boolean' },
   'console-flags': { type: 'string' },
   'console-runs': { type: 'string' },
+  'console-cases': { type: 'string' },
+  'console-users': { type: 'string' },
+  'console-audit': { type: 'string' },
 } as const;
 
 export function parseOptions(args: string[]): Options {
@@ -37,5 +48,17 @@ export function parseOptions(args: string[]): Options {
     quick,
     flags: positive(values['console-flags'], 10_000, 'console-flags'),
     runs: positive(values['console-runs'], (quick ? QUICK : FULL).runs, 'console-runs'),
+    cases: casesOf(values['console-cases']),
+    users: positive(values['console-users'], 100_000, 'console-users'),
+    auditEntries: positive(values['console-audit'], 100_000, 'console-audit'),
   };
+}
+
+function casesOf(value: string | undefined): Set<string> {
+  if (value === undefined) return new Set(CONSOLE_CASES);
+  const cases = new Set(value.split(',').map((name) => name.trim()));
+  for (const name of cases)
+    if (!(CONSOLE_CASES as readonly string[]).includes(name))
+      throw new Error(`--console-cases: "${name}" is not one of ${CONSOLE_CASES.join(', ')}`);
+  return cases;
 }

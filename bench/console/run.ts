@@ -16,6 +16,8 @@
  * 4. opening a flag page: from the click on a flag in the list until its page's header (an `h1`
  *    naming the flag) is in the page;
  * and the initial JavaScript: the gzip size of every script the first navigation loaded.
+ * `--console-cases flags,users,audit` picks cases (default all): the steps above are `flags`; the users
+ * page with 100,000 users and the audit log with 100,000 entries are in data-pages.ts.
  * Markdown report on stdout (medians against the issue's targets), progress on stderr. Exits
  * non-zero when a step fails or the server's state is not what the page showed; timings never fail it.
  */
@@ -30,7 +32,9 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../../packages/ui/test/e2e/support/browser.js';
 import { call, newDataDir, removeDataDirs, ROOT, type ServerProcess, startServer } from '../server/server.js';
 import { calibrate, int, kib, median, ms } from '../server/stats.js';
+import { runDataPages } from './data-pages.js';
 import { AREAS, FEATURES, flagKeys, matching, ufcDocument } from './fixture.js';
+import { insightsReport, runInsightsBench } from './insights.js';
 import { type ArmArgs, arm, watchListInteractive } from './in-page.js';
 import { type Options, parseOptions } from './options.js';
 
@@ -100,7 +104,9 @@ async function setUp(options: Options): Promise<Setup> {
     ownerEmail: string;
     ownerPassword: string;
   };
-  const keys = flagKeys(options.flags);
+  const keys = options.cases.has('flags') ? flagKeys(options.flags) : [];
+  if (keys.length === 0)
+    return { server, owner: { email: seeded.ownerEmail, password: seeded.ownerPassword }, keys, importSeconds: 0 };
   const started = performance.now();
   const answer = await call(`${server.url}/api/v1/projects/default/environments/development/import/eppo`, {
     method: 'POST',
@@ -406,17 +412,37 @@ export async function runConsoleBench(args: string[]): Promise<number> {
   try {
     setup = await setUp(options);
     browser = await launchChromium();
-    progress('  warm-up run');
-    await run(browser, setup, options.runs);
-    const runs: Run[] = [];
-    for (let index = 0; index < options.runs; index++) {
-      const result = await run(browser, setup, index);
-      runs.push(result);
-      progress(
-        `  run ${index + 1}/${options.runs}: list ${ms(result.listInteractiveMs)} ms (CPU ${ms(result.cpu.list)}), search ${ms(result.searchMs)} ms (${ms(result.cpu.search)}), toggle ${ms(result.toggleMs)} ms (${ms(result.cpu.toggle)}), flag page ${ms(result.flagPageMs)} ms (${ms(result.cpu.flagPage)}), JS ${kib(result.initialJsBytes)} KB`,
+    if (options.cases.has('flags')) {
+      progress('  warm-up run');
+      await run(browser, setup, options.runs);
+      const runs: Run[] = [];
+      for (let index = 0; index < options.runs; index++) {
+        const result = await run(browser, setup, index);
+        runs.push(result);
+        progress(
+          `  run ${index + 1}/${options.runs}: list ${ms(result.listInteractiveMs)} ms (CPU ${ms(result.cpu.list)}), search ${ms(result.searchMs)} ms (${ms(result.cpu.search)}), toggle ${ms(result.toggleMs)} ms (${ms(result.cpu.toggle)}), flag page ${ms(result.flagPageMs)} ms (${ms(result.cpu.flagPage)}), JS ${kib(result.initialJsBytes)} KB`,
+        );
+      }
+      console.log(report(options, setup, runs, load, calibrationUs));
+    }
+    if (options.cases.has('users') || options.cases.has('audit')) {
+      // The users and audit log pages at 100,000 rows each (data-pages.ts).
+      const section = await runDataPages(browser, setup.server, setup.owner, {
+        cases: options.cases,
+        users: options.users,
+        auditEntries: options.auditEntries,
+        runs: options.runs,
+      });
+      console.log(
+        `\n## Users and audit log pages\n\nEach run (after one warm-up) in a fresh browser context; times in the page's own clock. Machine: load average ${load.map((n) => n.toFixed(1)).join(' / ')} when the suite started.\n\n${section}`,
       );
     }
-    console.log(report(options, setup, runs, load, calibrationUs));
+    if (options.cases.has('insights')) {
+      // The flag page's Insights chart over 30 days × 20 variations (insights.ts).
+      const token = setup.server.secrets?.apiToken as string;
+      const runs = await runInsightsBench(browser, { server: setup.server, owner: setup.owner, token }, options.runs);
+      console.log(`\n## Insights chart\n${insightsReport(runs)}`);
+    }
     return 0;
   } catch (error) {
     progress(`  FAILED — ${error instanceof Error ? error.message : String(error)}`);

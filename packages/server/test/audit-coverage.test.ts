@@ -47,6 +47,8 @@ interface Fixtures {
 const NOT_WRITES: Record<string, string> = {
   'POST /api/v1/projects/{project}/flags/{flag}/evaluate':
     'evaluates the flag (and an unsaved draft of it) for a context; stores nothing',
+  'POST /api/v1/projects/{project}/segments/{segment}/evaluate':
+    'says whether a context is in the segment (and in an unsaved draft of it), and why; stores nothing',
   'PUT /api/v1/auth/preferences':
     'the console’s memory of the member’s last project and environment: personal, seen by nobody else, saved on every switch',
 };

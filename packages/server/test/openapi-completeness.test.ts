@@ -304,6 +304,7 @@ describe.each(await testDialects())('the request body examples, sent as they are
     await step('POST /api/v1/projects/{project}/flags/{flag}/evaluate');
     await step('PUT /api/v1/projects/{project}/segments/{segment}');
     await step('PATCH /api/v1/projects/{project}/segments/{segment}');
+    await step('POST /api/v1/projects/{project}/segments/{segment}/evaluate');
     await step('POST /api/v1/projects/{project}/metrics');
     await step('PATCH /api/v1/projects/{project}/metrics/{metric}');
     await step('POST /api/v1/projects/{project}/environments');

@@ -80,6 +80,11 @@ const READ_BODIES: Record<string, (chosen: Record<string, string>) => unknown[]>
       draft: { definition: { description: 'draft' }, environments: { [environment]: { on: true } } },
     })),
   ],
+  // Segments are the project's: whoever may look at the project may test one (and an unsaved draft of it).
+  'POST /api/v1/projects/{project}/segments/{segment}/evaluate': (chosen) => [
+    { context: { key: `${mark(chosen.project as string)}-included` } },
+    { context: { key: 'probe' }, draft: { included: ['probe'] } },
+  ],
 };
 
 /**
@@ -641,6 +646,12 @@ describe.each(await testDialects())('scoping on %s', (dialect) => {
       expect(await ask('production'), path).toBe(await ask('no-such-environment'));
     }
 
+    // Evaluation counts: their environment's; production's answer as an environment that is not there.
+    const insights = (environment: string) =>
+      member.call('GET', `${flagsOf}/gate/environments/${environment}/insights`);
+    expect((await insights('development')).status).toBe(200);
+    expect((await insights('production')).status).toBe((await insights('no-such-environment')).status);
+
     const dependents = (await member.call('GET', `${flagsOf}/gate/dependents`)).body;
     expect(dependents.items).toEqual([]);
     const evaluated = (await member.call('POST', `${flagsOf}/gate/evaluate`, { context: { key: 'probe' } })).body;
@@ -666,6 +677,7 @@ describe.each(await testDialects())('scoping on %s', (dialect) => {
     const editor = callers[3] as Caller;
     const flag = (await editor.call('GET', `${flagsOf}/gate`)).body;
     expect(Object.keys(flag.environments)).toEqual([...ENVIRONMENTS]);
+    expect((await editor.call('GET', `${flagsOf}/gate/environments/production/insights?range=24h`)).body.total).toBe(3);
     expect((await editor.call('GET', `${v1}/projects`)).body.map((project: { key: string }) => project.key)).toEqual([
       'default',
     ]);

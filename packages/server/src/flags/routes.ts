@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { EvaluationContext, FlagState } from '@vexil/engine';
 import { actorOf, type Api } from '../http/api.js';
-import { problems } from '../http/problems.js';
+import { versionFromIfMatch } from '../http/if-match.js';
 import { created, noContent, ok, Strict } from '../http/schemas.js';
 import type { ServerContext } from '../context.js';
 import { listDependents } from './dependents.js';
@@ -133,7 +133,7 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
     },
     (request) =>
       updateFlag(ctx, actorOf(request), request.params.project, request.params.flag, request.body, {
-        expectedVersion: versionOf(request.headers['if-match']),
+        expectedVersion: versionFromIfMatch(request.headers['if-match'], 'the state version'),
       }),
   );
 
@@ -199,7 +199,7 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
         request.params.flag,
         request.params.environment,
         { replace: request.body as FlagState },
-        versionOf(request.headers['if-match']),
+        versionFromIfMatch(request.headers['if-match'], 'the state version'),
       ),
   );
 
@@ -223,7 +223,7 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
         request.params.flag,
         request.params.environment,
         { patch: request.body },
-        versionOf(request.headers['if-match']),
+        versionFromIfMatch(request.headers['if-match'], 'the state version'),
       ),
   );
 
@@ -307,26 +307,15 @@ export function flagRoutes(api: Api, ctx: ServerContext): void {
       return reply
         .code(201)
         .send(
-          await revertFlagChange(ctx, actorOf(request), project, flag, entryId, versionOf(request.headers['if-match'])),
+          await revertFlagChange(
+            ctx,
+            actorOf(request),
+            project,
+            flag,
+            entryId,
+            versionFromIfMatch(request.headers['if-match'], 'the state version'),
+          ),
         );
     },
   );
-}
-
-/**
- * The version an If-Match names: `"3"` (a strong ETag, as responses give it), `W/"3"` or a bare
- * `3`; `*` asks for no particular version. Decimal digits only: `"0x3"`, `"1e2"` or an empty tag are
- * not versions (as `Number()` would read them), so they are a 400 rather than a match by accident.
- */
-function versionOf(ifMatch: string | undefined): number | undefined {
-  if (ifMatch === undefined) return undefined;
-  const tag = ifMatch.trim();
-  if (tag === '*') return undefined;
-  const digits = /^(?:W\/)?"(\d{1,15})"$|^(\d{1,15})$/.exec(tag);
-  const version = digits?.[1] ?? digits?.[2];
-  if (version === undefined)
-    throw problems.badRequest('If-Match must be the state version, e.g. "3"', [
-      { path: 'headers.if-match', message: 'must be a version number' },
-    ]);
-  return Number(version);
 }

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { AttributeClauseSchema } from '../flags/schemas.js';
 import { Description, Key, Name, Strict } from '../http/schemas.js';
+import { ContextSchema } from '../sdk/context.js';
 import type { SegmentView } from './service.js';
 
 /**
@@ -62,4 +63,65 @@ export const SegmentViewSchema = Type.Unsafe<SegmentView>(
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
   }),
+);
+
+/** Where segments are used: `GET /projects/{project}/segment-usage`. */
+export const SegmentUsageSchema = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        segment: Type.String({ description: 'The segment’s key; segments no flag uses are left out' }),
+        flags: Type.Array(
+          Type.Object({
+            key: Type.String(),
+            name: Type.String({ description: 'The key when the flag has no name' }),
+            archived: Type.Boolean(),
+            environments: Type.Array(Type.String(), {
+              description: 'Where its allocations name the segment (environments the caller may read)',
+            }),
+          }),
+        ),
+      }),
+    ),
+  },
+  {
+    examples: [
+      {
+        items: [
+          {
+            segment: 'beta-testers',
+            flags: [{ key: 'new-checkout', name: 'New checkout', archived: false, environments: ['staging'] }],
+          },
+        ],
+      },
+    ],
+  },
+);
+
+export const SegmentEvaluationRequestSchema = Strict(
+  {
+    context: ContextSchema,
+    draft: Type.Optional(SegmentDefinitionSchema),
+  },
+  { examples: [{ context: { kind: 'user', key: 'ada', email: 'ada@example.com' } }] },
+);
+
+const MembershipSchema = Type.Object({
+  contains: Type.Boolean(),
+  reason: Type.Union(
+    [Type.Literal('included'), Type.Literal('excluded'), Type.Literal('rule'), Type.Literal('no-rule')],
+    {
+      description: 'included key, excluded key, a rule matched, or no rule matched',
+    },
+  ),
+  rule: Type.Optional(Type.Integer({ description: 'The first rule that matched, from 0' })),
+  ruleId: Type.Optional(Type.String()),
+});
+
+export const SegmentEvaluationSchema = Type.Object(
+  {
+    saved: MembershipSchema,
+    draft: Type.Optional(MembershipSchema),
+  },
+  { examples: [{ saved: { contains: true, reason: 'rule', rule: 0, ruleId: 'staff' } }] },
 );

@@ -5,7 +5,7 @@ import type { Write } from '../changes/writer.js';
 import type { ServerContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import type { ProjectRow, SegmentRow } from '../db/schema.js';
-import { problems, type FieldError } from '../http/problems.js';
+import { joinPath, problems, type FieldError } from '../http/problems.js';
 import { environmentsOf, findProject, projectForWrite } from '../projects/lookup.js';
 import { segmentOf } from '../rulesets/load.js';
 import type { NewSegment, SegmentDefinitionInput } from './schemas.js';
@@ -93,11 +93,17 @@ export async function changeSegment(
   projectKey: string,
   key: string,
   change: { replace: SegmentDefinitionInput } | { patch: SegmentDefinitionInput },
+  expectedVersion?: number,
 ): Promise<SegmentView> {
   return ctx.write(actor, async (write) => {
     const project = await projectForWrite(write, projectKey);
     authorize(actor, 'segment:write', { project: project.key });
     const row = await findSegment(write.tx, project, key);
+    // If-Match: the version the caller edited; someone else's save since then is not overwritten.
+    if (expectedVersion !== undefined && row.version !== expectedVersion)
+      throw problems.preconditionFailed(
+        `Segment "${key}" is at version ${row.version}, not ${expectedVersion}; reload it and apply your changes again`,
+      );
     const current = JSON.parse(row.definition) as SegmentDefinition;
     const definition = checkedDefinition(key, 'replace' in change ? change.replace : { ...current, ...change.patch });
     const updated: SegmentRow = {
@@ -204,7 +210,7 @@ export function segmentView(row: SegmentRow): SegmentView {
 }
 
 /** The definition to store, after the engine found nothing wrong with it (400 with paths otherwise). */
-function checkedDefinition(key: string, input: SegmentDefinitionInput): SegmentDefinition {
+export function checkedDefinition(key: string, input: SegmentDefinitionInput, under?: string): SegmentDefinition {
   const { name, description, contextKind, included, excluded, rules } = input;
   const definition = dropUndefined({
     name,
@@ -221,7 +227,10 @@ function checkedDefinition(key: string, input: SegmentDefinitionInput): SegmentD
     if (seen.has(rule.id)) errors.push({ path: `rules[${index}].id`, message: `duplicate rule id "${rule.id}"` });
     seen.add(rule.id);
   });
-  if (errors.length > 0) throw problems.validation(errors);
+  if (errors.length > 0)
+    throw problems.validation(
+      under === undefined ? errors : errors.map((error) => ({ ...error, path: joinPath(under, error.path) })),
+    );
   return definition;
 }
 

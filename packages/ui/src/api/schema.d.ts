@@ -451,6 +451,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description An action (flag.state.updated), or every action of a resource type with `.*` (flag.*) */
+                    action?: string;
                     /** @description An actor’s id or name */
                     actor?: string;
                     /** @description The `next` of the previous page */
@@ -6389,9 +6391,11 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 description: string;
-                                /** @description Per environment the caller may read: on or off, and the state version */
+                                /** @description Per environment the caller may read: on or off, the state version, the last evaluation */
                                 environments: {
                                     [key: string]: {
+                                        /** @description The start of the last hour SDKs reported evaluating it in this environment */
+                                        lastEvaluatedAt: string | null;
                                         on: boolean;
                                         version: number;
                                     };
@@ -8954,6 +8958,196 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/projects/{project}/flags/{flag}/environments/{environment}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How often the flag served each variation in one environment over the last 24 hours, 7 days or 30 days, per hour or day */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The last 24 hours or 7 days (hourly buckets), or 30 days (daily buckets, UTC); default 7d */
+                    range?: "24h" | "7d" | "30d";
+                    /** @description An ISO 8601 date-time: the range ends with the hour (or day) holding it; default now */
+                    until?: string;
+                };
+                header?: never;
+                path: {
+                    environment: string;
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "environment": "production",
+                         *       "range": "24h",
+                         *       "granularity": "hour",
+                         *       "from": "2026-11-22T10:00:00.000Z",
+                         *       "to": "2026-11-23T10:00:00.000Z",
+                         *       "total": 1570,
+                         *       "variations": [
+                         *         {
+                         *           "key": "on",
+                         *           "total": 1240
+                         *         },
+                         *         {
+                         *           "key": "off",
+                         *           "total": 330
+                         *         }
+                         *       ],
+                         *       "buckets": [
+                         *         {
+                         *           "start": "2026-11-23T08:00:00.000Z",
+                         *           "counts": {
+                         *             "on": 610,
+                         *             "off": 170
+                         *           }
+                         *         },
+                         *         {
+                         *           "start": "2026-11-23T09:00:00.000Z",
+                         *           "counts": {
+                         *             "on": 630,
+                         *             "off": 160
+                         *           }
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        "application/json": {
+                            /** @description Buckets holding evaluations, oldest first; the others (zero) are left out */
+                            buckets: {
+                                /** @description Evaluations per variation key */
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                /** Format: date-time */
+                                start: string;
+                            }[];
+                            environment: string;
+                            /**
+                             * Format: date-time
+                             * @description The start of the first bucket
+                             */
+                            from: string;
+                            /** @description What one bucket spans */
+                            granularity: "hour" | "day";
+                            /**
+                             * @description The range asked for
+                             * @enum {string}
+                             */
+                            range: "24h" | "7d" | "30d";
+                            /**
+                             * Format: date-time
+                             * @description The end of the last bucket (exclusive)
+                             */
+                            to: string;
+                            /** @description Evaluations in the range */
+                            total: number;
+                            /** @description The flag’s variations in order, then variations it no longer has that were counted, then "" (the caller’s default, served when the flag was missing or failed) if counted */
+                            variations: {
+                                key: string;
+                                total: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{project}/flags/{flag}/evaluate": {
         parameters: {
             query?: never;
@@ -10060,6 +10254,851 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{project}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List metrics */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aggregation: string | null;
+                            capPercentile: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            direction: string;
+                            eventKey: string;
+                            key: string;
+                            /** @description `conversion`: did the subject send the event after its first exposure; `numeric`: the event values per subject */
+                            kind: "conversion" | "numeric";
+                            name: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                            windowHours: number | null;
+                        }[];
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a metric */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Numeric metrics only (required there): how one subject’s event values add up */
+                        aggregation?: "sum" | "mean" | "count";
+                        /** @description Numeric metrics only: per-subject values above this percentile are capped to it (e.g. 99) */
+                        capPercentile?: number | null;
+                        description?: string;
+                        /** @description Which way is better; default `higher` */
+                        direction?: "higher" | "lower";
+                        /** @description The custom event it reads: the key SDKs send with `track(eventKey, value?)` */
+                        eventKey: string;
+                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                        key: string;
+                        /** @description `conversion`: did the subject send the event after its first exposure; `numeric`: the event values per subject */
+                        kind: "conversion" | "numeric";
+                        name?: string;
+                        /** @description Only events within this many hours after the subject’s first exposure count; null: any time after */
+                        windowHours?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aggregation: string | null;
+                            capPercentile: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            direction: string;
+                            eventKey: string;
+                            key: string;
+                            /** @description `conversion`: did the subject send the event after its first exposure; `numeric`: the event values per subject */
+                            kind: "conversion" | "numeric";
+                            name: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                            windowHours: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than this route takes (1024 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A path segment is longer than any key or id */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON: send Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/metrics/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a metric */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    metric: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aggregation: string | null;
+                            capPercentile: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            direction: string;
+                            eventKey: string;
+                            key: string;
+                            /** @description `conversion`: did the subject send the event after its first exposure; `numeric`: the event values per subject */
+                            kind: "conversion" | "numeric";
+                            name: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                            windowHours: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a metric */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    metric: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done, no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than this route takes (1024 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A path segment is longer than any key or id */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON: send Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change some fields of a metric */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    metric: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        aggregation?: ("sum" | "mean" | "count") | null;
+                        /** @description Numeric metrics only: per-subject values above this percentile are capped to it (e.g. 99) */
+                        capPercentile?: number | null;
+                        description?: string | null;
+                        /** @description Which way is better; default `higher` */
+                        direction?: "higher" | "lower";
+                        /** @description The custom event it reads: the key SDKs send with `track(eventKey, value?)` */
+                        eventKey?: string;
+                        /** @description `conversion`: did the subject send the event after its first exposure; `numeric`: the event values per subject */
+                        kind?: "conversion" | "numeric";
+                        name?: string;
+                        /** @description Only events within this many hours after the subject’s first exposure count; null: any time after */
+                        windowHours?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aggregation: string | null;
+                            capPercentile: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            direction: string;
+                            eventKey: string;
+                            key: string;
+                            /** @description `conversion`: did the subject send the event after its first exposure; `numeric`: the event values per subject */
+                            kind: "conversion" | "numeric";
+                            name: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                            windowHours: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than this route takes (1024 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A path segment is longer than any key or id */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON: send Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/segment-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the project’s segments are used: for each, the flags whose allocations name it, and where */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "segment": "beta-testers",
+                         *           "flags": [
+                         *             {
+                         *               "key": "new-checkout",
+                         *               "name": "New checkout",
+                         *               "archived": false,
+                         *               "environments": [
+                         *                 "staging"
+                         *               ]
+                         *             }
+                         *           ]
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        "application/json": {
+                            items: {
+                                flags: {
+                                    archived: boolean;
+                                    /** @description Where its allocations name the segment (environments the caller may read) */
+                                    environments: string[];
+                                    key: string;
+                                    /** @description The key when the flag has no name */
+                                    name: string;
+                                }[];
+                                /** @description The segment’s key; segments no flag uses are left out */
+                                segment: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{project}/segments": {
         parameters: {
             query?: never;
@@ -10548,7 +11587,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The segment version you edited (`"3"`); 412 if someone saved it since */
+                    "if-match"?: string;
+                };
                 path: {
                     project: string;
                     segment: string;
@@ -10698,6 +11740,15 @@ export interface paths {
                 };
                 /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names a version that is no longer the current one: reload and edit again */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10882,7 +11933,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The segment version you edited (`"3"`); 412 if someone saved it since */
+                    "if-match"?: string;
+                };
                 path: {
                     project: string;
                     segment: string;
@@ -11039,6 +12093,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description If-Match names a version that is no longer the current one: reload and edit again */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The body is larger than this route takes (1024 KiB) */
                 413: {
                     headers: {
@@ -11086,6 +12149,246 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/segments/{segment}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether a context is in the segment, and why; also for unsaved edits (a draft definition) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                    segment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "context": {
+                     *         "kind": "user",
+                     *         "key": "ada",
+                     *         "email": "ada@example.com"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Evaluation context: single-kind or multi-kind */
+                        context: {
+                            key?: string;
+                            /** @description The context kind (default "user"), or "multi" */
+                            kind?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @example {
+                         *       "name": "Beta testers",
+                         *       "description": "People who asked to try new features first",
+                         *       "contextKind": "user",
+                         *       "included": [
+                         *         "ada",
+                         *         "grace"
+                         *       ],
+                         *       "excluded": [
+                         *         "mallory"
+                         *       ],
+                         *       "rules": [
+                         *         {
+                         *           "id": "staff",
+                         *           "clauses": [
+                         *             {
+                         *               "attribute": "email",
+                         *               "operator": "ends_with",
+                         *               "values": [
+                         *                 "@example.com"
+                         *               ]
+                         *             }
+                         *           ]
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        draft?: {
+                            contextKind?: string;
+                            description?: string;
+                            /** @description Context keys never in it (unless included) */
+                            excluded?: string[];
+                            /** @description Context keys always in the segment */
+                            included?: string[];
+                            name?: string;
+                            /** @description OR of rules; a context matching any rule is in */
+                            rules?: {
+                                /** @description AND of attribute clauses */
+                                clauses: {
+                                    attribute: string;
+                                    contextKind?: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "matches" | "semver_eq" | "semver_gt" | "semver_gte" | "semver_lt" | "semver_lte" | "before" | "after" | "exists" | "not_exists";
+                                    values: unknown[];
+                                }[];
+                                /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                                id?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "saved": {
+                         *         "contains": true,
+                         *         "reason": "rule",
+                         *         "rule": 0,
+                         *         "ruleId": "staff"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            draft?: {
+                                contains: boolean;
+                                /** @description included key, excluded key, a rule matched, or no rule matched */
+                                reason: "included" | "excluded" | "rule" | "no-rule";
+                                /** @description The first rule that matched, from 0 */
+                                rule?: number;
+                                ruleId?: string;
+                            };
+                            saved: {
+                                contains: boolean;
+                                /** @description included key, excluded key, a rule matched, or no rule matched */
+                                reason: "included" | "excluded" | "rule" | "no-rule";
+                                /** @description The first rule that matched, from 0 */
+                                rule?: number;
+                                ruleId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than this route takes (1024 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A path segment is longer than any key or id */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON: send Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/healthz": {

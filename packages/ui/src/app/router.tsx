@@ -7,13 +7,21 @@ import {
   type ShouldRevalidateFunctionArgs,
   useLocation,
 } from 'react-router';
+import { apiTokensQuery } from '../api/api-tokens';
+import { auditQuery } from '../api/audit';
 import { environmentsQuery } from '../api/environments';
 import { flagQuery } from '../api/flag';
 import { flagListQuery } from '../api/flags-list';
+import { membersQuery } from '../api/members';
+import { organizationQuery } from '../api/organization';
 import { projectsQuery } from '../api/projects';
 import { sdkKeysQuery } from '../api/sdk-keys';
+import { segmentQuery, segmentsQuery, segmentUsageQuery } from '../api/segments';
 import { sessionQuery } from '../api/session';
-import { can } from '../auth/permissions';
+import { userListQuery, userQuery } from '../api/users';
+import { apiFilters as auditApiFilters, filtersFromParams as auditFiltersFromParams } from '../audit/audit-model';
+import { userFiltersFromParams } from '../users/user-model';
+import { type Action, can } from '../auth/permissions';
 import { filtersFromParams } from '../flags/list/filters';
 import { PageLoading } from '../components/PageLoading';
 import { ProjectLayout } from '../projects/ProjectLayout';
@@ -32,8 +40,16 @@ const pages = {
   home: async () => ({ Component: (await import('../projects/HomeRedirect')).HomeRedirect }),
   flagList: async () => ({ Component: (await import('../flags/FlagListPage')).FlagListPage }),
   flag: async () => ({ Component: (await import('../flags/FlagPage')).FlagPage }),
+  segments: async () => ({ Component: (await import('../segments/SegmentsPage')).SegmentsPage }),
+  segment: async () => ({ Component: (await import('../segments/SegmentPage')).SegmentPage }),
   environments: async () => ({ Component: (await import('../environments/EnvironmentsPage')).EnvironmentsPage }),
   sdkKeys: async () => ({ Component: (await import('../sdk-keys/SdkKeysPage')).SdkKeysPage }),
+  users: async () => ({ Component: (await import('../users/UsersPage')).UsersPage }),
+  user: async () => ({ Component: (await import('../users/UserPage')).UserPage }),
+  audit: async () => ({ Component: (await import('../audit/AuditLogPage')).AuditLogPage }),
+  members: async () => ({ Component: (await import('../members/MembersPage')).MembersPage }),
+  apiTokens: async () => ({ Component: (await import('../api-tokens/ApiTokensPage')).ApiTokensPage }),
+  organization: async () => ({ Component: (await import('../organization/OrganizationPage')).OrganizationPage }),
   notFound: async () => ({ Component: (await import('../shell/NotFoundPage')).NotFoundPage }),
 };
 
@@ -86,6 +102,33 @@ export function routes(queryClient: QueryClient): RouteObject[] {
         { index: true, lazy: pages.home },
         { path: 'account', lazy: pages.account },
         {
+          path: 'audit',
+          lazy: pages.audit,
+          ...preload(({ request }) => [
+            queryClient.prefetchInfiniteQuery(
+              auditQuery(auditApiFilters(auditFiltersFromParams(new URL(request.url).searchParams))),
+            ),
+          ]),
+        },
+        {
+          path: 'settings/members',
+          lazy: pages.members,
+          // Only members with a role on the whole organisation may list them; for others the API says 403.
+          ...preload(() => [whenAllowed(queryClient, 'member:read', () => queryClient.prefetchQuery(membersQuery))]),
+        },
+        {
+          path: 'settings/api-tokens',
+          lazy: pages.apiTokens,
+          ...preload(() => [queryClient.prefetchQuery(apiTokensQuery)]),
+        },
+        {
+          path: 'settings/organization',
+          lazy: pages.organization,
+          ...preload(() => [
+            whenAllowed(queryClient, 'organization:read', () => queryClient.prefetchQuery(organizationQuery)),
+          ]),
+        },
+        {
           path: 'projects/:project',
           element: <ProjectLayout />,
           ...preload(({ params }) => [queryClient.prefetchQuery(environmentsQuery(params.project ?? ''))]),
@@ -107,9 +150,51 @@ export function routes(queryClient: QueryClient): RouteObject[] {
               ]),
             },
             {
+              path: 'segments',
+              lazy: pages.segments,
+              ...preload(({ params }) => [
+                queryClient.prefetchQuery(segmentsQuery(params.project ?? '')),
+                queryClient.prefetchQuery(segmentUsageQuery(params.project ?? '')),
+              ]),
+            },
+            {
+              path: 'segments/:segment',
+              lazy: pages.segment,
+              ...preload(({ params }) => [
+                queryClient.prefetchQuery(segmentQuery(params.project ?? '', params.segment ?? '')),
+              ]),
+            },
+            {
               path: 'environments',
               lazy: pages.environments,
               ...preload(({ params }) => [queryClient.prefetchQuery(environmentsQuery(params.project ?? ''))]),
+            },
+            {
+              path: 'users',
+              lazy: pages.users,
+              ...preload(({ params, request }) => {
+                const search = new URL(request.url).searchParams;
+                const environment = search.get('env');
+                if (!environment) return [];
+                return [
+                  queryClient.prefetchInfiniteQuery(
+                    userListQuery(params.project ?? '', environment, userFiltersFromParams(search)),
+                  ),
+                ];
+              }),
+            },
+            {
+              path: 'users/:kind/:key',
+              lazy: pages.user,
+              ...preload(({ params, request }) => {
+                const environment = new URL(request.url).searchParams.get('env');
+                if (!environment) return [];
+                return [
+                  queryClient.prefetchQuery(
+                    userQuery(params.project ?? '', environment, params.kind ?? '', params.key ?? ''),
+                  ),
+                ];
+              }),
             },
             {
               path: 'sdk-keys',
@@ -137,6 +222,14 @@ export function routes(queryClient: QueryClient): RouteObject[] {
       ],
     },
   ];
+}
+
+/** Prefetches what an organisation-wide page shows, when the signed-in member may read it. */
+function whenAllowed(queryClient: QueryClient, action: Action, prefetch: () => Promise<void>): Promise<void> {
+  return queryClient
+    .ensureQueryData(sessionQuery)
+    .then((session) => (can(session?.member, action, {}) ? prefetch() : undefined))
+    .catch(() => undefined);
 }
 
 export const createRouter = (queryClient: QueryClient) => createBrowserRouter(routes(queryClient));

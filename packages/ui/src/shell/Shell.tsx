@@ -8,6 +8,7 @@ import { type Session, useSession, useSignOut } from '../api/session';
 import favicon from '../app/favicon.svg';
 import { recall } from '../app/remembered';
 import { signInPath } from '../auth/return-path';
+import { can } from '../auth/permissions';
 import { describeRoles } from '../auth/roles';
 import { PageError } from '../components/PageError';
 import { PageLoading } from '../components/PageLoading';
@@ -96,8 +97,11 @@ function Rail({ session }: { session: Session }) {
   const project =
     current ?? preferences.data?.project ?? recall(session.member.id, 'project') ?? projects.data?.[0]?.key;
   const onFlags = useMatch('/projects/:project/flags/*') !== null;
+  const onSegments = useMatch('/projects/:project/segments/*') !== null;
   const onEnvironments = useMatch('/projects/:project/environments') !== null;
   const onSdkKeys = useMatch('/projects/:project/sdk-keys') !== null;
+  const onUsers = useMatch('/projects/:project/users/*') !== null;
+  const onAudit = useMatch('/audit') !== null;
   return (
     <AppShell.Navbar p="md" aria-label="Console">
       <AppShell.Section>
@@ -117,29 +121,72 @@ function Rail({ session }: { session: Session }) {
           />
         )}
         {project !== undefined && (
-          <>
-            <NavLink
-              component={Link}
-              to={projectPath(project, 'environments', environment)}
-              label="Environments"
-              active={onEnvironments}
-              aria-current={onEnvironments ? 'page' : undefined}
-            />
-            <NavLink
-              component={Link}
-              to={projectPath(project, 'sdk-keys', environment)}
-              label="SDK keys"
-              active={onSdkKeys}
-              aria-current={onSdkKeys ? 'page' : undefined}
-            />
-          </>
+          <NavLink
+            component={Link}
+            to={projectPath(project, 'segments', environment)}
+            label="Segments"
+            active={onSegments}
+            aria-current={onSegments ? 'page' : undefined}
+          />
         )}
+        {project !== undefined && (
+          <NavLink
+            component={Link}
+            to={projectPath(project, 'users', environment)}
+            label="Users"
+            active={onUsers}
+            aria-current={onUsers ? 'page' : undefined}
+          />
+        )}
+        {/* Organisation-wide, opened on the project's changes. */}
+        <NavLink
+          component={Link}
+          to={project === undefined ? '/audit' : `/audit?project=${encodeURIComponent(project)}`}
+          label="Audit log"
+          active={onAudit}
+          aria-current={onAudit ? 'page' : undefined}
+        />
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">
+          Settings
+        </Text>
+        <div>
+          {project !== undefined && (
+            <>
+              <NavLink
+                component={Link}
+                to={projectPath(project, 'environments', environment)}
+                label="Environments"
+                active={onEnvironments}
+                aria-current={onEnvironments ? 'page' : undefined}
+              />
+              <NavLink
+                component={Link}
+                to={projectPath(project, 'sdk-keys', environment)}
+                label="SDK keys"
+                active={onSdkKeys}
+                aria-current={onSdkKeys ? 'page' : undefined}
+              />
+            </>
+          )}
+          {/* Organisation-wide: members and the organisation need a role on the whole organisation. */}
+          {can(session.member, 'member:read', {}) && <SettingsLink to="/settings/members" label="Members" />}
+          <SettingsLink to="/settings/api-tokens" label="API tokens" />
+          {can(session.member, 'organization:read', {}) && (
+            <SettingsLink to="/settings/organization" label="Organisation" />
+          )}
+        </div>
       </AppShell.Section>
       <AppShell.Section className={classes.member}>
         <MemberCard session={session} />
       </AppShell.Section>
     </AppShell.Navbar>
   );
+}
+
+/** A page of the organisation's settings in the rail, marked when it is the one open. */
+function SettingsLink({ to, label }: { to: string; label: string }) {
+  const active = useMatch(to) !== null;
+  return <NavLink component={Link} to={to} label={label} active={active} aria-current={active ? 'page' : undefined} />;
 }
 
 interface ProjectSwitcherProps {

@@ -36,10 +36,12 @@ interface ConditionEditorProps {
   path: string;
   /** "Allocation “Beta”", to name the inputs. */
   owner: string;
+  /** Whether segment membership may be a condition (not inside a segment's own rules). */
+  segmentClauses?: boolean;
 }
 
 /** The conditions of an allocation (AND): attribute clauses with every operator, and segment membership. */
-export function ConditionEditor({ conditions, onChange, path, owner }: ConditionEditorProps) {
+export function ConditionEditor({ conditions, onChange, path, owner, segmentClauses = true }: ConditionEditorProps) {
   const { segments, errorAt } = useTargetingScope();
   const change = (index: number, clause: Clause) =>
     onChange(conditions.map((existing, position) => (position === index ? clause : existing)));
@@ -64,6 +66,7 @@ export function ConditionEditor({ conditions, onChange, path, owner }: Condition
           path={`${path}[${index}]`}
           onChange={(next) => change(index, next)}
           onRemove={() => remove(index)}
+          segmentClauses={segmentClauses}
         />
       ))}
       {errorAt(path) && (
@@ -75,13 +78,15 @@ export function ConditionEditor({ conditions, onChange, path, owner }: Condition
         <Button size="compact-sm" variant="light" onClick={() => onChange([...conditions, newAttributeClause()])}>
           Add condition
         </Button>
-        <Button
-          size="compact-sm"
-          variant="light"
-          onClick={() => onChange([...conditions, { segment: segments?.[0]?.key ?? '' }])}
-        >
-          Add segment
-        </Button>
+        {segmentClauses && (
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => onChange([...conditions, { segment: segments?.[0]?.key ?? '' }])}
+          >
+            Add segment
+          </Button>
+        )}
       </Group>
     </Stack>
   );
@@ -112,9 +117,13 @@ interface ClauseRowProps {
   path: string;
   onChange(clause: Clause): void;
   onRemove(): void;
+  segmentClauses: boolean;
 }
 
-function ClauseRow({ clause, label, path, onChange, onRemove }: ClauseRowProps) {
+/** The operators without segment membership, for a segment's own rules. */
+const ATTRIBUTE_OPERATOR_DATA = OPERATOR_DATA.filter((group) => group.group !== 'Segment');
+
+function ClauseRow({ clause, label, path, onChange, onRemove, segmentClauses }: ClauseRowProps) {
   const { segments, errorAt, errorsBelow, vocabulary } = useTargetingScope();
   const operator: ClauseOperator = 'segment' in clause ? 'segment' : clause.operator;
   const info = operatorInfo(operator);
@@ -192,7 +201,7 @@ function ClauseRow({ clause, label, path, onChange, onRemove }: ClauseRowProps) 
         )}
         <Select
           aria-label={`${label}: operator`}
-          data={OPERATOR_DATA}
+          data={segmentClauses ? OPERATOR_DATA : ATTRIBUTE_OPERATOR_DATA}
           value={operator}
           onChange={(next) => next && setOperator(next as ClauseOperator)}
           allowDeselect={false}
