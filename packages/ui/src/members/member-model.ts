@@ -20,7 +20,7 @@ export { ROLES };
 export const ROLE_WORDS: Record<Role, { label: string; summary: string }> = {
   owner: { label: 'Owner', summary: 'Everything, including members, service tokens and the organisation itself' },
   admin: { label: 'Admin', summary: 'Everything in its scope except members, service tokens and the organisation' },
-  editor: { label: 'Editor', summary: 'Reads everything; creates and changes flags and segments' },
+  editor: { label: 'Editor', summary: 'Reads everything; creates and changes flags, segments and metrics' },
   viewer: { label: 'Viewer', summary: 'Reads everything, changes nothing' },
 };
 
@@ -49,11 +49,15 @@ export const CAPABILITIES: readonly Capability[] = [
   { label: 'Rename the organisation', actions: ['organization:update'], level: 'organization' },
   { label: 'Create projects', actions: ['project:create'], level: 'organization' },
   {
-    label: 'See flags, segments and environments',
-    actions: ['flag:read', 'segment:read', 'environment:read'],
+    label: 'See flags, segments, metrics and environments',
+    actions: ['flag:read', 'segment:read', 'metric:read', 'environment:read'],
     level: 'project',
   },
-  { label: 'Create and change flags and segments', actions: ['flag:write', 'segment:write'], level: 'project' },
+  {
+    label: 'Create and change flags, segments and metrics',
+    actions: ['flag:write', 'segment:write', 'metric:write'],
+    level: 'project',
+  },
   { label: 'Create and reorder environments', actions: ['environment:manage'], level: 'project' },
   { label: 'Rename the project', actions: ['project:update'], level: 'project' },
   { label: 'Delete the project', actions: ['project:delete'], level: 'project' },
@@ -87,7 +91,7 @@ export function scopeWords(binding: Pick<RoleBinding, 'project' | 'environment'>
   return `${binding.project} / ${binding.environment}`;
 }
 
-/** One grant in a sentence: "Editor on project default: create and change flags and segments, …". */
+/** One grant in a sentence: "Editor on project default: create and change flags, segments and metrics, …". */
 export function describeGrant(binding: RoleBinding): string {
   const head = `${ROLE_WORDS[binding.role].label} on ${scopeWords(binding)}`;
   const depth = DEPTH[levelOf(binding)];

@@ -153,7 +153,7 @@ describe('the members page', () => {
     await dialog.getByRole('combobox', { name: 'Project of grant 2' }).selectOption('default');
     await dialog.getByRole('combobox', { name: 'Environment of grant 2' }).selectOption('production');
     await expect(dialog.getByTestId('grant-allows').allTextContents()).resolves.toEqual([
-      'Editor on project default: reads, and may create and change flags and segments; turn flags on and off, change targeting',
+      'Editor on project default: reads, and may create and change flags, segments and metrics; turn flags on and off, change targeting',
       'Viewer on default / production: read only',
     ]);
     const access = dialog.getByTestId('access');

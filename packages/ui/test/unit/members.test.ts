@@ -37,12 +37,12 @@ describe('what a role allows, from its policy statements', () => {
     ]);
   });
 
-  it('lets editors write flags and segments only, and viewers only read', () => {
+  it('lets editors write flags, segments and metrics only, and viewers only read', () => {
     const editor = CAPABILITIES.filter((each) => roleAllows('editor', each)).map((each) => each.label);
     expect(editor).toEqual([
       'See the members',
-      'See flags, segments and environments',
-      'Create and change flags and segments',
+      'See flags, segments, metrics and environments',
+      'Create and change flags, segments and metrics',
       'Turn flags on and off, change targeting',
       'See users and the audit log',
     ]);
@@ -68,7 +68,7 @@ describe('what a role allows, from its policy statements', () => {
       'Viewer on default / production: read only',
     );
     expect(describeGrant({ role: 'editor', project: 'default' })).toBe(
-      'Editor on project default: reads, and may create and change flags and segments; turn flags on and off, change targeting',
+      'Editor on project default: reads, and may create and change flags, segments and metrics; turn flags on and off, change targeting',
     );
     expect(scopeWords({})).toBe('the whole organisation');
     expect(describeGrant({ role: 'owner' })).toBe('Owner on the whole organisation: everything there');
