@@ -80,9 +80,10 @@ export function useFlagList(project: string, filters: FlagListFilters) {
  * Starts fetching a list before the page renders it: a keystroke's request leaves at once, while
  * the new address is still being rendered (the list then finds it in flight).
  */
-export function usePrefetchFlagList(project: string): (filters: FlagListFilters) => void {
+/** Asks for a list's first page ahead of its render; resolves once it is in the cache (or failed). */
+export function usePrefetchFlagList(project: string): (filters: FlagListFilters) => Promise<void> {
   const queryClient = useQueryClient();
-  return (filters) => void queryClient.prefetchInfiniteQuery(flagListQuery(project, filters));
+  return (filters) => queryClient.prefetchInfiniteQuery(flagListQuery(project, filters));
 }
 
 /**

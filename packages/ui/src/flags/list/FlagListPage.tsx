@@ -96,8 +96,9 @@ export function FlagListPage() {
     setNotice(undefined);
     // From the address as it is now, not as of the last render: a search sent a moment ago may not be rendered yet.
     const next = withFilters(new URLSearchParams(window.location.search), changes);
-    prefetch(filtersFromParams(next));
+    const answered = prefetch(filtersFromParams(next));
     setParams(next, { replace: replace === true });
+    return answered;
   });
   const onSearch = useCallback((q: string) => changeFilters({ q: q.trim() || null }, true), [changeFilters]);
   const onFilter = useCallback((changes: FilterChanges) => changeFilters(changes), [changeFilters]);

@@ -2,18 +2,16 @@ import { CloseButton, Group, Kbd, NativeSelect, TextInput } from '@mantine/core'
 import { memo, useEffect, useRef, useState } from 'react';
 import type { FlagListFilters } from '../../api/flags-list';
 import { type FilterChanges, MAX_SEARCH_LENGTH } from './filters';
-import { useThrottled } from './use-throttled';
+import { useOneAtATime } from './one-at-a-time';
 
 interface FlagListToolbarProps {
   filters: FlagListFilters;
   /** Tags seen on the loaded flags, offered as the tag filter is typed (any tag can be typed). */
   knownTags: readonly string[];
-  onSearch: (q: string) => void;
+  /** Sends a search; resolves when its answer is in. */
+  onSearch: (q: string) => Promise<void>;
   onFilter: (changes: FilterChanges) => void;
 }
-
-/** A search answers as one types; the first keystroke after a pause is sent at once, then at most this often. */
-const SEARCH_INTERVAL_MS = 120;
 
 /**
  * The filters are the browser's own selects: light to render with the list, and usable from the
@@ -63,10 +61,11 @@ export const FlagListToolbar = memo(function FlagListToolbar({
   // Searches this box sent that the URL may not show yet (the page renders them a moment later, in order):
   // a `q` among them is this box's own; any other came from elsewhere (a link, "clear filters") and is shown.
   const unconfirmed = useRef<string[]>([]);
-  const send = useThrottled((value: string) => {
+  // A search answers as one types: each keystroke's goes once the previous one has answered.
+  const send = useOneAtATime((value: string) => {
     unconfirmed.current.push(value.trim());
-    onSearch(value);
-  }, SEARCH_INTERVAL_MS);
+    return onSearch(value);
+  });
   useEffect(() => {
     const q = filters.q ?? '';
     const index = unconfirmed.current.indexOf(q);
