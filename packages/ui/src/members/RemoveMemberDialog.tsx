@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { type OrgMember, useRemoveMember } from '../api/members';
 import { isProblem } from '../api/problem';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 
 interface RemoveMemberDialogProps {
   member: OrgMember | undefined;
@@ -16,47 +16,23 @@ export function RemoveMemberDialog({ member, me, onClose }: RemoveMemberDialogPr
     remove.reset();
     onClose();
   };
-  const self = member?.id === me;
+  const lastOwner = isProblem(remove.error, 409);
   return (
-    <Modal
+    <ConfirmDialog
       opened={member !== undefined}
-      onClose={close}
       title={`Remove ${member?.name ?? ''}?`}
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      confirmLabel="Remove member"
+      refusedTitle={lastOwner ? 'The organisation needs an owner' : 'Not removed'}
+      error={remove.error}
+      pending={remove.isPending}
+      blocked={lastOwner}
+      // Removing oneself ends this session: the next request's 401 takes the shell to sign-in.
+      onConfirm={() => member && remove.mutate(member.id, { onSuccess: close })}
+      onClose={close}
     >
-      <Stack gap="md">
-        <Text size="sm">
-          {member?.name} ({member?.email}) leaves the organisation: their sessions here end and their personal tokens
-          stop working at once. Their account and other organisations stay. The audit log keeps what they did.
-          {self && ' This is you: you will be signed out of this organisation.'}
-        </Text>
-        {remove.error !== null && (
-          <Alert
-            color="red"
-            role="alert"
-            title={isProblem(remove.error, 409) ? 'The organisation needs an owner' : 'Not removed'}
-          >
-            {isProblem(remove.error) ? (remove.error.detail ?? remove.error.title) : 'Something unexpected went wrong.'}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            disabled={isProblem(remove.error, 409)}
-            onClick={() =>
-              member &&
-              // Removing oneself ends this session: the next request's 401 takes the shell to sign-in.
-              remove.mutate(member.id, { onSuccess: close })
-            }
-          >
-            Remove member
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      {member?.name} ({member?.email}) leaves the organisation: their sessions here end and their personal tokens stop
+      working at once. Their account and other organisations stay. The audit log keeps what they did.
+      {member?.id === me && ' This is you: you will be signed out of this organisation.'}
+    </ConfirmDialog>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { Code } from '@mantine/core';
 import type { Environment } from '../api/environments';
-import { isProblem } from '../api/problem';
 import { type SdkKey, useRevokeSdkKey } from '../api/sdk-keys';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 
 interface RevokeKeyDialogProps {
   project: string;
@@ -19,35 +19,18 @@ export function RevokeKeyDialog({ project, environment, sdkKey, onClose }: Revok
     onClose();
   };
   return (
-    <Modal
+    <ConfirmDialog
       opened={sdkKey !== undefined}
-      onClose={close}
       title={`Revoke ${sdkKey?.name ?? ''}?`}
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      confirmLabel="Revoke key"
+      refusedTitle="Not revoked"
+      error={revoke.error}
+      pending={revoke.isPending}
+      onConfirm={() => sdkKey && revoke.mutate(sdkKey.id, { onSuccess: close })}
+      onClose={close}
     >
-      <Stack gap="md">
-        <Text size="sm">
-          Applications using <Code>{sdkKey?.hint}</Code> stop getting {environment.name}’s flags at once: the server
-          refuses the key, open streams close, and their code falls back to its default values. This cannot be undone.
-        </Text>
-        {revoke.error !== null && (
-          <Alert color="red" role="alert" title="Not revoked">
-            {isProblem(revoke.error) ? (revoke.error.detail ?? revoke.error.title) : 'Something unexpected went wrong.'}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={revoke.isPending}
-            onClick={() => sdkKey && revoke.mutate(sdkKey.id, { onSuccess: close })}
-          >
-            Revoke key
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      Applications using <Code>{sdkKey?.hint}</Code> stop getting {environment.name}’s flags at once: the server refuses
+      the key, open streams close, and their code falls back to its default values. This cannot be undone.
+    </ConfirmDialog>
   );
 }
