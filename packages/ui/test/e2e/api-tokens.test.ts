@@ -1,12 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ConsoleUnderTest,
-  expectNoSeriousA11yViolations,
-  screenshot,
-  signIn,
-  startConsole,
-} from './support/index.js';
+import { type ConsoleUnderTest, expectAccessible, screenshot, signIn, startConsole } from './support/index.js';
 
 /**
  * The API tokens page: a personal token created with narrower grants and an expiry, its secret shown
@@ -19,18 +13,6 @@ const PAGE = '/settings/api-tokens';
 const PASSWORD = 'a long enough password';
 /** Unique per run: a retried test must not find the member its first attempt made. */
 const EDITOR = `eddie-${Date.now()}@example.com`;
-
-/** Signs in from a fresh page: the first load of a busy machine may take longer than a step's 10 s. */
-async function signInFresh(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').waitFor({ timeout: 30_000 });
-  await signIn(page, email, password);
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  await page.mouse.move(0, 0);
-  await expectNoSeriousA11yViolations(page);
-}
 
 describe('the API tokens page', () => {
   let console: ConsoleUnderTest;
@@ -51,7 +33,7 @@ describe('the API tokens page', () => {
     console = await startConsole();
     page = await console.newPage();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: console.url });
-    await signInFresh(page, console.owner.email, console.owner.password);
+    await signIn(page, console.owner.email, console.owner.password);
   });
   afterAll(() => console?.close());
 
@@ -180,7 +162,7 @@ describe('the API tokens page', () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const editor = await console.newPage();
-    await signInFresh(editor, EDITOR, PASSWORD);
+    await signIn(editor, EDITOR, PASSWORD);
     await editor.goto(`${PAGE}?tab=service`);
     await editor.getByRole('heading', { name: 'Your personal tokens' }).waitFor();
     await expect(editor.getByRole('tab').count()).resolves.toBe(0);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ConsoleUnderTest,
-  expectNoSeriousA11yViolations,
+  expectAccessible,
   location,
   screenshot,
   signIn,
@@ -19,11 +19,6 @@ import {
 const BOT = 'Release bot';
 /** Entries written straight into the database by another actor: several pages of the log. */
 const OTHERS = 180;
-
-async function expectAccessible(page: Page): Promise<void> {
-  await page.mouse.move(0, 0);
-  await expectNoSeriousA11yViolations(page);
-}
 
 describe('the audit log', () => {
   let console: ConsoleUnderTest;

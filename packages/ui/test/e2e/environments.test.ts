@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ConsoleUnderTest,
-  expectNoSeriousA11yViolations,
-  screenshot,
-  signIn,
-  startConsole,
-} from './support/index.js';
+import { type ConsoleUnderTest, expectAccessible, screenshot, signIn, startConsole } from './support/index.js';
 
 /**
  * The environments page: the project's environments in order, created, renamed, marked critical,
@@ -17,10 +11,6 @@ import {
 const PAGE = '/projects/default/environments?env=development';
 
 /** The pointer off whatever it last clicked: a hover colour is a moment, not the state to judge or picture. */
-async function expectAccessible(page: Page): Promise<void> {
-  await page.mouse.move(0, 0);
-  await expectNoSeriousA11yViolations(page);
-}
 
 describe('the environments page', () => {
   let console: ConsoleUnderTest;

@@ -1,12 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ConsoleUnderTest,
-  expectNoSeriousA11yViolations,
-  screenshot,
-  signIn,
-  startConsole,
-} from './support/index.js';
+import { type ConsoleUnderTest, expectAccessible, screenshot, signIn, startConsole } from './support/index.js';
 
 /**
  * The members page: a member invited as editor on a project but viewer on its production, the link
@@ -29,18 +23,6 @@ interface MemberRow {
   email: string;
   name: string;
   roles: { role: string; project?: string; environment?: string }[];
-}
-
-/** Signs in from a fresh page: the first load of a busy machine may take longer than a step's 10 s. */
-async function signInFresh(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').waitFor({ timeout: 30_000 });
-  await signIn(page, email, password);
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  await page.mouse.move(0, 0);
-  await expectNoSeriousA11yViolations(page);
 }
 
 /** A write with the session cookie, made from the page as the console makes it (CSRF token echoed). */
@@ -88,7 +70,7 @@ describe('the members page', () => {
     expect(flag.status, JSON.stringify(flag.body)).toBe(201);
     page = await console.newPage();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: console.url });
-    await signInFresh(page, console.owner.email, console.owner.password);
+    await signIn(page, console.owner.email, console.owner.password);
   });
   afterAll(() => console?.close());
 
@@ -375,7 +357,7 @@ describe('the members page', () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const viewer = await console.newPage();
-    await signInFresh(viewer, VIEWER, PASSWORD);
+    await signIn(viewer, VIEWER, PASSWORD);
     await viewer.goto(`${PAGE}?q=VIC`);
     await viewer.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
     await expect(viewer.getByLabel('Search members').inputValue()).resolves.toBe('VIC');

@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ConsoleUnderTest,
-  expectNoSeriousA11yViolations,
-  screenshot,
-  signIn,
-  startConsole,
-} from './support/index.js';
+import { type ConsoleUnderTest, expectAccessible, screenshot, signIn, startConsole } from './support/index.js';
 
 /**
  * The organisation page: renamed by an owner (the API and the rail follow), the server's refusal of
@@ -19,18 +13,6 @@ const PASSWORD = 'a long enough password';
 /** Unique per run: a retried test must not find the member its first attempt made. */
 const VIEWER = `vic-${Date.now()}@example.com`;
 
-/** Signs in from a fresh page: the first load of a busy machine may take longer than a step's 10 s. */
-async function signInFresh(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').waitFor({ timeout: 30_000 });
-  await signIn(page, email, password);
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  await page.mouse.move(0, 0);
-  await expectNoSeriousA11yViolations(page);
-}
-
 describe('the organisation page', () => {
   let console: ConsoleUnderTest;
   let page: Page;
@@ -38,7 +20,7 @@ describe('the organisation page', () => {
   beforeAll(async () => {
     console = await startConsole();
     page = await console.newPage();
-    await signInFresh(page, console.owner.email, console.owner.password);
+    await signIn(page, console.owner.email, console.owner.password);
   });
   afterAll(() => console?.close());
 
@@ -90,7 +72,7 @@ describe('the organisation page', () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const viewer = await console.newPage();
-    await signInFresh(viewer, VIEWER, PASSWORD);
+    await signIn(viewer, VIEWER, PASSWORD);
     await viewer.goto(PAGE);
     await expect(viewer.getByTestId('organization-name').textContent()).resolves.toBe('Acme Corporation');
     await expect(viewer.getByRole('button', { name: 'Rename' }).count()).resolves.toBe(0);
@@ -114,7 +96,7 @@ describe('the organisation page on a server with single sign-on', () => {
 
   it('says it is configured, with the provider’s name', async () => {
     const page = await console.newPage();
-    await signInFresh(page, console.owner.email, console.owner.password);
+    await signIn(page, console.owner.email, console.owner.password);
     await page.goto(PAGE);
     const status = page.getByTestId('sso-status');
     await expect(status.getAttribute('data-configured')).resolves.toBe('true');

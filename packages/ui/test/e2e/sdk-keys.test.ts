@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ConsoleUnderTest,
-  expectNoSeriousA11yViolations,
-  screenshot,
-  signIn,
-  startConsole,
-} from './support/index.js';
+import { type ConsoleUnderTest, expectAccessible, screenshot, signIn, startConsole } from './support/index.js';
 
 /**
  * The SDK keys page of an environment: a client key created in the console, its secret shown once
@@ -17,11 +11,6 @@ import {
 
 const FLAG = 'new-checkout';
 const PAGE = '/projects/default/sdk-keys?env=development';
-
-async function expectAccessible(page: Page): Promise<void> {
-  await page.mouse.move(0, 0);
-  await expectNoSeriousA11yViolations(page);
-}
 
 describe('the SDK keys page', () => {
   let console: ConsoleUnderTest;

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ConsoleUnderTest,
-  expectNoSeriousA11yViolations,
+  expectAccessible,
   location,
   screenshot,
   signIn,
@@ -28,10 +28,6 @@ async function choose(page: Page, select: Locator, option: string): Promise<void
 }
 
 /** The pointer off whatever it last clicked: a hover colour is a moment, not the state to judge or picture. */
-async function expectAccessible(page: Page): Promise<void> {
-  await page.mouse.move(0, 0);
-  await expectNoSeriousA11yViolations(page);
-}
 
 describe('the segment pages', () => {
   let console: ConsoleUnderTest;

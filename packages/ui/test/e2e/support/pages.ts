@@ -6,9 +6,13 @@ import { VIEWPORT } from './console.js';
 /** Where screenshots go (git-ignored): look at them after a run. */
 export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
-/** Signs in through the sign-in page, as a person would, and waits until the console has left it. */
+/**
+ * Signs in through the sign-in page, as a person would, and waits until the console has left it. A
+ * fresh page's first load may take longer than a step's 10 s on a busy machine: it gets 30.
+ */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   if (!new URL(page.url(), 'http://x').pathname.startsWith('/sign-in')) await page.goto('/sign-in');
+  await page.getByLabel('Email').waitFor({ timeout: 30_000 });
   await page.getByLabel('Email').fill(email);
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
