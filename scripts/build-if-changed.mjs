@@ -24,6 +24,9 @@ const targets = {
       'packages/engine/package.json',
       'packages/engine/tsconfig.json',
       'packages/engine/src',
+      'packages/stats/package.json',
+      'packages/stats/tsconfig.json',
+      'packages/stats/src',
       'packages/server/package.json',
       'packages/server/tsconfig.json',
       'packages/server/src',
@@ -40,6 +43,8 @@ const targets = {
       'packages/ui/index.html',
       'packages/ui/vite.config.ts',
       'packages/ui/src',
+      // The console asks the server's own role rules what a member may do (auth/permissions.ts).
+      'packages/server/src/auth/roles.ts',
     ],
     output: 'packages/ui/dist/index.html',
     stamp: 'packages/ui/dist/.build-stamp',

@@ -30,6 +30,7 @@ import { projectRoutes } from './projects/routes.js';
 import { sdkKeyRoutes } from './sdk-keys/routes.js';
 import { sdkRoutes } from './sdk/routes.js';
 import { metricRoutes } from './metrics/routes.js';
+import { experimentRoutes } from './experiments/routes.js';
 import { segmentRoutes } from './segments/routes.js';
 import { userRoutes } from './users/routes.js';
 
@@ -95,6 +96,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
       flagRoutes(api, ctx);
       segmentRoutes(api, ctx);
       metricRoutes(api, ctx);
+      experimentRoutes(api, ctx);
       sdkKeyRoutes(api, ctx);
       apiTokenRoutes(api, ctx);
       auditRoutes(api, ctx);

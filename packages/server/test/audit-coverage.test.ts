@@ -63,6 +63,38 @@ const v1 = '/api/v1';
 const flagIn = (flag: string) => `${v1}/projects/default/flags/${flag}`;
 const keysOf = (environment: string) => `${v1}/projects/default/environments/${environment}/sdk-keys`;
 
+/** A new experiment's body: a flag of its own split 50/50 in staging, and a metric of its own. */
+async function experimentOn({ unique, call }: Fixtures, key: string): Promise<Record<string, unknown>> {
+  const flag = unique('flag');
+  const split = {
+    split: [
+      { variation: 'off', weight: 50 },
+      { variation: 'on', weight: 50 },
+    ],
+  };
+  await call('POST', `${v1}/projects/default/flags`, {
+    key: flag,
+    environments: { staging: { on: true, allocations: [{ id: 'split', serve: split }] } },
+  });
+  const metric = unique('metric');
+  await call('POST', `${v1}/projects/default/metrics`, { key: metric, eventKey: 'signup', kind: 'conversion' });
+  return {
+    key,
+    flag,
+    environment: 'staging',
+    allocations: ['split'],
+    controlVariation: 'off',
+    primaryMetric: metric,
+  };
+}
+
+/** A new draft experiment, made with the owner token. */
+async function experiment(fixtures: Fixtures): Promise<string> {
+  const key = fixtures.unique('experiment');
+  await fixtures.call('POST', `${v1}/projects/default/experiments`, await experimentOn(fixtures, key));
+  return key;
+}
+
 const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
   'PATCH /api/v1/organization': async () => ({
     path: `${v1}/organization`,
@@ -198,6 +230,40 @@ const CASES: Record<string, (fixtures: Fixtures) => Promise<WriteCase>> = {
     const key = unique('metric');
     await call('POST', `${v1}/projects/default/metrics`, { key, eventKey: 'signup', kind: 'conversion' });
     return { path: `${v1}/projects/default/metrics/${key}`, resource: { type: 'metric', key } };
+  },
+
+  'POST /api/v1/projects/{project}/experiments': async (fixtures) => {
+    const key = fixtures.unique('experiment');
+    return {
+      path: `${v1}/projects/default/experiments`,
+      body: await experimentOn(fixtures, key),
+      resource: { type: 'experiment', key },
+    };
+  },
+  'PATCH /api/v1/projects/{project}/experiments/{experiment}': async (fixtures) => {
+    const key = await experiment(fixtures);
+    return {
+      path: `${v1}/projects/default/experiments/${key}`,
+      body: { hypothesis: 'audited' },
+      resource: { type: 'experiment', key },
+    };
+  },
+  'DELETE /api/v1/projects/{project}/experiments/{experiment}': async (fixtures) => {
+    const key = await experiment(fixtures);
+    return { path: `${v1}/projects/default/experiments/${key}`, resource: { type: 'experiment', key } };
+  },
+  'POST /api/v1/projects/{project}/experiments/{experiment}/start': async (fixtures) => {
+    const key = await experiment(fixtures);
+    return { path: `${v1}/projects/default/experiments/${key}/start`, resource: { type: 'experiment', key } };
+  },
+  'POST /api/v1/projects/{project}/experiments/{experiment}/stop': async (fixtures) => {
+    const key = await experiment(fixtures);
+    await fixtures.call('POST', `${v1}/projects/default/experiments/${key}/start`);
+    return {
+      path: `${v1}/projects/default/experiments/${key}/stop`,
+      body: { ship: 'on' },
+      resource: { type: 'experiment', key },
+    };
   },
 
   'POST /api/v1/projects/{project}/environments/{environment}/sdk-keys': async () => ({

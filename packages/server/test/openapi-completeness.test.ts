@@ -279,6 +279,7 @@ describe.each(await testDialects())('the request body examples, sent as they are
         flag: 'new-checkout',
         segment: 'beta-testers',
         metric: 'checkout',
+        experiment: 'checkout-redesign',
       };
       const path = fillPath(operation.path, (parameter) => values[parameter] ?? defaults[parameter] ?? '');
       const authorization: Record<string, string> =
@@ -307,6 +308,12 @@ describe.each(await testDialects())('the request body examples, sent as they are
     await step('POST /api/v1/projects/{project}/segments/{segment}/evaluate');
     await step('POST /api/v1/projects/{project}/metrics');
     await step('PATCH /api/v1/projects/{project}/metrics/{metric}');
+    await step('POST /api/v1/projects/{project}/experiments');
+    await step('PATCH /api/v1/projects/{project}/experiments/{experiment}');
+    // Starting takes no body; the stop example then ships a variation.
+    const started = await server.api('POST', '/api/v1/projects/default/experiments/checkout-redesign/start');
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    await step('POST /api/v1/projects/{project}/experiments/{experiment}/stop');
     await step('POST /api/v1/projects/{project}/environments');
     await step('PUT /api/v1/projects/{project}/environments/order');
     await step('PATCH /api/v1/projects/{project}/environments/{environment}', { environment: 'production' });

@@ -99,6 +99,37 @@ const ACTIONS: ActionKind[] = [
       { key: `metric-${unique}`, eventKey: 'signup', kind: 'conversion' },
     ],
   },
+  { does: 'read experiments', where: 'project', needs: 'read', request: () => ['GET', `${project}/experiments`] },
+  {
+    does: 'read the results of an experiment in production',
+    where: 'production',
+    needs: 'read',
+    request: () => ['GET', `${project}/experiments/exp-owner-organisation/results`],
+  },
+  {
+    does: 'create an experiment in production',
+    where: 'production',
+    needs: 'write',
+    request: (unique) => [
+      'POST',
+      `${project}/experiments`,
+      {
+        key: `experiment-${unique}`,
+        flag: 'shared',
+        environment: 'production',
+        allocations: ['split'],
+        controlVariation: 'off',
+        primaryMetric: 'shared-metric',
+      },
+    ],
+  },
+  {
+    // Each caller starts a draft of its own (made below): starting turns tracking on in the flag's state.
+    does: 'start an experiment in production',
+    where: 'production',
+    needs: 'write',
+    request: (unique) => ['POST', `${project}/experiments/exp-${unique.replace(/-\d+$/, '')}/start`],
+  },
   {
     does: 'turn a flag on in production',
     where: 'production',
@@ -197,6 +228,35 @@ describe.each(await testDialects())('permission matrix on %s', (dialect) => {
         });
         expect(created.status, JSON.stringify(created.body)).toBe(201);
         tokens.set(`${role} ${scopeName}`, created.body.token);
+      }
+    }
+    // Experiments on a split of the shared flag in production: a draft for each caller to start.
+    await server.api('PUT', `${project}/flags/shared/environments/production`, {
+      on: false,
+      allocations: [
+        {
+          id: 'split',
+          serve: {
+            split: [
+              { variation: 'off', weight: 50 },
+              { variation: 'on', weight: 50 },
+            ],
+          },
+        },
+      ],
+    });
+    await server.api('POST', `${project}/metrics`, { key: 'shared-metric', eventKey: 'signup', kind: 'conversion' });
+    for (const role of Object.keys(CAPABILITIES) as Role[]) {
+      for (const scopeName of Object.keys(SCOPES)) {
+        const draft = await server.api('POST', `${project}/experiments`, {
+          key: `exp-${role}-${scopeName.replace(/\s+/g, '-')}`,
+          flag: 'shared',
+          environment: 'production',
+          allocations: ['split'],
+          controlVariation: 'off',
+          primaryMetric: 'shared-metric',
+        });
+        expect(draft.status, JSON.stringify(draft.body)).toBe(201);
       }
     }
   });

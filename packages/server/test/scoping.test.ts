@@ -121,6 +121,46 @@ const ufc = {
   },
 };
 
+/** A draft experiment's body on the marked allocation of flag "gate" of project default. */
+const experimentOnGate = (environment: string) => ({
+  hypothesis: `${mark('default', environment)}-hypothesis`,
+  flag: 'gate',
+  environment,
+  allocations: ['markers'],
+  controlVariation: 'off',
+  primaryMetric: `${mark('default')}-metric`,
+});
+
+/** A new flag of project default split 50/50 everywhere, and an experiment on it in each environment (started or not), made by the owner. */
+async function splitExperiments({ unique, owner }: Fixtures, started: boolean): Promise<string[]> {
+  const flag = unique('flag');
+  const split = {
+    on: true,
+    allocations: [
+      {
+        id: 'split',
+        serve: {
+          split: [
+            { variation: 'off', weight: 50 },
+            { variation: 'on', weight: 50 },
+          ],
+        },
+      },
+    ],
+  };
+  const environments = Object.fromEntries(ENVIRONMENTS.map((environment) => [environment, split]));
+  expect((await owner('POST', flagsOf, { key: flag, environments })).status).toBe(201);
+  const keys: string[] = [];
+  for (const environment of ENVIRONMENTS) {
+    const key = unique('experiment');
+    const body = { ...experimentOnGate(environment), key, flag, allocations: ['split'] };
+    expect((await owner('POST', `${v1}/projects/default/experiments`, body)).status).toBe(201);
+    if (started) expect((await owner('POST', `${v1}/projects/default/experiments/${key}/start`)).status).toBe(200);
+    keys.push(key);
+  }
+  return keys;
+}
+
 /** Every non-GET operation that writes: the requests each scoped caller makes, or why none does. */
 const WRITES: Record<string, WriteCase | string> = {
   'POST /api/v1/auth/login': async () => [
@@ -248,6 +288,34 @@ const WRITES: Record<string, WriteCase | string> = {
     await owner('POST', `${v1}/projects/default/metrics`, { key, eventKey: 'signed-up', kind: 'conversion' });
     return [{ method: 'DELETE', path: `${v1}/projects/default/metrics/${key}` }];
   },
+  'POST /api/v1/projects/{project}/experiments': async ({ unique }) =>
+    eachEnvironment((environment) => ({
+      method: 'POST',
+      path: `${v1}/projects/default/experiments`,
+      body: { ...experimentOnGate(environment), key: unique('experiment') },
+    })),
+  'PATCH /api/v1/projects/{project}/experiments/{experiment}': async () =>
+    eachEnvironment((environment) => ({
+      method: 'PATCH',
+      path: `${v1}/projects/default/experiments/${mark('default', environment)}-experiment`,
+      body: { name: 'Renamed' },
+    })),
+  'DELETE /api/v1/projects/{project}/experiments/{experiment}': async (fixtures) =>
+    (await splitExperiments(fixtures, false)).map((key) => ({
+      method: 'DELETE',
+      path: `${v1}/projects/default/experiments/${key}`,
+    })),
+  'POST /api/v1/projects/{project}/experiments/{experiment}/start': async (fixtures) =>
+    (await splitExperiments(fixtures, false)).map((key) => ({
+      method: 'POST',
+      path: `${v1}/projects/default/experiments/${key}/start`,
+    })),
+  'POST /api/v1/projects/{project}/experiments/{experiment}/stop': async (fixtures) =>
+    (await splitExperiments(fixtures, true)).map((key) => ({
+      method: 'POST',
+      path: `${v1}/projects/default/experiments/${key}/stop`,
+      body: { ship: 'on' },
+    })),
   'POST /api/v1/projects/{project}/segments': async ({ unique }) => [
     { method: 'POST', path: `${v1}/projects/default/segments`, body: { key: unique('segment'), included: ['ada'] } },
   ],
@@ -509,6 +577,8 @@ describe.each(await testDialects())('scoping on %s', (dialect) => {
     flag: () => ['gate', 'needs-gate'],
     segment: (chosen) => [`${mark(chosen.project as string)}-segment`],
     metric: (chosen) => [`${mark(chosen.project as string)}-metric`],
+    experiment: (chosen) =>
+      ENVIRONMENTS.map((environment) => `${mark(chosen.project as string, environment)}-experiment`),
     kind: () => ['user'],
     key: (chosen) => [`${mark(chosen.project as string, chosen.environment)}-user`],
     id: (_, path) => {
@@ -736,6 +806,16 @@ async function seedProject(server: TestServer, project: string, token: string): 
   });
   for (const environment of ENVIRONMENTS)
     await api('PUT', `/flags/gate/environments/${environment}`, markedState(project, environment, '2'));
+  for (const environment of ENVIRONMENTS)
+    await api('POST', '/experiments', {
+      key: `${mark(project, environment)}-experiment`,
+      hypothesis: `${mark(project, environment)}-hypothesis`,
+      flag: 'gate',
+      environment,
+      allocations: ['markers'],
+      controlVariation: 'off',
+      primaryMetric: `${mark(project)}-metric`,
+    });
   await api('PATCH', '/flags/gate', { name: `${mark(project)}-name` });
   await api('POST', '/flags', {
     key: 'needs-gate',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from './support/databases.js';
 import { developmentId, sdkCall } from './support/sdk.js';
@@ -241,7 +242,7 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
             context: {
               kind: 'multi',
               user: { key: 'u-8', ssn: 'ssn-078-05-1120', country: 'FR', _meta: { privateAttributes: ['ssn'] } },
-              organization: { key: 'o-2', revenue: 10, _meta: { privateAttributes: ['revenue'] } },
+              organization: { key: 'o-2', revenue: 987654321, _meta: { privateAttributes: ['revenue'] } },
             },
             timestamp: T0,
           },
@@ -259,11 +260,83 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
       'user:u-7': { name: 'Grace', address: { city: 'Paris' } },
       'user:u-8': { country: 'FR' },
     });
+    // Their names are kept, by the top-level attribute they are in.
+    expect(
+      Object.fromEntries(stored.contexts.map((row) => [`${row.kind}:${row.key}`, JSON.parse(row.privateAttributes)])),
+    ).toEqual({
+      'organization:o-2': { revenue: ['revenue'] },
+      'user:u-7': { email: ['email'], address: ['/address/street'] },
+      'user:u-8': { ssn: ['ssn'] },
+    });
     const everything = JSON.stringify(stored);
     // Secrets distinctive enough that no id or timestamp in the rows can contain them by chance.
-    for (const secret of ['grace@example.com', '1 rue X', 'ssn-078-05-1120', 'revenue', 'privateAttributes'])
+    for (const secret of ['grace@example.com', '1 rue X', 'ssn-078-05-1120', '987654321', '_meta'])
       expect(everything).not.toContain(secret);
     expect(stored.events[0]).toMatchObject({ contextKind: 'user', contextKey: 'u-8' });
+  });
+
+  it('keeps the names of private attributes, merged over reports, and never their values', async () => {
+    // Secrets distinctive enough that no id or timestamp in the rows can contain them by chance.
+    const secrets = ['old-public@example.com', 'new-secret@example.com', '9 rue Y', '10 rue Z', '+33-600-000-001'];
+    const reports = (key: string) => [
+      // Public at first: stored…
+      { key, email: 'old-public@example.com', plan: 'free', address: { city: 'Paris', street: '9 rue Y' } },
+      // …then marked private: the newer mark removes the stored value (the nested object is replaced whole).
+      {
+        key,
+        email: 'new-secret@example.com',
+        phone: '+33-600-000-001',
+        address: { city: 'Paris', street: '10 rue Z' },
+        _meta: { privateAttributes: ['email', 'phone', '/address/street', 'key'] },
+      },
+      // A report naming fewer private attributes erases no name.
+      { key, plan: 'pro' },
+      // A newer public value ends a mark; `/email` is the name `email`.
+      { key, phone: '+33-600-000-002', _meta: { privateAttributes: ['/email'] } },
+    ];
+    const late = (key: string) => [
+      // Older than the mark: a value it gives does not undo it; a name only it marks is kept.
+      { key, email: 'late@example.com', country: 'FR' },
+      { key, nick: 'handle-secret-77', _meta: { privateAttributes: ['nick'] } },
+    ];
+    const event = (context: object, timestamp: number) => ({ kind: 'context', context, timestamp });
+    // One report per batch for u-9, in time order then late ones…
+    for (const [index, context] of reports('u-9').entries())
+      expect((await send({ events: [event(context, T0 + index * 1000)] })).status).toBe(202);
+    for (const [index, context] of late('u-9').entries())
+      expect((await send({ events: [event(context, T0 - (index + 1) * 1000)] })).status).toBe(202);
+    // …and all in one batch, out of order, for u-10.
+    const batch = [
+      ...reports('u-10').map((context, index) => event(context, T0 + index * 1000)),
+      ...late('u-10').map((context, index) => event(context, T0 - (index + 1) * 1000)),
+    ].reverse();
+    expect((await send({ events: batch })).status).toBe(202);
+    secrets.push('late@example.com', 'handle-secret-77');
+
+    for (const key of ['u-9', 'u-10']) {
+      const user = await server.api('GET', `/api/v1/projects/default/environments/development/users/user/${key}`);
+      expect(user.status).toBe(200);
+      expect(user.body).toMatchObject({
+        attributes: { plan: 'pro', address: { city: 'Paris' }, phone: '+33-600-000-002', country: 'FR' },
+        privateAttributes: ['/address/street', 'email', 'nick'],
+      });
+      expect(Object.keys(user.body.attributes).sort()).toEqual(['address', 'country', 'phone', 'plan']);
+    }
+    // The rows as the database holds them: names, never values.
+    const raw = await sql<Record<string, unknown>>`select * from contexts order by key`.execute(server.ctx.db);
+    expect(raw.rows).toHaveLength(2);
+    for (const row of raw.rows) {
+      const text = JSON.stringify(row);
+      for (const secret of secrets) expect(text).not.toContain(secret);
+      expect(JSON.parse(String(row.privateAttributes ?? row.private_attributes))).toEqual({
+        address: ['/address/street'],
+        email: ['email'],
+        nick: ['nick'],
+      });
+    }
+    // A private attribute's name is found by the users search.
+    const found = await server.api('GET', '/api/v1/projects/default/environments/development/users?q=nick');
+    expect(found.body.users.map((user: { key: string }) => user.key).sort()).toEqual(['u-10', 'u-9']);
   });
 
   const exposure = { kind: 'exposure', flag: 'f', variation: 'on', context: { key: 'u-1' }, timestamp: T0 };

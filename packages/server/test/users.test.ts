@@ -65,6 +65,12 @@ describe.each(await testDialects())('users API on %s', (dialect) => {
         },
       ])
       .execute();
+    // SQLite's INSERT has no DEFAULT among values: the one row with private attributes is set apart.
+    await server.ctx.db
+      .updateTable('contexts')
+      .set({ privateAttributes: JSON.stringify({ phone: ['phone'], address: ['/address/street'] }) })
+      .where('key', '=', 'bob')
+      .execute();
     await server.api('POST', '/api/v1/projects/default/flags', {
       key: 'new-checkout',
       name: 'New checkout',
@@ -92,10 +98,13 @@ describe.each(await testDialects())('users API on %s', (dialect) => {
     expect(response.status).toBe(200);
     expect(keys(response.body)).toEqual(['bob', 'alice', 'acme', '100%_done', 'team/carol']);
     expect(response.body.total).toBe(5);
+    // The names of the attributes an SDK marked private, sorted, whatever attribute they are in.
+    expect(response.body.users[0].privateAttributes).toEqual(['/address/street', 'phone']);
     expect(response.body.users[1]).toEqual({
       kind: 'user',
       key: 'alice',
       attributes: { email: 'Alice@Acme.com', plan: 'pro' },
+      privateAttributes: [],
       firstSeen: '2026-11-20T10:00:00.000Z',
       lastSeen: '2026-11-20T10:30:00.000Z',
     });
@@ -106,6 +115,8 @@ describe.each(await testDialects())('users API on %s', (dialect) => {
     expect(keys((await server.api('GET', `${users}?q=acme`)).body)).toEqual(['alice', 'acme', 'team/carol']);
     expect(keys((await server.api('GET', `${users}?q=acme&kind=user`)).body)).toEqual(['alice', 'team/carol']);
     expect(keys((await server.api('GET', `${users}?q=free`)).body)).toEqual(['bob']);
+    // A private attribute's name too.
+    expect(keys((await server.api('GET', `${users}?q=PHONE`)).body)).toEqual(['bob']);
   });
 
   it('treats % and _ in the search as themselves', async () => {
@@ -154,6 +165,8 @@ describe.each(await testDialects())('users API on %s', (dialect) => {
     expect(carol.body.flags[0]).toMatchObject({
       result: { value: true, variation: 'on', reason: 'TARGETING_MATCH', allocation: 'staff' },
     });
+    const bob = await server.api('GET', `${users}/user/bob`);
+    expect(bob.body).toMatchObject({ attributes: { plan: 'free' }, privateAttributes: ['/address/street', 'phone'] });
   });
 
   it('answers unknown users, kinds and environments with 404', async () => {

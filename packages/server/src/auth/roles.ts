@@ -34,6 +34,8 @@ export const ACTIONS = [
   'segment:write',
   'metric:read',
   'metric:write',
+  'experiment:read',
+  'experiment:write',
   'sdk-key:manage',
   'import:run',
   'audit:read',
@@ -64,7 +66,7 @@ export const ROLE_POLICIES: Record<Role, readonly PolicyStatement[]> = {
     { effect: 'allow', actions: ['*'] },
     { effect: 'deny', actions: OWNERS_ONLY },
   ],
-  editor: [{ effect: 'allow', actions: ['*:read', 'flag:*', 'segment:*', 'metric:*'] }],
+  editor: [{ effect: 'allow', actions: ['*:read', 'flag:*', 'segment:*', 'metric:*', 'experiment:*'] }],
   viewer: [{ effect: 'allow', actions: ['*:read'] }],
 };
 

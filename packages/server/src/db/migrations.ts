@@ -402,6 +402,67 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0010_experiments': {
+      // Experiments and the indexes their results read events through (issue 15, docs/experiments.md).
+      async up(db: PastSchema) {
+        await db.schema
+          .createTable('experiments')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+          .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
+          .addColumn('flag_id', 'text', (c) => c.notNull().references('flags.id').onDelete('cascade'))
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('hypothesis', 'text')
+          .addColumn('allocation_ids', 'text', (c) => c.notNull())
+          .addColumn('control_variation', 'text', (c) => c.notNull())
+          .addColumn('minimum_detectable_effect', 'double precision')
+          .addColumn('planned_subjects_per_variation', 'integer', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('started_at', 'text')
+          .addColumn('stopped_at', 'text')
+          .addColumn('shipped_variation', 'text')
+          .addColumn('split_weights', 'text')
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('experiments_project_key', ['project_id', 'key'])
+          .execute();
+        await db.schema
+          .createTable('experiment_metrics')
+          .addColumn('experiment_id', 'text', (c) => c.notNull().references('experiments.id').onDelete('cascade'))
+          // A metric an experiment reads is refused deletion (metrics/service.ts); the cascade is for
+          // a project deleted whole, whose experiments go with it.
+          .addColumn('metric_id', 'text', (c) => c.notNull().references('metrics.id').onDelete('cascade'))
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('experiment_metrics_pk', ['experiment_id', 'metric_id'])
+          .execute();
+        await db.schema.createIndex('experiment_metrics_metric').on('experiment_metrics').column('metric_id').execute();
+        // A flag's exposures subject by subject, and an event key's events subject by subject.
+        await db.schema
+          .createIndex('events_exposures')
+          .on('events')
+          .columns(['environment_id', 'flag_key', 'context_kind', 'context_key', 'occurred_at'])
+          .where(sql.ref('flag_key'), 'is not', null)
+          .execute();
+        await db.schema
+          .createIndex('events_custom')
+          .on('events')
+          .columns(['environment_id', 'event_key', 'context_kind', 'context_key', 'occurred_at'])
+          .where(sql.ref('event_key'), 'is not', null)
+          .execute();
+      },
+    },
+    '0011_context_private_attributes': {
+      // The names of the attributes SDKs marked private, per context (issue 14): shown, never their values.
+      async up(db: PastSchema) {
+        await db.schema
+          .alterTable('contexts')
+          .addColumn('private_attributes', 'text', (c) => c.notNull().defaultTo('{}'))
+          .execute();
+      },
+    },
   };
 }
 

@@ -13,6 +13,8 @@ export interface Database {
   flagPrerequisites: FlagPrerequisiteTable;
   segments: SegmentTable;
   metrics: MetricTable;
+  experiments: ExperimentTable;
+  experimentMetrics: ExperimentMetricTable;
   sdkKeys: SdkKeyTable;
   accounts: AccountTable;
   members: MemberTable;
@@ -108,6 +110,41 @@ export interface MetricTable {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** An experiment on one flag's allocation(s) in one environment (docs/experiments.md). */
+export interface ExperimentTable {
+  id: string;
+  projectId: string;
+  environmentId: string;
+  flagId: string;
+  key: string;
+  name: string;
+  hypothesis: string | null;
+  /** JSON: the ids of the allocations it reads, in the flag's state in that environment. */
+  allocationIds: string;
+  controlVariation: string;
+  /** Relative, e.g. 0.05 for +5 %; planning only. */
+  minimumDetectableEffect: number | null;
+  /** Tunes the always-valid interval; fixed once the experiment runs. */
+  plannedSubjectsPerVariation: number;
+  status: 'draft' | 'running' | 'stopped';
+  startedAt: string | null;
+  stoppedAt: string | null;
+  shippedVariation: string | null;
+  /** JSON, set when it starts: each variation's share of the allocations' traffic then (the SRM check's expectation). */
+  splitWeights: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The metrics an experiment reads; a metric in use cannot be deleted. */
+export interface ExperimentMetricTable {
+  experimentId: string;
+  metricId: string;
+  role: 'primary' | 'secondary' | 'guardrail';
+  position: number;
 }
 
 export interface SegmentTable {
@@ -249,6 +286,11 @@ export interface ContextTable {
   key: string;
   /** JSON: the attributes last reported, private ones removed. */
   attributes: string;
+  /**
+   * JSON: the names (never the values) of the attributes marked private, by the top-level
+   * attribute they are in: `{"email":["email"],"address":["/address/street"]}`; `{}` by default.
+   */
+  privateAttributes: ColumnType<string, string | undefined, string>;
   firstSeen: string;
   lastSeen: string;
 }
@@ -291,6 +333,7 @@ export type EnvironmentRow = Selectable<EnvironmentTable>;
 export type FlagRow = Selectable<FlagTable>;
 export type SegmentRow = Selectable<SegmentTable>;
 export type MetricRow = Selectable<MetricTable>;
+export type ExperimentRow = Selectable<ExperimentTable>;
 export type SdkKeyRow = Selectable<SdkKeyTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AccountRow = Selectable<AccountTable>;

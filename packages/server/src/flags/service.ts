@@ -261,59 +261,77 @@ export async function changeFlagState(
   expectedVersion?: number,
   revertOf?: RevertOf,
 ): Promise<FlagStateView> {
-  return ctx.write(actor, async (write) => {
-    await revertOf?.check(write.tx);
-    const project = await projectForWrite(write, projectKey);
-    authorize(actor, 'flag:write', { project: project.key, environment: environmentKey });
-    const environment = await findEnvironment(write.tx, project, environmentKey);
-    const row = await findFlag(write.tx, project, key);
-    const stored = await write.tx
-      .selectFrom('flagStates')
-      .selectAll()
-      .where('flagId', '=', row.id)
-      .where('environmentId', '=', environment.id)
-      .executeTakeFirstOrThrow();
-    if (expectedVersion !== undefined && stored.version !== expectedVersion) {
-      throw problems.preconditionFailed(
-        `The flag's state in ${environmentKey} is at version ${stored.version}, not ${expectedVersion}; reload and retry`,
-      );
-    }
-    const before = JSON.parse(stored.state) as FlagState;
-    const state =
-      'replace' in change ? change.replace : dropUndefined({ ...before, ...(change.patch as Partial<FlagState>) });
-    const config = flagConfigOf(row, state);
-    const errors = await stateErrors(write.tx, environment, config, '', {
-      dependents: false,
-      archivedAllowed: row.archived ? 'all' : new Set(requiredKeys(before)),
-    });
-    if (errors.length > 0) throw problems.validation(errors);
+  return ctx.write(actor, (write) =>
+    writeFlagState(write, projectKey, key, environmentKey, change, expectedVersion, revertOf),
+  );
+}
 
-    const version = stored.version + 1;
-    await write.tx
-      .updateTable('flagStates')
-      .set({ state: JSON.stringify(state), version, updatedAt: write.now })
-      .where('flagId', '=', row.id)
-      .where('environmentId', '=', environment.id)
-      .execute();
-    await replacePrerequisiteEdges(write.tx, row.id, environment.id, state, before);
-    if (!row.archived) write.rulesetChanged(environment.id, 'flag', key, config);
-    write.audit(
-      audited(
-        {
-          action: 'flag.state.updated',
-          resourceType: 'flag',
-          resourceKey: key,
-          projectKey: project.key,
-          environmentKey,
-          before,
-          after: state,
-        },
-        revertOf,
-        'flag.state.reverted',
-      ),
+/**
+ * The write path of a flag state change inside a write in progress: checked, stored, its ruleset
+ * change and audit entry recorded in `write` — so a caller that changes a state as part of a larger
+ * change (an experiment starting, docs/experiments.md) commits both as one transaction.
+ */
+export async function writeFlagState(
+  write: Write,
+  projectKey: string,
+  key: string,
+  environmentKey: string,
+  change: { replace: FlagState } | { patch: FlagStatePatch },
+  expectedVersion?: number,
+  revertOf?: RevertOf,
+): Promise<FlagStateView> {
+  const actor = write.actor;
+  await revertOf?.check(write.tx);
+  const project = await projectForWrite(write, projectKey);
+  authorize(actor, 'flag:write', { project: project.key, environment: environmentKey });
+  const environment = await findEnvironment(write.tx, project, environmentKey);
+  const row = await findFlag(write.tx, project, key);
+  const stored = await write.tx
+    .selectFrom('flagStates')
+    .selectAll()
+    .where('flagId', '=', row.id)
+    .where('environmentId', '=', environment.id)
+    .executeTakeFirstOrThrow();
+  if (expectedVersion !== undefined && stored.version !== expectedVersion) {
+    throw problems.preconditionFailed(
+      `The flag's state in ${environmentKey} is at version ${stored.version}, not ${expectedVersion}; reload and retry`,
     );
-    return { ...state, version, updatedAt: write.now };
+  }
+  const before = JSON.parse(stored.state) as FlagState;
+  const state =
+    'replace' in change ? change.replace : dropUndefined({ ...before, ...(change.patch as Partial<FlagState>) });
+  const config = flagConfigOf(row, state);
+  const errors = await stateErrors(write.tx, environment, config, '', {
+    dependents: false,
+    archivedAllowed: row.archived ? 'all' : new Set(requiredKeys(before)),
   });
+  if (errors.length > 0) throw problems.validation(errors);
+
+  const version = stored.version + 1;
+  await write.tx
+    .updateTable('flagStates')
+    .set({ state: JSON.stringify(state), version, updatedAt: write.now })
+    .where('flagId', '=', row.id)
+    .where('environmentId', '=', environment.id)
+    .execute();
+  await replacePrerequisiteEdges(write.tx, row.id, environment.id, state, before);
+  if (!row.archived) write.rulesetChanged(environment.id, 'flag', key, config);
+  write.audit(
+    audited(
+      {
+        action: 'flag.state.updated',
+        resourceType: 'flag',
+        resourceKey: key,
+        projectKey: project.key,
+        environmentKey,
+        before,
+        after: state,
+      },
+      revertOf,
+      'flag.state.reverted',
+    ),
+  );
+  return { ...state, version, updatedAt: write.now };
 }
 
 /** Archived flags leave every SDK's ruleset but keep their history; restore brings them back. */

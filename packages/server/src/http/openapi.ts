@@ -22,6 +22,10 @@ const TAGS = [
   { name: 'flags', description: 'Flags, their state per environment, history and evaluation' },
   { name: 'segments', description: 'Reusable target groups' },
   { name: 'metrics', description: 'What experiments measure: custom events as conversions or numbers per subject' },
+  {
+    name: 'experiments',
+    description: 'A flag’s allocations compared on metrics: setup, start and stop, and the results',
+  },
   { name: 'sdk-keys', description: 'Keys SDKs and OFREP providers use to read one environment' },
   { name: 'api-tokens', description: 'Tokens for automation' },
   { name: 'audit', description: 'Who changed what' },

@@ -4,6 +4,7 @@ import type { ServerContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import type { MetricRow, ProjectRow } from '../db/schema.js';
 import { problems, type FieldError } from '../http/problems.js';
+import { experimentsUsingMetric } from '../experiments/service.js';
 import { findProject, projectForWrite } from '../projects/lookup.js';
 import type { MetricChange, NewMetric } from './schemas.js';
 
@@ -142,6 +143,13 @@ export async function deleteMetric(ctx: ServerContext, actor: Actor, projectKey:
     const project = await projectForWrite(write, projectKey);
     authorize(actor, 'metric:write', { project: project.key });
     const row = await findMetric(write.tx, project, key);
+    const experiments = await experimentsUsingMetric(write.tx, row.id);
+    if (experiments.length > 0) {
+      throw problems.conflict(
+        `Metric "${key}" is used by experiment${experiments.length > 1 ? 's' : ''} ${experiments.map((e) => `"${e}"`).join(', ')}: remove it from ${experiments.length > 1 ? 'them' : 'it'} first`,
+        experiments.map((experiment) => ({ path: 'experiments', message: experiment })),
+      );
+    }
     await write.tx.deleteFrom('metrics').where('id', '=', row.id).execute();
     write.audit({
       action: 'metric.deleted',

@@ -127,7 +127,16 @@ export interface ReportedContext {
   key: string;
   /** What is stored: the attributes without `key`, `kind`, `_meta` and the private ones. */
   attributes: Record<string, unknown>;
+  /**
+   * The names (never the values) of the attributes marked private, by the top-level attribute
+   * they are in: `{ email: ['email'], address: ['/address/street'] }`. Merged like `attributes`
+   * (events.ts): a report that gives an attribute or marks it (or a path in it) private replaces both.
+   */
+  privateAttributes: PrivateAttributes;
 }
+
+/** Private attribute references (names or `/`-paths), sorted, by the top-level attribute they are in. */
+export type PrivateAttributes = Record<string, string[]>;
 
 export interface ParsedEvent {
   event: SdkEvent;
@@ -188,7 +197,8 @@ export function parseEvents(events: readonly { kind: SdkEvent['kind'] }[]): Pars
 
 /**
  * Drops what must never be stored: the attributes a context lists in
- * `_meta.privateAttributes` (top-level names, or `/a/b` paths into nested objects).
+ * `_meta.privateAttributes` (top-level names, or `/a/b` paths into nested objects), whose names
+ * are kept instead — the users list shows that they exist.
  */
 function reportedContext(
   part: ContextPart,
@@ -200,8 +210,35 @@ function reportedContext(
   const { key: _key, kind: _kind, _meta: meta, ...attributes } = part.attributes;
   const privateAttributes = privateAttributesOf(meta, joinPath(path, '_meta'), errors);
   if (privateAttributes === undefined) return undefined;
-  for (const reference of privateAttributes) redact(attributes, reference);
-  return { kind: part.kind, key: part.key as string, attributes };
+  const marked: PrivateAttributes = {};
+  for (const reference of privateAttributes) {
+    redact(attributes, reference);
+    const { top, recorded } = privateReference(reference);
+    // `key` and `kind` are always kept (they say who the context is), `_meta` is never stored: nothing withheld.
+    if (top === 'key' || top === 'kind' || top === '_meta') continue;
+    const references = marked[top] ?? [];
+    if (!references.includes(recorded)) marked[top] = [...references, recorded].sort();
+  }
+  return { kind: part.kind, key: part.key as string, attributes, privateAttributes: marked };
+}
+
+/**
+ * The top-level attribute a reference is in, and the reference as recorded: a name as it is, a
+ * one-part path (`/email`) as the name it means, a longer path as given.
+ */
+export function privateReference(reference: string): { top: string; recorded: string } {
+  if (!reference.startsWith('/')) return { top: reference, recorded: reference };
+  const parts = pathParts(reference);
+  const top = parts[0] as string;
+  const plain = parts.length === 1 && top !== '' && !top.startsWith('/');
+  return { top, recorded: plain ? top : reference };
+}
+
+function pathParts(reference: string): string[] {
+  return reference
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function privateAttributesOf(meta: unknown, path: string, errors: FieldError[]): string[] | undefined {
@@ -226,10 +263,7 @@ function redact(attributes: Record<string, unknown>, reference: string): void {
     delete attributes[reference];
     return;
   }
-  const parts = reference
-    .slice(1)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pathParts(reference);
   let target: unknown = attributes;
   for (const part of parts.slice(0, -1)) {
     if (typeof target !== 'object' || target === null || !Object.hasOwn(target, part)) return;

@@ -3,7 +3,13 @@ import type { ServerContext } from '../context.js';
 import type { Dialect, Tx } from '../db/database.js';
 import type { ContextTable, EvaluationCountTable, EventTable } from '../db/schema.js';
 import type { SdkKey } from './authenticate.js';
-import { parseEvents, type ParsedEvent, type ReportedContext, type SdkEvent } from './event-schemas.js';
+import {
+  parseEvents,
+  type ParsedEvent,
+  type PrivateAttributes,
+  type ReportedContext,
+  type SdkEvent,
+} from './event-schemas.js';
 
 /** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -36,7 +42,24 @@ export async function ingestEvents(
 interface Rows {
   events: Insertable<EventTable>[];
   counts: Insertable<EvaluationCountTable>[];
-  contexts: ContextTable[];
+  contexts: Insertable<ContextTable>[];
+}
+
+/** What a context's reports are merged into: its attributes and the names of its private ones. */
+type ContextReport = Pick<ReportedContext, 'attributes' | 'privateAttributes'>;
+
+/**
+ * `newer` over `older`, by top-level attribute: one the newer report gives, or marks private (the
+ * attribute or a path in it), is as the newer report says — a private mark removes the older
+ * value, a value removes the older private marks; one it does not name keeps what it had.
+ */
+export function mergedReports(older: ContextReport, newer: ContextReport): ContextReport {
+  const without = <T>(record: Record<string, T>, names: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(record).filter(([name]) => !Object.hasOwn(names, name)));
+  return {
+    attributes: { ...without(older.attributes, newer.privateAttributes), ...newer.attributes },
+    privateAttributes: { ...without(older.privateAttributes, newer.attributes), ...newer.privateAttributes },
+  } as ContextReport;
 }
 
 function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date): Rows {
@@ -45,7 +68,13 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
   // Merged within the batch: one upsert may not touch the same row twice (PostgreSQL refuses).
   const counts = new Map<string, Insertable<EvaluationCountTable>>();
   // Attributes stay objects until stored: a batch's reports of one context are merged like the stored row (below).
-  const contexts = new Map<string, Omit<ContextTable, 'attributes'> & { attributes: Record<string, unknown> }>();
+  const contexts = new Map<
+    string,
+    Omit<ContextTable, 'attributes' | 'privateAttributes'> & {
+      attributes: Record<string, unknown>;
+      privateAttributes: PrivateAttributes;
+    }
+  >();
   const seen = (context: ReportedContext, at: string) => {
     const id = `${context.kind}\u0000${context.key}`;
     const known = contexts.get(id);
@@ -55,16 +84,16 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
         kind: context.kind,
         key: context.key,
         attributes: { ...context.attributes },
+        privateAttributes: { ...context.privateAttributes },
         firstSeen: at,
         lastSeen: at,
       });
     else {
       if (at < known.firstSeen) known.firstSeen = at;
-      // Newest value per attribute; an attribute a report leaves out keeps the value it had.
-      if (at >= known.lastSeen) {
-        known.lastSeen = at;
-        known.attributes = { ...known.attributes, ...context.attributes };
-      } else known.attributes = { ...context.attributes, ...known.attributes };
+      // Newest value (or private mark) per attribute; an attribute a report leaves out keeps what it had.
+      const newer = at >= known.lastSeen;
+      if (newer) known.lastSeen = at;
+      Object.assign(known, newer ? mergedReports(known, context) : mergedReports(context, known));
     }
   };
 
@@ -102,7 +131,11 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
   return {
     events,
     counts: [...counts.values()],
-    contexts: [...contexts.values()].map((row) => ({ ...row, attributes: JSON.stringify(row.attributes) })),
+    contexts: [...contexts.values()].map((row) => ({
+      ...row,
+      attributes: JSON.stringify(row.attributes),
+      privateAttributes: JSON.stringify(row.privateAttributes),
+    })),
   };
 }
 
@@ -130,10 +163,13 @@ function addCounts(tx: Tx, rows: Insertable<EvaluationCountTable>[]): Promise<un
  * First seen only moves back, last seen only forward, and the attributes are merged: each has the
  * value of the latest report that gave it, and one a report leaves out keeps its value — a `track()`
  * call sent with only the key must not erase what an evaluation reported (docs/sdk-protocol.md).
+ * The private attributes' names are merged the same way, with the attributes (`mergedReports`).
  */
-function upsertContexts(tx: Tx, dialect: Dialect, rows: ContextTable[]): Promise<unknown> {
+function upsertContexts(tx: Tx, dialect: Dialect, rows: Insertable<ContextTable>[]): Promise<unknown> {
   const stored = sql.ref('contexts.attributes');
   const reported = sql.ref('excluded.attributes');
+  const storedPrivate = sql.ref('contexts.privateAttributes');
+  const reportedPrivate = sql.ref('excluded.privateAttributes');
   return tx
     .insertInto('contexts')
     .values(rows)
@@ -142,8 +178,14 @@ function upsertContexts(tx: Tx, dialect: Dialect, rows: ContextTable[]): Promise
         attributes: eb
           .case()
           .when('excluded.lastSeen', '>=', eb.ref('contexts.lastSeen'))
-          .then(mergedAttributes(dialect, stored, reported))
-          .else(mergedAttributes(dialect, reported, stored))
+          .then(mergedAttributes(dialect, stored, reported, reportedPrivate))
+          .else(mergedAttributes(dialect, reported, stored, storedPrivate))
+          .end(),
+        privateAttributes: eb
+          .case()
+          .when('excluded.lastSeen', '>=', eb.ref('contexts.lastSeen'))
+          .then(mergedAttributes(dialect, storedPrivate, reportedPrivate, reported))
+          .else(mergedAttributes(dialect, reportedPrivate, storedPrivate, stored))
           .end(),
         firstSeen: eb
           .case()
@@ -163,19 +205,28 @@ function upsertContexts(tx: Tx, dialect: Dialect, rows: ContextTable[]): Promise
 }
 
 /**
- * The attributes of `base` with those of `over` on top, top level only (a nested object is one
- * attribute's value, replaced whole), as JSON text. SQLite's json_patch would merge nested objects
- * and drop attributes set to null, so there the object is rebuilt from both documents' members.
+ * The members of `base` whose names are in neither `over` nor `alsoOver`, with those of `over` on
+ * top, top level only (a nested object is one attribute's value, replaced whole), as JSON text:
+ * `mergedReports` in SQL (`alsoOver` is the newer report's other half). SQLite's json_patch would
+ * merge nested objects and drop attributes set to null, so there the object is rebuilt from the
+ * documents' members.
  */
-function mergedAttributes(dialect: Dialect, base: RawBuilder<unknown>, over: RawBuilder<unknown>): RawBuilder<string> {
-  if (dialect === 'postgres') return sql<string>`(${base}::jsonb || ${over}::jsonb)::text`;
+function mergedAttributes(
+  dialect: Dialect,
+  base: RawBuilder<unknown>,
+  over: RawBuilder<unknown>,
+  alsoOver: RawBuilder<unknown>,
+): RawBuilder<string> {
+  if (dialect === 'postgres')
+    return sql<string>`((${base}::jsonb - array(select jsonb_object_keys(${alsoOver}::jsonb))) || ${over}::jsonb)::text`;
   // json_each's values are SQL values: objects and arrays as JSON text, true and false as 1 and 0.
   return sql<string>`(select coalesce(json_group_object(key, case
       when type in ('object', 'array') then json(value)
       when type = 'true' then json('true')
       when type = 'false' then json('false')
       else value end), '{}')
-    from (select key, value, type from json_each(${base}) where key not in (select key from json_each(${over}))
+    from (select key, value, type from json_each(${base})
+        where key not in (select key from json_each(${over})) and key not in (select key from json_each(${alsoOver}))
       union all select key, value, type from json_each(${over})))`;
 }
 

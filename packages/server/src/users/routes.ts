@@ -20,7 +20,12 @@ const UserParams = Strict({
   key: Type.String(),
 });
 const UserSearchSchema = Strict({
-  q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the key or of an attribute, any case' })),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: 'Part of the key, of an attribute (name or value) or of a private attribute’s name, any case',
+    }),
+  ),
   kind: Type.Optional(
     Type.String({ maxLength: 64, description: 'Only contexts of this kind (user, organization, …)' }),
   ),
@@ -41,6 +46,10 @@ const userFields = {
   key: Type.String(),
   attributes: Type.Record(Type.String(), Type.Unknown(), {
     description: 'As last reported; private attributes are never stored',
+  }),
+  privateAttributes: Type.Array(Type.String(), {
+    description:
+      'The names of the attributes an SDK marked private (`/`-paths for nested ones), sorted: their values were never stored',
   }),
   firstSeen: Type.String({ format: 'date-time' }),
   lastSeen: Type.String({ format: 'date-time' }),

@@ -18,12 +18,17 @@ export interface UserView {
   kind: string;
   key: string;
   attributes: Record<string, unknown>;
+  /**
+   * The attributes an SDK marked private, by name or `/`-path, sorted: their values were never
+   * stored (docs/sdk-protocol.md). Merged over reports like `attributes`.
+   */
+  privateAttributes: string[];
   firstSeen: string;
   lastSeen: string;
 }
 
 export interface UserSearch {
-  /** Part of the key or of an attribute's name or value, any case. */
+  /** Part of the key, of an attribute's name or value, or of a private attribute's name, any case. */
   q?: string | undefined;
   kind?: string | undefined;
   limit?: number | undefined;
@@ -53,7 +58,7 @@ export async function listUsers(
     const text = search.q;
     const contains = (column: string) =>
       ctx.store.dialect === 'sqlite' ? sqliteContains(sql.ref(column), text) : containsText(sql.ref(column), text);
-    query = query.where((eb) => eb.or([contains('key'), contains('attributes')]));
+    query = query.where((eb) => eb.or([contains('key'), contains('attributes'), contains('privateAttributes')]));
   }
   const { total } = await query.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
   const rows = await query
@@ -122,6 +127,7 @@ function userView(row: {
   kind: string;
   key: string;
   attributes: string;
+  privateAttributes: string;
   firstSeen: string;
   lastSeen: string;
 }): UserView {
@@ -129,6 +135,9 @@ function userView(row: {
     kind: row.kind,
     key: row.key,
     attributes: JSON.parse(row.attributes) as Record<string, unknown>,
+    privateAttributes: Object.values(JSON.parse(row.privateAttributes) as Record<string, string[]>)
+      .flat()
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     firstSeen: row.firstSeen,
     lastSeen: row.lastSeen,
   };

@@ -18,7 +18,7 @@ interface OwnKey {
 
 /**
  * What requests made from the OpenAPI document name: a project of their own, its environments, a
- * flag (with targets, allocations and a split, in development), a segment, a metric, an SDK key, a member,
+ * flag (with targets, allocations and a split, in development), a segment, a metric, an experiment, an SDK key, a member,
  * an invitation, an API token and a history entry to revert — and the server and client keys the
  * SDK and OFREP requests authenticate with, of the same project, so that they evaluate whatever the
  * management requests made there. `ensure()` puts back whatever a request that succeeded may have
@@ -48,6 +48,7 @@ export class ApiFixtures {
     if (name === 'flag') return 'new-checkout';
     if (name === 'segment') return 'beta-testers';
     if (name === 'metric') return 'checkout';
+    if (name === 'experiment') return 'checkout-redesign';
     if (name === 'kind') return 'user';
     if (name === 'key') return path.startsWith('/ofrep/') ? 'new-checkout' : 'ada';
     if (name === 'entryId') return this.ids.entry ?? '1';
@@ -108,6 +109,17 @@ export class ApiFixtures {
       entry = await revertible();
     }
     this.ids.entry = String(entry?.id);
+    // An experiment on the flag's split in development (its example), remade with that state if the state lost it.
+    if ((await this.api('GET', `${project}/experiments/checkout-redesign`)).status === 404) {
+      const experiment = this.example('POST', '/api/v1/projects/{project}/experiments');
+      let made = await this.api('POST', `${project}/experiments`, experiment);
+      if (made.status === 400) {
+        const state = this.example('PUT', '/api/v1/projects/{project}/flags/{flag}/environments/{environment}');
+        await this.api('PUT', `${project}/flags/new-checkout/environments/development`, state);
+        made = await this.api('POST', `${project}/experiments`, experiment);
+      }
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+    }
 
     await this.ensureKeys(`${project}/environments/development/sdk-keys`);
     // A user to look at: the contexts SDKs report make the users list.

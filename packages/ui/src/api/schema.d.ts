@@ -5913,7 +5913,7 @@ export interface paths {
                     limit?: number;
                     /** @description Users to skip (at most 1,000,000,000) */
                     offset?: number;
-                    /** @description Part of the key or of an attribute, any case */
+                    /** @description Part of the key, of an attribute (name or value) or of a private attribute’s name, any case */
                     q?: string;
                 };
                 header?: never;
@@ -5945,6 +5945,8 @@ export interface paths {
                                 kind: string;
                                 /** Format: date-time */
                                 lastSeen: string;
+                                /** @description The names of the attributes an SDK marked private (`/`-paths for nested ones), sorted: their values were never stored */
+                                privateAttributes: string[];
                             }[];
                         };
                     };
@@ -6089,6 +6091,8 @@ export interface paths {
                             kind: string;
                             /** Format: date-time */
                             lastSeen: string;
+                            /** @description The names of the attributes an SDK marked private (`/`-paths for nested ones), sorted: their values were never stored */
+                            privateAttributes: string[];
                         };
                     };
                 };
@@ -6335,6 +6339,1597 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List experiments
+         * @description Only those in environments the caller may read.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allocations: string[];
+                            controlVariation: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            environment: string;
+                            flag: string;
+                            guardrailMetrics: string[];
+                            hypothesis: string | null;
+                            key: string;
+                            minimumDetectableEffect: number | null;
+                            name: string;
+                            plannedSubjectsPerVariation: number;
+                            primaryMetric: string;
+                            secondaryMetrics: string[];
+                            shippedVariation: string | null;
+                            startedAt: string | null;
+                            status: "draft" | "running" | "stopped";
+                            stoppedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        }[];
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an experiment (a draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "key": "checkout-redesign",
+                     *       "name": "One-page checkout",
+                     *       "hypothesis": "The one-page checkout lifts completed checkouts by at least 5 % without hurting revenue",
+                     *       "flag": "new-checkout",
+                     *       "environment": "development",
+                     *       "allocations": [
+                     *         "beta-rollout"
+                     *       ],
+                     *       "controlVariation": "off",
+                     *       "primaryMetric": "checkout",
+                     *       "secondaryMetrics": [],
+                     *       "guardrailMetrics": [],
+                     *       "minimumDetectableEffect": 0.05
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Ids of the allocations of the flag’s state in that environment whose traffic it compares */
+                        allocations: string[];
+                        /** @description The variation the others are compared with */
+                        controlVariation: string;
+                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                        environment: string;
+                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                        flag: string;
+                        /** @description Keys of metrics that must not get worse */
+                        guardrailMetrics?: string[];
+                        hypothesis?: string | null;
+                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                        key: string;
+                        /** @description Planned relative effect to detect (0.05 = +5 %); planning only */
+                        minimumDetectableEffect?: number | null;
+                        name?: string;
+                        /** @description Subjects per variation where the always-valid interval is tightest (default 10,000); fixed once the experiment runs */
+                        plannedSubjectsPerVariation?: number;
+                        /** @description Key of the metric the decision rests on */
+                        primaryMetric: string;
+                        /** @description Keys of metrics also reported */
+                        secondaryMetrics?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allocations: string[];
+                            controlVariation: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            environment: string;
+                            flag: string;
+                            guardrailMetrics: string[];
+                            hypothesis: string | null;
+                            key: string;
+                            minimumDetectableEffect: number | null;
+                            name: string;
+                            plannedSubjectsPerVariation: number;
+                            primaryMetric: string;
+                            secondaryMetrics: string[];
+                            shippedVariation: string | null;
+                            startedAt: string | null;
+                            status: "draft" | "running" | "stopped";
+                            stoppedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than this route takes (1024 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A path segment is longer than any key or id */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON: send Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/experiments/{experiment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an experiment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allocations: string[];
+                            controlVariation: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            environment: string;
+                            flag: string;
+                            guardrailMetrics: string[];
+                            hypothesis: string | null;
+                            key: string;
+                            minimumDetectableEffect: number | null;
+                            name: string;
+                            plannedSubjectsPerVariation: number;
+                            primaryMetric: string;
+                            secondaryMetrics: string[];
+                            shippedVariation: string | null;
+                            startedAt: string | null;
+                            status: "draft" | "running" | "stopped";
+                            stoppedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a draft experiment */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done, no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than this route takes (1024 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A path segment is longer than any key or id */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON: send Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change some fields of a draft experiment */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "hypothesis": "Completed checkouts rise by 5 % or more",
+                     *       "minimumDetectableEffect": 0.05
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Ids of the allocations of the flag’s state in that environment whose traffic it compares */
+                        allocations?: string[];
+                        /** @description The variation the others are compared with */
+                        controlVariation?: string;
+                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                        environment?: string;
+                        /** @description Letters, digits, "-", "_" or "."; 1–128 characters */
+                        flag?: string;
+                        /** @description Keys of metrics that must not get worse */
+                        guardrailMetrics?: string[];
+                        hypothesis?: string | null;
+                        /** @description Planned relative effect to detect (0.05 = +5 %); planning only */
+                        minimumDetectableEffect?: number | null;
+                        name?: string;
+                        /** @description Subjects per variation where the always-valid interval is tightest (default 10,000); fixed once the experiment runs */
+                        plannedSubjectsPerVariation?: number;
+                        /** @description Key of the metric the decision rests on */
+                        primaryMetric?: string;
+                        /** @description Keys of metrics also reported */
+                        secondaryMetrics?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allocations: string[];
+                            controlVariation: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            environment: string;
+                            flag: string;
+                            guardrailMetrics: string[];
+                            hypothesis: string | null;
+                            key: string;
+                            minimumDetectableEffect: number | null;
+                            name: string;
+                            plannedSubjectsPerVariation: number;
+                            primaryMetric: string;
+                            secondaryMetrics: string[];
+                            shippedVariation: string | null;
+                            startedAt: string | null;
+                            status: "draft" | "running" | "stopped";
+                            stoppedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than this route takes (1024 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A path segment is longer than any key or id */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON: send Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/experiments/{experiment}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results of an experiment, per metric and variation
+         * @description Subjects, conversions or mean, lift against control with its 95 % and always-valid intervals, p-value, chance to beat control, CUPED, the sample-ratio check, the primary metric over time, and why there is no data when there is none.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "experiment": "checkout-redesign",
+                         *       "status": "running",
+                         *       "flag": "new-checkout",
+                         *       "environment": "production",
+                         *       "controlVariation": "off",
+                         *       "from": "2026-11-13T09:00:00.000Z",
+                         *       "to": "2026-11-23T09:00:00.000Z",
+                         *       "exposures": {
+                         *         "subjects": 20000,
+                         *         "excludedMultipleVariations": 37,
+                         *         "variations": [
+                         *           {
+                         *             "variation": "off",
+                         *             "subjects": 10000
+                         *           },
+                         *           {
+                         *             "variation": "on",
+                         *             "subjects": 10000
+                         *           }
+                         *         ]
+                         *       },
+                         *       "sampleRatio": {
+                         *         "variations": [
+                         *           "off",
+                         *           "on"
+                         *         ],
+                         *         "weights": [
+                         *           0.5,
+                         *           0.5
+                         *         ],
+                         *         "observed": [
+                         *           10000,
+                         *           10000
+                         *         ],
+                         *         "expected": [
+                         *           10000,
+                         *           10000
+                         *         ],
+                         *         "chiSquare": 0,
+                         *         "pValue": 1,
+                         *         "mismatch": false,
+                         *         "threshold": 0.001
+                         *       },
+                         *       "metrics": [
+                         *         {
+                         *           "metric": "checkout",
+                         *           "role": "primary",
+                         *           "kind": "conversion",
+                         *           "direction": "higher",
+                         *           "cap": null,
+                         *           "cuped": {
+                         *             "theta": 0.2171,
+                         *             "correlation": 0.1949,
+                         *             "varianceReduction": 0.03799,
+                         *             "covariateMean": 0.0825
+                         *           },
+                         *           "variations": [
+                         *             {
+                         *               "variation": "off",
+                         *               "subjects": 10000,
+                         *               "conversions": 1000,
+                         *               "mean": 0.1,
+                         *               "variance": 0.09,
+                         *               "standardError": 0.003,
+                         *               "isControl": true,
+                         *               "comparison": null,
+                         *               "cuped": {
+                         *                 "subjects": 10000,
+                         *                 "mean": 0.1001,
+                         *                 "variance": 0.08669,
+                         *                 "standardError": 0.002944,
+                         *                 "comparison": null
+                         *               },
+                         *               "summary": {
+                         *                 "subjects": 10000,
+                         *                 "conversions": 1000,
+                         *                 "pre": {
+                         *                   "sum": 820,
+                         *                   "sumSquares": 820,
+                         *                   "crossSum": 240
+                         *                 }
+                         *               }
+                         *             },
+                         *             {
+                         *               "variation": "on",
+                         *               "subjects": 10000,
+                         *               "conversions": 1100,
+                         *               "mean": 0.11,
+                         *               "variance": 0.0979,
+                         *               "standardError": 0.003129,
+                         *               "isControl": false,
+                         *               "comparison": {
+                         *                 "lift": 0.1,
+                         *                 "standardError": 0.04548,
+                         *                 "interval": {
+                         *                   "lower": 0.01087,
+                         *                   "upper": 0.1891
+                         *                 },
+                         *                 "pValue": 0.02788,
+                         *                 "difference": {
+                         *                   "estimate": 0.01,
+                         *                   "standardError": 0.004335,
+                         *                   "interval": {
+                         *                     "lower": 0.001504,
+                         *                     "upper": 0.0185
+                         *                   }
+                         *                 },
+                         *                 "sequential": {
+                         *                   "interval": {
+                         *                     "lower": -0.03802,
+                         *                     "upper": 0.238
+                         *                   },
+                         *                   "pValue": 0.3517
+                         *                 },
+                         *                 "chanceToBeatControl": 0.9895
+                         *               },
+                         *               "cuped": {
+                         *                 "subjects": 10000,
+                         *                 "mean": 0.1099,
+                         *                 "variance": 0.09408,
+                         *                 "standardError": 0.003067,
+                         *                 "comparison": {
+                         *                   "lift": 0.09772,
+                         *                   "standardError": 0.04451,
+                         *                   "interval": {
+                         *                     "lower": 0.01049,
+                         *                     "upper": 0.185
+                         *                   },
+                         *                   "pValue": 0.02812,
+                         *                   "difference": {
+                         *                     "estimate": 0.009783,
+                         *                     "standardError": 0.004252,
+                         *                     "interval": {
+                         *                       "lower": 0.00145,
+                         *                       "upper": 0.01812
+                         *                     }
+                         *                   },
+                         *                   "sequential": {
+                         *                     "interval": {
+                         *                       "lower": -0.03737,
+                         *                       "upper": 0.2328
+                         *                     },
+                         *                     "pValue": 0.354
+                         *                   },
+                         *                   "chanceToBeatControl": 0.9893
+                         *                 }
+                         *               },
+                         *               "summary": {
+                         *                 "subjects": 10000,
+                         *                 "conversions": 1100,
+                         *                 "pre": {
+                         *                   "sum": 830,
+                         *                   "sumSquares": 830,
+                         *                   "crossSum": 262
+                         *                 }
+                         *               }
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "overTime": [
+                         *         {
+                         *           "date": "2026-11-17",
+                         *           "variations": [
+                         *             {
+                         *               "variation": "off",
+                         *               "subjects": 4980,
+                         *               "mean": 0.09839,
+                         *               "lift": null,
+                         *               "interval": null,
+                         *               "sequentialInterval": null
+                         *             },
+                         *             {
+                         *               "variation": "on",
+                         *               "subjects": 5020,
+                         *               "mean": 0.1098,
+                         *               "lift": 0.1155,
+                         *               "interval": {
+                         *                 "lower": -0.013,
+                         *                 "upper": 0.2441
+                         *               },
+                         *               "sequentialInterval": {
+                         *                 "lower": -0.08636,
+                         *                 "upper": 0.3174
+                         *               }
+                         *             }
+                         *           ]
+                         *         },
+                         *         {
+                         *           "date": "2026-11-22",
+                         *           "variations": [
+                         *             {
+                         *               "variation": "off",
+                         *               "subjects": 10000,
+                         *               "mean": 0.1,
+                         *               "lift": null,
+                         *               "interval": null,
+                         *               "sequentialInterval": null
+                         *             },
+                         *             {
+                         *               "variation": "on",
+                         *               "subjects": 10000,
+                         *               "mean": 0.11,
+                         *               "lift": 0.1,
+                         *               "interval": {
+                         *                 "lower": 0.01087,
+                         *                 "upper": 0.1891
+                         *               },
+                         *               "sequentialInterval": {
+                         *                 "lower": -0.03802,
+                         *                 "upper": 0.238
+                         *               }
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "diagnosis": []
+                         *     }
+                         */
+                        "application/json": {
+                            controlVariation: string;
+                            /** @description Why there is no (or not enough) data; empty when nothing is wrong */
+                            diagnosis: {
+                                code: string;
+                                message: string;
+                                metric?: string;
+                            }[];
+                            environment: string;
+                            experiment: string;
+                            exposures: {
+                                /** @description Subjects exposed to more than one variation, left out */
+                                excludedMultipleVariations: number;
+                                /** @description Subjects counted: exposed to exactly one variation */
+                                subjects: number;
+                                variations: {
+                                    subjects: number;
+                                    variation: string;
+                                }[];
+                            };
+                            flag: string;
+                            from: string | null;
+                            metrics: {
+                                cap: number | null;
+                                cuped: {
+                                    correlation: number;
+                                    covariateMean: number;
+                                    theta: number;
+                                    varianceReduction: number;
+                                } | null;
+                                direction: string;
+                                kind: string;
+                                metric: string;
+                                role: "primary" | "secondary" | "guardrail";
+                                variations: {
+                                    comparison: {
+                                        chanceToBeatControl: number;
+                                        difference: {
+                                            estimate: number;
+                                            interval: {
+                                                lower: number;
+                                                upper: number;
+                                            };
+                                            standardError: number;
+                                        };
+                                        interval: {
+                                            lower: number;
+                                            upper: number;
+                                        };
+                                        /** @description Relative lift against control: 0.1 is +10 % */
+                                        lift: number;
+                                        pValue: number;
+                                        sequential: {
+                                            interval: {
+                                                lower: number;
+                                                upper: number;
+                                            };
+                                            pValue: number;
+                                        } | null;
+                                        standardError: number;
+                                    } | null;
+                                    conversions?: number;
+                                    cuped: {
+                                        comparison: {
+                                            chanceToBeatControl: number;
+                                            difference: {
+                                                estimate: number;
+                                                interval: {
+                                                    lower: number;
+                                                    upper: number;
+                                                };
+                                                standardError: number;
+                                            };
+                                            interval: {
+                                                lower: number;
+                                                upper: number;
+                                            };
+                                            /** @description Relative lift against control: 0.1 is +10 % */
+                                            lift: number;
+                                            pValue: number;
+                                            sequential: {
+                                                interval: {
+                                                    lower: number;
+                                                    upper: number;
+                                                };
+                                                pValue: number;
+                                            } | null;
+                                            standardError: number;
+                                        } | null;
+                                        mean: number;
+                                        standardError: number;
+                                        subjects: number;
+                                        variance: number;
+                                    } | null;
+                                    isControl: boolean;
+                                    mean: number;
+                                    standardError: number;
+                                    subjects: number;
+                                    /** @description The sums the figures come from: the input of @vexil/stats analyzeMetric */
+                                    summary: {
+                                        /** @description Conversion metrics */
+                                        conversions?: number;
+                                        /** @description ΣX, ΣX², ΣXY over the pre-exposure period, when the metric has one (CUPED) */
+                                        pre?: {
+                                            crossSum: number;
+                                            sum: number;
+                                            sumSquares: number;
+                                        };
+                                        subjects: number;
+                                        /** @description Numeric metrics: ΣY */
+                                        sum?: number;
+                                        /** @description Numeric metrics: ΣY² */
+                                        sumSquares?: number;
+                                    };
+                                    variance: number;
+                                    variation: string;
+                                }[];
+                            }[];
+                            /** @description The primary metric, cumulative day by day */
+                            overTime: {
+                                /** @description The day (UTC): subjects first exposed up to its end */
+                                date: string;
+                                variations: {
+                                    interval: {
+                                        lower: number;
+                                        upper: number;
+                                    } | null;
+                                    lift: number | null;
+                                    mean: number;
+                                    sequentialInterval: {
+                                        lower: number;
+                                        upper: number;
+                                    } | null;
+                                    subjects: number;
+                                    variation: string;
+                                }[];
+                            }[];
+                            sampleRatio: {
+                                chiSquare: number;
+                                expected: number[];
+                                /** @description p < threshold (0.001): the assignment is not what was configured */
+                                mismatch: boolean;
+                                observed: number[];
+                                pValue: number;
+                                threshold: number;
+                                variations: string[];
+                                weights: number[];
+                            } | null;
+                            status: string;
+                            /** Format: date-time */
+                            to: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/experiments/{experiment}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an experiment: its allocations track exposures
+         * @description Turns `track` on for the allocations in the flag’s state (one audited flag change, in the same transaction). Needs `flag:write` in the environment. 409 when the allocations are gone or do not split traffic between the control and another variation.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allocations: string[];
+                            controlVariation: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            environment: string;
+                            flag: string;
+                            guardrailMetrics: string[];
+                            hypothesis: string | null;
+                            key: string;
+                            minimumDetectableEffect: number | null;
+                            name: string;
+                            plannedSubjectsPerVariation: number;
+                            primaryMetric: string;
+                            secondaryMetrics: string[];
+                            shippedVariation: string | null;
+                            startedAt: string | null;
+                            status: "draft" | "running" | "stopped";
+                            stoppedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than this route takes (1024 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A path segment is longer than any key or id */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON: send Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/experiments/{experiment}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop an experiment, optionally shipping a variation
+         * @description Its allocations stop tracking; with `ship` they serve that variation to everyone. One audited flag change, in the same transaction. Needs `flag:write` in the environment.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A variation the experiment’s allocations then serve to everyone (one audited flag change) */
+                        ship?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allocations: string[];
+                            controlVariation: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            environment: string;
+                            flag: string;
+                            guardrailMetrics: string[];
+                            hypothesis: string | null;
+                            key: string;
+                            minimumDetectableEffect: number | null;
+                            name: string;
+                            plannedSubjectsPerVariation: number;
+                            primaryMetric: string;
+                            secondaryMetrics: string[];
+                            shippedVariation: string | null;
+                            startedAt: string | null;
+                            status: "draft" | "running" | "stopped";
+                            stoppedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each field at fault (body fields by path, `query.x`, `params.x`, `headers.x`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid credentials (the answer carries WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description Bearer realm="vexil" */
+                        "www-authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: the role does not permit it, or a change made with the session cookie lacks X-CSRF-Token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found: a key or id in the path names nothing the caller can see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request did not arrive in time; answered before any route is chosen, and the connection closed */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state (a key already taken, a variation still in use…) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than this route takes (1024 KiB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A path segment is longer than any key or id */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON: send Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The headers, or the URL with them, are over Node’s 16 KiB; answered before any route is chosen */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server failed; the error is logged */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -105,14 +105,16 @@ function UserView({ project, environment, kind, userKey }: UserViewProps) {
 }
 
 function Attributes({ user }: { user: UserDetail }) {
-  const lines = attributeLines(user.attributes);
+  const lines = attributeLines(user.attributes, user.privateAttributes);
   return (
     <Paper withBorder radius="md" p="md" w={340} style={{ flexShrink: 0, display: 'flex', flexDirection: 'column' }}>
       <Title order={2} size="h4" id="attributes-title">
         Attributes
       </Title>
       <Text size="xs" c="dimmed" mb="xs">
-        The latest value each had in a report; private attributes are never stored.
+        The latest value each had in a report.
+        {user.privateAttributes.length > 0 &&
+          ' Hidden ones were marked private by the SDK: only their names were kept, never their values, so the flags here see them missing.'}
       </Text>
       {lines.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -122,16 +124,34 @@ function Attributes({ user }: { user: UserDetail }) {
         <ScrollArea style={{ flex: 1 }} type="auto">
           <Table aria-labelledby="attributes-title" verticalSpacing={4} fz="sm">
             <Table.Tbody>
-              {lines.map((line) => (
-                <Table.Tr key={line.name}>
-                  <Table.Th scope="row" fw={600} style={{ verticalAlign: 'top' }}>
-                    {line.name}
-                  </Table.Th>
-                  <Table.Td>
-                    <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{line.value}</Code>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {lines.map((line) =>
+                line.hidden ? (
+                  <Table.Tr key={`private:${line.name}`} data-private-attribute={line.name}>
+                    <Table.Th
+                      scope="row"
+                      fw={600}
+                      c="dimmed"
+                      style={{ verticalAlign: 'top', overflowWrap: 'anywhere' }}
+                    >
+                      {line.name}
+                    </Table.Th>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed" fs="italic">
+                        hidden — private, never stored
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ) : (
+                  <Table.Tr key={line.name}>
+                    <Table.Th scope="row" fw={600} style={{ verticalAlign: 'top' }}>
+                      {line.name}
+                    </Table.Th>
+                    <Table.Td>
+                      <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{line.value}</Code>
+                    </Table.Td>
+                  </Table.Tr>
+                ),
+              )}
             </Table.Tbody>
           </Table>
         </ScrollArea>

@@ -11,7 +11,14 @@ import { useSlashFocus } from '../components/use-slash-focus';
 import { VirtualList, virtualListClasses } from '../components/VirtualList';
 import { projectPath, useSelectedEnvironmentKey } from '../environments/selected-environment';
 import { useThrottled } from '../flags/list/use-throttled';
-import { attributesSummary, KIND_PARAM, SEARCH_PARAM, userFiltersFromParams, userPath } from './user-model';
+import {
+  attributesSummary,
+  KIND_PARAM,
+  privateSummary,
+  SEARCH_PARAM,
+  userFiltersFromParams,
+  userPath,
+} from './user-model';
 
 const ROW_HEIGHT = 64;
 /** A keystroke's search leaves at once; those typed faster collapse into one every this often. */
@@ -79,7 +86,7 @@ function UsersList({
           <Title order={1}>Users</Title>
           <Text size="sm" c="dimmed">
             The contexts SDKs reported in {environmentName}, last seen first. Open one to see what every flag serves
-            them, and why. Private attributes never reach the server, so they are never shown.
+            them, and why. Attributes an SDK marked private show as hidden: their names are kept, never their values.
           </Text>
         </Stack>
       </Group>
@@ -87,7 +94,7 @@ function UsersList({
         <TextInput
           ref={search}
           label="Search users"
-          description="Key or attribute, any case (press /)"
+          description="Key, attribute or private attribute’s name, any case (press /)"
           placeholder="ada, @acme.com, pro…"
           value={typed.q}
           onChange={(event) => type({ ...typed, q: event.currentTarget.value })}
@@ -160,9 +167,18 @@ function UserRow({ user, href }: { user: KnownUser; href: string }) {
             {user.kind}
           </Badge>
         </Group>
-        <Text size="xs" c="dimmed" truncate>
-          {attributesSummary(user.attributes)}
-        </Text>
+        <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+          {(Object.keys(user.attributes).length > 0 || user.privateAttributes.length === 0) && (
+            <Text size="xs" c="dimmed" truncate>
+              {attributesSummary(user.attributes)}
+            </Text>
+          )}
+          {user.privateAttributes.length > 0 && (
+            <Text size="xs" c="dimmed" fs="italic" truncate data-testid="private-attributes" style={{ flexShrink: 0 }}>
+              {privateSummary(user.privateAttributes)}
+            </Text>
+          )}
+        </Group>
       </Stack>
       <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
         <RelativeTime at={user.lastSeen} prefix="last seen " size="xs" />

@@ -5,8 +5,8 @@ import { ENV_PARAM } from '../environments/selected-environment';
 import { CONTEXT_PARAM } from '../flags/testing/context-url';
 
 /**
- * The users pages' pure parts: the search in the URL, a user's address, attributes as lines, and a
- * flag's answer for the user in the shape the test panel's trace takes.
+ * The users pages' pure parts: the search in the URL, a user's address, attributes as lines (the
+ * private ones hidden), and a flag's answer for the user in the shape the test panel's trace takes.
  */
 
 /** `?q=acme&kind=organization`: the search and the kind, beside `?env=`. */
@@ -26,16 +26,29 @@ export function userPath(project: string, kind: string, key: string, environment
 }
 
 export interface AttributeLine {
+  /** A name, or a `/`-path for a nested private attribute (`/address/street`). */
   name: string;
-  /** Text as it is; numbers, booleans, lists and objects as compact JSON. */
+  /** Text as it is; numbers, booleans, lists and objects as compact JSON; empty when hidden. */
   value: string;
+  /** A private attribute: an SDK marked it private, so only its name was stored, never its value. */
+  hidden?: true;
 }
 
-/** A user's attributes as lines, by name. */
-export function attributeLines(attributes: Record<string, unknown>): AttributeLine[] {
-  return Object.keys(attributes)
-    .sort((a, b) => a.localeCompare(b))
-    .map((name) => ({ name, value: attributeText(attributes[name]) }));
+/**
+ * A user's attributes as lines, by name, the private ones (hidden) among them — a path by the
+ * attribute it is in, so `/address/street` sits beside `address`.
+ */
+export function attributeLines(
+  attributes: Record<string, unknown>,
+  privateAttributes: readonly string[] = [],
+): AttributeLine[] {
+  const lines: AttributeLine[] = Object.keys(attributes).map((name) => ({
+    name,
+    value: attributeText(attributes[name]),
+  }));
+  for (const name of privateAttributes) lines.push({ name, value: '', hidden: true });
+  const order = (line: AttributeLine) => (line.hidden && line.name.startsWith('/') ? line.name.slice(1) : line.name);
+  return lines.sort((a, b) => order(a).localeCompare(order(b)) || (a.hidden ? 1 : 0) - (b.hidden ? 1 : 0));
 }
 
 /** One line for the list: `email: ada@acme.com · plan: pro`, cut after `max` attributes. */
@@ -45,6 +58,14 @@ export function attributesSummary(attributes: Record<string, unknown>, max = 4):
   const shown = lines.slice(0, max).map((line) => `${line.name}: ${line.value}`);
   const more = lines.length - max;
   return more > 0 ? `${shown.join(' · ')} · ${more} more` : shown.join(' · ');
+}
+
+/** The list's note of a user's private attributes: `email, phone — private, never stored`; empty when none. */
+export function privateSummary(privateAttributes: readonly string[], max = 3): string {
+  if (privateAttributes.length === 0) return '';
+  const shown = privateAttributes.slice(0, max).join(', ');
+  const more = privateAttributes.length - max;
+  return `${more > 0 ? `${shown} +${more} more` : shown} — private, never stored`;
 }
 
 function attributeText(value: unknown): string {

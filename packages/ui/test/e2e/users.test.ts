@@ -15,7 +15,8 @@ import {
  * with only her key; the users list finds her by an attribute as one types (the search in the
  * URL), among hundreds of others it loads a page at a time as it scrolls; her page shows every
  * flag's value and reason exactly as the SDK computed them, the attributes the evaluation reported
- * (the key-only track() erased none; the private one never arrived), and each answer's explanation.
+ * (the key-only track() erased none; the private one shown as hidden, its value never arrived),
+ * and each answer's explanation.
  */
 
 const LIST = '/projects/default/users?env=development';
@@ -166,10 +167,12 @@ describe('the users pages', () => {
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
     expect(location(page)).toBe(LIST);
     await expect(page.getByTestId('user-count').textContent()).resolves.toBe(`${OTHERS + 1} users`);
-    // Ada first (last seen first), with her attributes; the private one never reached the server.
+    // Ada first (last seen first), with her attributes; the private one by its name only.
     const first = page.getByTestId('user-row').first();
     await expect(first.textContent()).resolves.toMatch(/^ada\s*user.*country: FR · email: ada@acme.com · plan: pro/);
-    expect(await page.getByText('ssn').count()).toBe(0);
+    await expect(first.getByTestId('private-attributes').textContent()).resolves.toBe('ssn — private, never stored');
+    await expect(page.locator('body').textContent()).resolves.not.toContain(ADA.ssn);
+    await screenshot(page, 'users-list');
 
     // `/` focuses the search; the search goes to the URL and to the server.
     await page.keyboard.press('/');
@@ -215,13 +218,18 @@ describe('the users pages', () => {
     await page.getByRole('heading', { name: 'ada', level: 1 }).waitFor();
     expect(location(page)).toBe('/projects/default/users/user/ada?env=development');
 
-    // The attributes the evaluations reported: the later key-only track() erased none.
+    // The attributes the evaluations reported: the later key-only track() erased none, nor the
+    // private one's name, shown hidden, with why; its value is nowhere on the page.
     const attributes = page.getByRole('table', { name: 'Attributes' });
     await expect(attributes.getByRole('row').allTextContents()).resolves.toEqual([
       'countryFR',
       'emailada@acme.com',
       'planpro',
+      'ssnhidden — private, never stored',
     ]);
+    await expect(attributes.locator('[data-private-attribute="ssn"]').count()).resolves.toBe(1);
+    await page.getByText(/Hidden ones were marked private by the SDK: only their names were kept/).waitFor();
+    await expect(page.locator('body').textContent()).resolves.not.toContain(ADA.ssn);
 
     for (const [key, expected] of computed) {
       const answer = page.locator(`article[data-flag="${key}"]`);

@@ -5,6 +5,7 @@ import {
   attributesSummary,
   evaluationOf,
   flagsMatching,
+  privateSummary,
   testFlagPath,
   userFiltersFromParams,
   userPath,
@@ -39,6 +40,21 @@ describe('the users pages’ helpers', () => {
     expect(attributesSummary(attributes, 2)).toBe('address: {"city":"Paris"} · beta: true · 4 more');
     expect(attributesSummary({ plan: 'pro' })).toBe('plan: pro');
     expect(attributesSummary({})).toBe('No attributes reported');
+  });
+
+  it('shows private attributes by name only, hidden, a path beside the attribute it is in', () => {
+    expect(attributeLines({ plan: 'pro', address: { city: 'Paris' } }, ['ssn', '/address/street', 'email'])).toEqual([
+      { name: 'address', value: '{"city":"Paris"}' },
+      { name: '/address/street', value: '', hidden: true },
+      { name: 'email', value: '', hidden: true },
+      { name: 'plan', value: 'pro' },
+      { name: 'ssn', value: '', hidden: true },
+    ]);
+    expect(privateSummary([])).toBe('');
+    expect(privateSummary(['ssn'])).toBe('ssn — private, never stored');
+    expect(privateSummary(['/address/street', 'email', 'phone', 'ssn'], 2)).toBe(
+      '/address/street, email +2 more — private, never stored',
+    );
   });
 
   it('turns a flag’s answer into the test panel’s evaluation, the code’s default when no variation is served', () => {
