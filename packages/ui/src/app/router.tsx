@@ -13,6 +13,7 @@ import { environmentsQuery } from '../api/environments';
 import { flagQuery } from '../api/flag';
 import { flagListQuery } from '../api/flags-list';
 import { membersQuery } from '../api/members';
+import { metricsQuery } from '../api/metrics';
 import { organizationQuery } from '../api/organization';
 import { projectsQuery } from '../api/projects';
 import { sdkKeysQuery } from '../api/sdk-keys';
@@ -50,6 +51,9 @@ const pages = {
   members: async () => ({ Component: (await import('../members/MembersPage')).MembersPage }),
   apiTokens: async () => ({ Component: (await import('../api-tokens/ApiTokensPage')).ApiTokensPage }),
   organization: async () => ({ Component: (await import('../organization/OrganizationPage')).OrganizationPage }),
+  projects: async () => ({ Component: (await import('../projects/ProjectsPage')).ProjectsPage }),
+  metrics: async () => ({ Component: (await import('../metrics/MetricsPage')).MetricsPage }),
+  eppoImport: async () => ({ Component: (await import('../imports/ImportPage')).ImportPage }),
   notFound: async () => ({ Component: (await import('../shell/NotFoundPage')).NotFoundPage }),
 };
 
@@ -129,6 +133,11 @@ export function routes(queryClient: QueryClient): RouteObject[] {
           ]),
         },
         {
+          path: 'settings/projects',
+          lazy: pages.projects,
+          ...preload(() => [queryClient.prefetchQuery(projectsQuery)]),
+        },
+        {
           path: 'projects/:project',
           element: <ProjectLayout />,
           ...preload(({ params }) => [queryClient.prefetchQuery(environmentsQuery(params.project ?? ''))]),
@@ -164,6 +173,12 @@ export function routes(queryClient: QueryClient): RouteObject[] {
                 queryClient.prefetchQuery(segmentQuery(params.project ?? '', params.segment ?? '')),
               ]),
             },
+            {
+              path: 'metrics',
+              lazy: pages.metrics,
+              ...preload(({ params }) => [queryClient.prefetchQuery(metricsQuery(params.project ?? ''))]),
+            },
+            { path: 'import', lazy: pages.eppoImport },
             {
               path: 'environments',
               lazy: pages.environments,

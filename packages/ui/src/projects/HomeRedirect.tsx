@@ -1,8 +1,9 @@
-import { Stack, Text, Title } from '@mantine/core';
-import { Navigate } from 'react-router';
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { Link, Navigate } from 'react-router';
 import { usePreferences } from '../api/preferences';
 import { useProjects } from '../api/projects';
 import { recall } from '../app/remembered';
+import { can } from '../auth/permissions';
 import { PageError } from '../components/PageError';
 import { PageLoading } from '../components/PageLoading';
 import { usePageTitle } from '../components/use-page-title';
@@ -29,10 +30,19 @@ export function HomeRedirect() {
     return (
       <Stack maw={560}>
         <Title order={1}>No projects yet</Title>
-        <Text>
-          You can see no project. Ask an owner or admin of your organisation to give you a role on one, or create one
-          with the management API (POST /api/v1/projects).
-        </Text>
+        {can(member, 'project:create', {}) ? (
+          <>
+            <Text>Create your first project: it starts with development, staging and production environments.</Text>
+            <Button component={Link} to="/settings/projects?create" w="fit-content">
+              Create a project
+            </Button>
+          </>
+        ) : (
+          <Text>
+            You can see no project. Ask an owner or admin of your organisation to give you a role on one, or to create
+            one.
+          </Text>
+        )}
       </Stack>
     );
   const environment =

@@ -98,6 +98,8 @@ function Rail({ session }: { session: Session }) {
     current ?? preferences.data?.project ?? recall(session.member.id, 'project') ?? projects.data?.[0]?.key;
   const onFlags = useMatch('/projects/:project/flags/*') !== null;
   const onSegments = useMatch('/projects/:project/segments/*') !== null;
+  const onMetrics = useMatch('/projects/:project/metrics') !== null;
+  const onImport = useMatch('/projects/:project/import') !== null;
   const onEnvironments = useMatch('/projects/:project/environments') !== null;
   const onSdkKeys = useMatch('/projects/:project/sdk-keys') !== null;
   const onUsers = useMatch('/projects/:project/users/*') !== null;
@@ -110,7 +112,7 @@ function Rail({ session }: { session: Session }) {
       <AppShell.Section mt="md">
         <ProjectSwitcher projects={projects} current={project} environment={environment} />
       </AppShell.Section>
-      <AppShell.Section grow mt="md" component="nav" aria-label="Project">
+      <AppShell.Section grow mt="md" component="nav" aria-label="Project" className={classes.nav}>
         {project !== undefined && (
           <NavLink
             component={Link}
@@ -127,6 +129,15 @@ function Rail({ session }: { session: Session }) {
             label="Segments"
             active={onSegments}
             aria-current={onSegments ? 'page' : undefined}
+          />
+        )}
+        {project !== undefined && (
+          <NavLink
+            component={Link}
+            to={projectPath(project, 'metrics', environment)}
+            label="Metrics"
+            active={onMetrics}
+            aria-current={onMetrics ? 'page' : undefined}
           />
         )}
         {project !== undefined && (
@@ -166,9 +177,20 @@ function Rail({ session }: { session: Session }) {
                 active={onSdkKeys}
                 aria-current={onSdkKeys ? 'page' : undefined}
               />
+              {/* Owners and admins: import:run is checked again for the environment the page opens on. */}
+              {can(session.member, 'import:run', { project, environment }) && (
+                <NavLink
+                  component={Link}
+                  to={projectPath(project, 'import', environment)}
+                  label="Import from Eppo"
+                  active={onImport}
+                  aria-current={onImport ? 'page' : undefined}
+                />
+              )}
             </>
           )}
           {/* Organisation-wide: members and the organisation need a role on the whole organisation. */}
+          <SettingsLink to="/settings/projects" label="Projects" />
           {can(session.member, 'member:read', {}) && <SettingsLink to="/settings/members" label="Members" />}
           <SettingsLink to="/settings/api-tokens" label="API tokens" />
           {can(session.member, 'organization:read', {}) && (
