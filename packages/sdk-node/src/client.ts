@@ -13,6 +13,7 @@ import { settingsOf, type Settings, type VexilOptions } from './options.js';
 import { LastKnownGoodWriter, readRulesetFile } from './store/last-known-good.js';
 import { parseRuleset } from './store/parse.js';
 import { RulesetStore, type Change } from './store/ruleset-store.js';
+import { HttpClient } from './transport/http-client.js';
 
 export type ClientStatus = 'initializing' | 'ready' | 'stale' | 'error' | 'closed';
 
@@ -75,6 +76,9 @@ class Client implements VexilClient {
   private compiled: CompiledRuleset | undefined;
   private readonly synchronizer: Synchronizer | undefined;
   private readonly events: EventProcessor | undefined;
+  /** The client's own connections to the server, all ended by close(). */
+  private readonly http: HttpClient | undefined;
+  private closing: Promise<void> | undefined;
   private readonly lastKnownGood: LastKnownGoodWriter | undefined;
   private currentStatus: ClientStatus = 'initializing';
   /** Not known to be cut off from the server (optimistic until a request fails). */
@@ -121,8 +125,9 @@ class Client implements VexilClient {
       this.fail(new Error('no SDK key: pass init({ sdkKey }) a server SDK key (vx_server_…)'));
       return;
     }
-    if (this.settings.events) this.events = new EventProcessor(this.settings);
-    this.synchronizer = new Synchronizer(this.settings, this.store, {
+    this.http = new HttpClient(this.settings.baseUrl);
+    if (this.settings.events) this.events = new EventProcessor(this.settings, this.http);
+    this.synchronizer = new Synchronizer(this.settings, this.http, this.store, {
       connection: (connected, error) => {
         this.connected = connected;
         if (connected) {
@@ -195,9 +200,15 @@ class Client implements VexilClient {
     return this.evaluate(key, context, defaultValue, expectedType);
   }
 
+  /**
+   * Every flag for one context. The context is reported (once per flush period, like every
+   * evaluated context) but no flag's evaluation count or exposure is: the caller (a page rendered
+   * on the server, a browser bootstrap) may use none of these values. See docs/sdk-node.md.
+   */
   allFlags(context: EvaluationContext): Record<string, EvaluationDetail<FlagValue>> {
+    this.events?.evaluating(context);
     try {
-      return this.store.compiled?.evaluateAll(context) ?? {};
+      return this.compiled?.evaluateAll(context) ?? {};
     } catch {
       return {};
     }
@@ -239,11 +250,20 @@ class Client implements VexilClient {
     await this.events?.flush();
   }
 
-  async close(): Promise<void> {
-    if (this.currentStatus === 'closed') return;
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  /**
+   * Stops streaming and polling (and waits for their requests to end), sends what is queued, and
+   * ends every connection: once it resolves, the client holds no socket and no timer.
+   */
+  private async shutDown(): Promise<void> {
     this.cancelStaleTimer();
-    this.synchronizer?.stop();
+    await this.synchronizer?.stop();
     await this.events?.close();
+    await this.http?.close();
     await this.lastKnownGood?.settled();
     this.setStatus('closed');
   }
@@ -336,8 +356,9 @@ class Client implements VexilClient {
 
   private fail(error: Error): void {
     this.lastError = error;
-    this.synchronizer?.stop();
+    void this.synchronizer?.stop();
     this.events?.stop();
+    void this.http?.close();
     this.settings.logger.error(error.message);
     this.setStatus('error', error);
   }

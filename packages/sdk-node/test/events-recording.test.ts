@@ -251,4 +251,33 @@ describe('recording evaluations', () => {
     ]);
     expect(sink.counts()).toEqual({ 'experiment/on': 7 });
   });
+
+  it('allFlags reports its context once per flush period, like the getters, but counts no evaluation and logs no exposure', async () => {
+    const { sink, client } = await start();
+    const sdk = await client();
+    const ada = { kind: 'user', key: 'ada', beta: true };
+    for (let i = 0; i < 3; i++) {
+      const all = sdk.allFlags(ada);
+      // Every flag, with the tracked allocation's detail: the values are all there for a page to use.
+      expect(Object.keys(all)).toHaveLength(RULESET.flags.length);
+      expect(all.experiment).toMatchObject({ value: true, variation: 'on', allocation: 'betas', track: true });
+    }
+    sdk.allFlags({ kind: 'user', key: 'ada', beta: true }); // rebuilt for another request: the same context
+    sdk.allFlags({ key: 'bob' });
+    sdk.allFlags({ kind: 'user', name: 'no key' } as EvaluationContext); // evaluated, but events need a key
+    sdk.boolean('flag-1', ada, false); // a getter for a context allFlags has reported already
+    await sdk.flush();
+    expect(sink.contexts()).toEqual([JSON.stringify(ada), JSON.stringify({ key: 'bob' })]);
+    expect(sink.events.filter((event) => event.kind === 'exposure')).toEqual([]);
+    expect(sink.counts()).toEqual({ 'flag-1/on': 1 });
+
+    // The next period: reported again, once; still no counts.
+    sink.events.length = 0;
+    sdk.allFlags(ada);
+    sdk.allFlags(ada);
+    await sdk.flush();
+    expect(sink.contexts()).toEqual([JSON.stringify(ada)]);
+    expect(sink.counts()).toEqual({});
+    expect(sink.events.map((event) => event.kind)).toEqual(['context']);
+  });
 });

@@ -105,6 +105,24 @@ describe('events sent to a real server', () => {
     expect(after.events).toHaveLength(4);
     expect(after.counts.find((count) => count.flagKey === 'experiment')?.count).toBe(5);
   });
+
+  it('puts a context that only allFlags evaluated in the users list, without evaluation counts or exposures', async () => {
+    const before = await rows();
+    const erin = { kind: 'user', key: 'erin', plan: 'team', email: 'erin@example.com' };
+    const all = sdk.allFlags(erin);
+    expect(all.experiment).toMatchObject({ value: true, variation: 'on', allocation: 'everyone', track: true });
+    expect(all.plain?.value).toBe(true);
+    await sdk.flush();
+
+    const users = await server.api('GET', '/api/v1/projects/default/environments/development/users?q=erin');
+    expect(users.status).toBe(200);
+    expect(users.body.users).toEqual([
+      expect.objectContaining({ kind: 'user', key: 'erin', attributes: { plan: 'team', email: 'erin@example.com' } }),
+    ]);
+    const after = await rows();
+    expect(after.counts).toEqual(before.counts);
+    expect(after.events).toEqual(before.events);
+  });
 });
 
 describe('event batching and the bounded queue', () => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Synchronizer } from '../src/data-sources/synchronizer.js';
 import { settingsOf } from '../src/options.js';
 import { RulesetStore } from '../src/store/ruleset-store.js';
+import { HttpClient } from '../src/transport/http-client.js';
 import { checkoutFlag, startFakeServer } from './support/fake-server.js';
 import { eventually, recordingLogger } from './support/server.js';
 
@@ -122,6 +123,27 @@ describe('a silent stream', () => {
     await new Promise((resolve) => setTimeout(resolve, 4000));
     expect(streams).toEqual([{ closed: false }]);
   });
+
+  it('is kept through gaps between heartbeats longer than the 4 s after which the SDK drops an idle connection', async () => {
+    const streams: { closed: boolean }[] = [];
+    const fake = await startFakeServer((request, response) => {
+      if (request.url === '/sdk/v1/config') return answerConfig(response, request.headers['if-none-match']);
+      if (request.url !== '/sdk/v1/stream') return void response.writeHead(404).end();
+      const stream = { closed: false };
+      streams.push(stream);
+      openStream(response);
+      response.on('close', () => (stream.closed = true));
+      heartbeats(response, 5000);
+    });
+    cleanups.push(() => fake.close());
+    const sdk = init({ sdkKey: 'vx_server_fake', baseUrl: fake.url, events: false, logger: recordingLogger() });
+    cleanups.push(() => sdk.close());
+    expect(await sdk.waitForInitialization()).toBe(true);
+    await eventually(() => streams.length === 1, 10_000, 'the stream');
+    await new Promise((resolve) => setTimeout(resolve, 5500));
+    expect(streams).toEqual([{ closed: false }]);
+    expect(sdk.status).toBe('ready');
+  });
 });
 
 describe('reconnection delays', () => {
@@ -153,13 +175,18 @@ describe('reconnection delays', () => {
       return draw;
     };
     const settings = settingsOf({ sdkKey: 'vx_server_fake', baseUrl: fake.url, events: false, logger, reconnect });
+    const http = new HttpClient(settings.baseUrl);
     const synchronizer = new Synchronizer(
       settings,
+      http,
       new RulesetStore(() => {}),
       { connection: () => {}, fatal: () => {} },
       random,
     );
-    cleanups.push(() => synchronizer.stop());
+    cleanups.push(async () => {
+      await synchronizer.stop();
+      await http.close();
+    });
     synchronizer.start();
     return {
       attempts,

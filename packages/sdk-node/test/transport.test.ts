@@ -1,7 +1,11 @@
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { init } from '@vexil/node';
 import { describe, expect, it } from 'vitest';
 import { Backoff } from '../src/data-sources/backoff.js';
 import { retryAfterMs } from '../src/transport/requests.js';
 import { SseParser, type SseEvent } from '../src/transport/sse.js';
+import { checkoutFlag, startFakeServer } from './support/fake-server.js';
+import { recordingLogger } from './support/server.js';
 
 const parse = (...chunks: string[]): SseEvent[] => {
   const events: SseEvent[] = [];
@@ -58,5 +62,41 @@ describe('reconnection delays', () => {
     expect(retryAfterMs(new Date(61_000).toUTCString(), 1000)).toBe(60_000);
     expect(retryAfterMs(null)).toBeUndefined();
     expect(retryAfterMs('soon')).toBeUndefined();
+  });
+});
+
+describe('the ruleset request', () => {
+  it('asks for a compressed ruleset and reads Brotli, gzip and plain answers alike', async () => {
+    const body = JSON.stringify({ version: 3, flags: [checkoutFlag(true)], segments: [] });
+    for (const coding of ['br', 'gzip', 'identity'] as const) {
+      const fake = await startFakeServer((request, response) => {
+        if (request.url !== '/sdk/v1/config') return void response.writeHead(404).end();
+        const encoded =
+          coding === 'br' ? brotliCompressSync(body) : coding === 'gzip' ? gzipSync(body) : Buffer.from(body);
+        response
+          .writeHead(200, {
+            'content-type': 'application/json',
+            etag: '"3"',
+            ...(coding === 'identity' ? {} : { 'content-encoding': coding }),
+          })
+          .end(encoded);
+      });
+      const sdk = init({
+        sdkKey: 'vx_server_fake',
+        baseUrl: fake.url,
+        stream: false,
+        events: false,
+        logger: recordingLogger(),
+      });
+      try {
+        expect(await sdk.waitForInitialization(), coding).toBe(true);
+        expect(sdk.revision).toBe(3);
+        expect(sdk.boolean('checkout', { key: 'ada' }, false)).toBe(true);
+        expect(fake.requests[0]?.headers['accept-encoding']).toBe('br, gzip');
+      } finally {
+        await sdk.close();
+        await fake.close();
+      }
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Settings } from '../options.js';
+import type { HttpClient } from '../transport/http-client.js';
 import { httpError, USER_AGENT } from '../transport/requests.js';
 import { SseParser, type SseEvent } from '../transport/sse.js';
 
@@ -16,6 +17,7 @@ export interface StreamEnd {
  */
 export async function followStream(
   settings: Settings,
+  http: HttpClient,
   lastEventId: string | undefined,
   signal: AbortSignal,
   handlers: { onOpen(): void; onEvent(event: SseEvent): void },
@@ -32,8 +34,8 @@ export async function followStream(
       'user-agent': USER_AGENT,
     };
     if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
-    const response = await fetch(`${settings.baseUrl}/sdk/v1/stream`, { headers, signal: controller.signal });
-    if (!response.ok || !response.body) throw await httpError(response, 'GET /sdk/v1/stream');
+    const response = await http.request('/sdk/v1/stream', { headers, signal: controller.signal });
+    if (!response.ok) throw await httpError(response, 'GET /sdk/v1/stream');
     handlers.onOpen();
     const end: StreamEnd = {};
     const parser = new SseParser((event) => {
@@ -43,18 +45,18 @@ export async function followStream(
       }
       handlers.onEvent(event);
     });
-    const decoder = new TextDecoder();
-    const reader = response.body.getReader();
     // Heartbeats keep a live stream talking; silence this long means a dead connection (a peer
     // gone without a FIN, a proxy holding the socket) that would otherwise never end.
     const silenceMs = settings.streamSilenceTimeoutMs;
-    for (;;) {
+    const listen = () => {
       clearTimeout(silence);
       silence = setTimeout(() => controller.abort(new Error(`the stream was silent for ${silenceMs} ms`)), silenceMs);
       silence.unref?.();
-      const { done, value } = await reader.read();
-      if (done) break;
-      parser.feed(decoder.decode(value, { stream: true }));
+    };
+    listen();
+    for await (const chunk of response.chunks()) {
+      parser.feed(chunk);
+      listen();
     }
     return end;
   } finally {

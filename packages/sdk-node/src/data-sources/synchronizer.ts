@@ -1,6 +1,7 @@
 import type { Settings } from '../options.js';
 import { parseJson, parseRuleset, parseUpdate } from '../store/parse.js';
 import type { RulesetStore } from '../store/ruleset-store.js';
+import type { HttpClient } from '../transport/http-client.js';
 import { HttpError } from '../transport/requests.js';
 import type { SseEvent } from '../transport/sse.js';
 import { Backoff } from './backoff.js';
@@ -26,9 +27,12 @@ export class Synchronizer {
   /** Whether the store holds what this server sent (a bootstrap's revision might be another database's). */
   private fromServer = false;
   private warnedMalformed = false;
+  /** The loops running (streaming, polling): stop() waits for them to end. */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly settings: Settings,
+    private readonly http: HttpClient,
     private readonly store: RulesetStore,
     private readonly listener: SynchronizerListener,
     /** The reconnection jitter's source; tests pass their own to know the delays. */
@@ -36,11 +40,21 @@ export class Synchronizer {
   ) {}
 
   start(): void {
-    void this.run();
+    this.spawn(this.run());
   }
 
-  stop(): void {
+  /** Stops for good: aborts the requests in flight, and resolves once every loop has ended (no request or timer left). */
+  stop(): Promise<void> {
     this.abort.abort(new Error('the client is closed'));
+    return Promise.all([...this.running]).then(() => undefined);
+  }
+
+  private spawn(loop: Promise<void>): void {
+    const settled = loop.then(
+      () => void this.running.delete(settled),
+      () => void this.running.delete(settled),
+    );
+    this.running.add(settled);
   }
 
   private get stopped(): boolean {
@@ -51,7 +65,7 @@ export class Synchronizer {
     await this.poll();
     if (this.stopped) return;
     if (this.settings.stream) await this.streamLoop();
-    else void this.pollLoop();
+    else this.spawn(this.pollLoop());
   }
 
   private async streamLoop(): Promise<void> {
@@ -60,7 +74,7 @@ export class Synchronizer {
     while (!this.stopped) {
       let delay: number;
       try {
-        const end = await followStream(this.settings, this.lastEventId(), this.abort.signal, {
+        const end = await followStream(this.settings, this.http, this.lastEventId(), this.abort.signal, {
           onOpen: () => {
             this.streamOpen = true;
             backoff.connected();
@@ -82,7 +96,7 @@ export class Synchronizer {
       // Fall back to polling until the stream is back: at once (a 304 is cheap), then every interval.
       await this.poll();
       if (this.stopped) return;
-      void this.pollLoop();
+      this.spawn(this.pollLoop());
       await sleep(delay, this.abort.signal);
     }
   }
@@ -107,7 +121,7 @@ export class Synchronizer {
   private async poll(): Promise<number | undefined> {
     try {
       const etag = this.fromServer && this.store.revision !== undefined ? `"${this.store.revision}"` : undefined;
-      const answer = await requestConfig(this.settings, etag, this.abort.signal);
+      const answer = await requestConfig(this.settings, this.http, etag, this.abort.signal);
       if (this.stopped) return undefined;
       if (answer.modified) {
         this.store.replace(answer.ruleset);
@@ -162,7 +176,7 @@ export class Synchronizer {
   }
 
   private fail(error: HttpError): void {
-    this.stop();
+    void this.stop();
     this.listener.fatal(error);
   }
 }

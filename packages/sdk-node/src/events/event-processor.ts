@@ -1,5 +1,6 @@
 import type { EvaluationContext, EvaluationResult } from '@vexil/engine';
 import type { Settings } from '../options.js';
+import type { HttpClient } from '../transport/http-client.js';
 import { HttpError, httpError, USER_AGENT } from '../transport/requests.js';
 import { contextIdentity, contextKinds, redactContext } from './contexts.js';
 import { EvaluationCounts, type EvaluationCount } from './evaluation-counts.js';
@@ -21,6 +22,8 @@ export type OutgoingEvent =
 
 /** Exposures already sent, per context, flag and variation; bounded, least recently seen first out. */
 const EXPOSURE_MEMORY = 10_000;
+/** A batch that gets no complete answer in this time fails (and stays queued). */
+const REQUEST_TIMEOUT_MS = 10_000;
 /** Counts per summary event (the server's limit per event). */
 const MAX_COUNTS_PER_SUMMARY = 10_000;
 
@@ -41,7 +44,10 @@ export class EventProcessor {
   private sending: Promise<void> = Promise.resolve();
   private closed = false;
 
-  constructor(private readonly settings: Settings) {
+  constructor(
+    private readonly settings: Settings,
+    private readonly http: HttpClient,
+  ) {
     this.timer = setInterval(() => void this.flush(), settings.flushIntervalMs);
     this.timer.unref?.();
   }
@@ -193,13 +199,14 @@ export class EventProcessor {
   }
 
   private async post(events: OutgoingEvent[]): Promise<void> {
-    const response = await fetch(`${this.settings.baseUrl}/sdk/v1/events`, {
+    const response = await this.http.request('/sdk/v1/events', {
       method: 'POST',
       headers: { authorization: this.settings.sdkKey, 'content-type': 'application/json', 'user-agent': USER_AGENT },
       body: JSON.stringify({ events }),
-      signal: AbortSignal.timeout(10_000),
+      timeoutMs: REQUEST_TIMEOUT_MS,
     });
     if (!response.ok) throw await httpError(response, 'POST /sdk/v1/events');
-    await response.body?.cancel();
+    // Read to its end (a few bytes), so that the connection serves the next request.
+    await response.text().catch(() => '');
   }
 }

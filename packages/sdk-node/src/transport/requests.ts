@@ -1,3 +1,5 @@
+import type { HttpResponse } from './http-client.js';
+
 /** Why a request to the Vexil server failed. */
 export class HttpError extends Error {
   constructor(
@@ -27,7 +29,7 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 /** Turns a non-2xx response into an HttpError, with the server's problem detail when there is one. */
-export async function httpError(response: Response, what: string): Promise<HttpError> {
+export async function httpError(response: HttpResponse, what: string): Promise<HttpError> {
   let detail = '';
   try {
     const text = await response.text();
