@@ -448,6 +448,36 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
     expect(stored.contexts).toHaveLength(1000);
   });
 
+  it('takes concurrent batches that report the same contexts and counters in different orders', async () => {
+    // Each batch reports one pool of users and counters, shuffled its own way: upserted in arrival
+    // order, two such batches lock rows in opposite orders and PostgreSQL aborts one as a deadlock.
+    const users = Array.from({ length: 200 }, (_, index) => `shared-${index}`);
+    const flags = Array.from({ length: 40 }, (_, index) => `flag-${index}`);
+    const shuffled = <T>(items: T[], seed: number) =>
+      items
+        .map((item, index) => ({ item, rank: Math.sin(seed * 7919 + index * 104_729) }))
+        .sort((a, b) => a.rank - b.rank)
+        .map(({ item }) => item);
+    const batch = (seed: number) => ({
+      events: [
+        ...shuffled(users, seed).map((key) => ({ ...exposure, context: { key } })),
+        {
+          kind: 'summary',
+          startDate: T0,
+          endDate: T0 + 60_000,
+          counters: shuffled(flags, seed).map((flag) => ({ flag, variation: 'on', count: 1 })),
+        },
+      ],
+    });
+    for (let round = 0; round < 3; round++) {
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, index) => send(batch(round * 6 + index + 1))));
+      expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(202));
+    }
+    const stored = await rows();
+    expect(stored.contexts).toHaveLength(users.length);
+    expect(stored.counts.every((count) => Number(count.count) === 18)).toBe(true);
+  });
+
   it('needs a working SDK key of either kind', async () => {
     expect((await sdkCall(server, 'POST', '/sdk/v1/events', { body: { events: [] } })).status).toBe(401);
     expect((await send({ events: [] }, 'vx_client_nope')).status).toBe(401);

@@ -128,15 +128,21 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
       receivedAt: received,
     });
   }
+  // Upserted in key order: concurrent batches that share contexts or counters then lock their rows
+  // in the same order, so on PostgreSQL they wait for each other instead of deadlocking.
   return {
     events,
-    counts: [...counts.values()],
-    contexts: [...contexts.values()].map((row) => ({
+    counts: [...counts.entries()].sort(byKey).map(([, row]) => row),
+    contexts: [...contexts.entries()].sort(byKey).map(([, row]) => ({
       ...row,
       attributes: JSON.stringify(row.attributes),
       privateAttributes: JSON.stringify(row.privateAttributes),
     })),
   };
+}
+
+function byKey(a: [string, unknown], b: [string, unknown]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
 
 /**
