@@ -1,8 +1,9 @@
 /** The server suite's options (shared with bench/all.ts, which hands them over). */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DATABASES, type Database } from './ingestion.js';
 
-export const PARTS = ['coldstart', 'http', 'propagation', 'memory', 'writes'] as const;
+export const PARTS = ['coldstart', 'http', 'propagation', 'memory', 'writes', 'ingestion'] as const;
 export type Part = (typeof PARTS)[number];
 
 export const ENDPOINTS = ['evaluate', 'ofrep', 'config'] as const;
@@ -28,7 +29,12 @@ export interface Options {
   starts: number;
   /** Flag counts at which the writes part measures creates and toggles, ascending. */
   writeSizes: number[];
-  /** When set, the HTTP part's server runs with --cpu-prof and writes its profile here. */
+  /** Seconds of the ingestion part's timed run (per database), and of its warm-up. */
+  ingestionS: number;
+  ingestionWarmupS: number;
+  /** The databases the ingestion part runs on (PostgreSQL when reachable). */
+  databases: Database[];
+  /** When set, the HTTP and ingestion parts' servers run with --cpu-prof and write their profiles here. */
   profileDir: string | undefined;
   /** Another build of the server to measure (its main.js); default packages/server/dist/main.js. */
   serverMain: string | undefined;
@@ -43,6 +49,8 @@ const FULL = {
   idleStreams: 10_000,
   starts: 5,
   writeSizes: [100, 1000, 10_000],
+  ingestionS: 10,
+  ingestionWarmupS: 2,
 };
 const QUICK = {
   durationS: 2,
@@ -53,9 +61,11 @@ const QUICK = {
   idleStreams: 1000,
   starts: 3,
   writeSizes: [100, 1000],
+  ingestionS: 3,
+  ingestionWarmupS: 1,
 };
 
-export const SERVER_USAGE = `server suite: [--quick] [--part ${PARTS.join(',')}] [--endpoint ${ENDPOINTS.join(',')}] [--connections 50] [--duration ${FULL.durationS}] [--runs ${FULL.runs}] [--warmup ${FULL.warmupS}] [--contexts 512] [--sse-clients ${FULL.sseClients}] [--changes ${FULL.changes}] [--idle-streams ${FULL.idleStreams}] [--starts ${FULL.starts}] [--write-sizes ${FULL.writeSizes.join(',')}] [--profile DIR] [--server-main PATH]`;
+export const SERVER_USAGE = `server suite: [--quick] [--part ${PARTS.join(',')}] [--endpoint ${ENDPOINTS.join(',')}] [--connections 50] [--duration ${FULL.durationS}] [--runs ${FULL.runs}] [--warmup ${FULL.warmupS}] [--contexts 512] [--sse-clients ${FULL.sseClients}] [--changes ${FULL.changes}] [--idle-streams ${FULL.idleStreams}] [--starts ${FULL.starts}] [--write-sizes ${FULL.writeSizes.join(',')}] [--ingestion-duration ${FULL.ingestionS}] [--database ${DATABASES.join(',')}] [--profile DIR] [--server-main PATH]`;
 
 export const SERVER_OPTIONS = {
   quick: { type: 'boolean' },
@@ -71,6 +81,8 @@ export const SERVER_OPTIONS = {
   'idle-streams': { type: 'string' },
   starts: { type: 'string' },
   'write-sizes': { type: 'string' },
+  'ingestion-duration': { type: 'string' },
+  database: { type: 'string' },
   profile: { type: 'string' },
   'server-main': { type: 'string' },
 } as const;
@@ -116,6 +128,9 @@ export function parseOptions(args: string[]): Options {
             .split(',')
             .map((size) => Math.round(positive(size.trim(), 0, 'write-sizes')))
             .sort((a, b) => a - b),
+    ingestionS: positive(values['ingestion-duration'], base.ingestionS, 'ingestion-duration'),
+    ingestionWarmupS: base.ingestionWarmupS,
+    databases: list(values.database, DATABASES, 'database'),
     profileDir: values.profile,
     serverMain: values['server-main'] === undefined ? undefined : resolve(values['server-main']),
   };

@@ -2,7 +2,7 @@
  * Server benchmark: the Vexil server as users run it (`node packages/server/dist/main.js`, its own
  * process, a fresh SQLite data directory, LOG_LEVEL=warn) measured from outside over loopback.
  *
- *   npm run bench -- --suite server [--quick] [--part http,propagation,memory,coldstart,writes]
+ *   npm run bench -- --suite server [--quick] [--part http,propagation,memory,coldstart,writes,ingestion]
  *
  * 1. HTTP throughput (autocannon, 50 connections): remote evaluation, OFREP bulk evaluation, and
  *    the server SDKs' ruleset download, each checked for correct answers before it is timed.
@@ -12,6 +12,8 @@
  * 4. Cold start: spawn to the first 200 from /readyz, on a new and on an existing data directory.
  * 5. Flag writes as the project grows: creates/s (8 clients) and toggle latency at 100, 1,000 and
  *    10,000 flags (writes.ts).
+ * 6. Event ingestion: SDK events/s through `POST /sdk/v1/events` (1,000-event batches, 4 senders)
+ *    and storage per event, on SQLite and PostgreSQL (ingestion.ts).
  *
  * Markdown report on stdout, progress on stderr. Exits non-zero if any request failed, any stream
  * could not be opened or missed a change, or a part could not run; timings never fail it.
@@ -33,6 +35,7 @@ import {
   SEGMENT,
   type UserContext,
 } from './fixture.js';
+import { type IngestionCell, ingestionProblems, ingestionReport, measureIngestion } from './ingestion.js';
 import { LATENCY_FROM_MS, load, type LoadResult } from './load.js';
 import { checkConfig, checkEvaluate, checkOfrep } from './sanity.js';
 import {
@@ -497,6 +500,24 @@ async function writesPart(options: Options): Promise<WritesResult> {
   }
 }
 
+// ── 6. Ingestion ─────────────────────────────────────────────────────────────────────────────
+
+function ingestionOptions(options: Options) {
+  return {
+    durationS: options.ingestionS,
+    warmupS: options.ingestionWarmupS,
+    databases: options.databases,
+    serverMain,
+    nodeOptions: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+  };
+}
+
+async function ingestionPart(options: Options): Promise<IngestionCell[]> {
+  const cells = await measureIngestion(ingestionOptions(options), progress);
+  for (const cell of cells) for (const problem of ingestionProblems(cell)) fail('ingestion', problem);
+  return cells;
+}
+
 // ── Report ───────────────────────────────────────────────────────────────────────────────────
 
 interface Results {
@@ -505,6 +526,7 @@ interface Results {
   memory?: MemoryResult;
   coldStart?: ColdStartResult;
   writes?: WritesResult;
+  ingestion?: IngestionCell[];
   errors: Map<Part, string>;
   /** Per part: its wall time, and the CPU everything else on the machine used meanwhile (% of one core). */
   machine: Map<Part, { seconds: number; otherCpu: number | undefined; calibrationUs: number }>;
@@ -738,6 +760,18 @@ function report(options: Options, results: Results): string {
     }
   }
 
+  if (options.parts.includes('ingestion')) {
+    lines.push('## Event ingestion');
+    lines.push('');
+    const error = results.errors.get('ingestion');
+    if (error) lines.push(`Not measured: ${error}`, '');
+    if (results.ingestion) {
+      const section = ingestionReport(results.ingestion, ingestionOptions(options));
+      lines.push(...section.lines);
+      for (const goal of section.goals) goals.push([goal.goal, goal.measured, verdict(goal.ok)]);
+    }
+  }
+
   if (results.machine.size > 0) {
     lines.push('## Machine');
     lines.push('');
@@ -787,6 +821,7 @@ export async function runServerBench(args: string[]): Promise<number> {
     propagation: async () => void (results.propagation = await propagationPart(options)),
     memory: async () => void (results.memory = await memoryPart(options)),
     writes: async () => void (results.writes = await writesPart(options)),
+    ingestion: async () => void (results.ingestion = await ingestionPart(options)),
   };
   try {
     for (const part of options.parts) {

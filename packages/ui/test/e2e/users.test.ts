@@ -141,7 +141,7 @@ describe('the users pages', () => {
 
     sdk = init({ sdkKey: console.server.seeded.serverKey, baseUrl: console.url, flushIntervalMs: 60_000 });
     expect(await sdk.waitForInitialization(10_000)).toBe(true);
-    // Evaluated one by one, as an application does: each evaluation reports Ada (allFlags, for bootstraps, does not).
+    // Evaluated one by one, as an application does, for the values and reasons the page must show.
     for (const [key, bootstrap] of Object.entries(sdk.allFlags(ADA))) {
       const detail = sdk.detail(key, ADA, bootstrap.value);
       computed.set(key, { value: detail.value, variation: detail.variation, reason: detail.reason });
@@ -156,9 +156,8 @@ describe('the users pages', () => {
     await signIn(page, console.owner.email, console.owner.password);
   });
   afterAll(async () => {
-    // The server first: it ends the SDK's stream, which the SDK would otherwise keep open.
-    await console?.close();
     await sdk?.close();
+    await console?.close();
   });
 
   it('lists the environment’s users, reached from the rail, and searches them on the server as one types', async () => {
