@@ -43,8 +43,10 @@ const targets = {
       'packages/ui/index.html',
       'packages/ui/vite.config.ts',
       'packages/ui/src',
-      // The console asks the server's own role rules what a member may do (auth/permissions.ts).
+      // The console asks the server's own role rules what a member may do (auth/permissions.ts),
+      // and plans experiments with @vexil/stats' sample sizes.
       'packages/server/src/auth/roles.ts',
+      'packages/stats/src',
     ],
     output: 'packages/ui/dist/index.html',
     stamp: 'packages/ui/dist/.build-stamp',

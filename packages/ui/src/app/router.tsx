@@ -14,6 +14,7 @@ import { flagQuery } from '../api/flag';
 import { flagListQuery } from '../api/flags-list';
 import { membersQuery } from '../api/members';
 import { metricsQuery } from '../api/metrics';
+import { experimentQuery, experimentResultsQuery, experimentsQuery } from '../api/experiments';
 import { organizationQuery } from '../api/organization';
 import { projectsQuery } from '../api/projects';
 import { sdkKeysQuery } from '../api/sdk-keys';
@@ -53,6 +54,8 @@ const pages = {
   organization: async () => ({ Component: (await import('../organization/OrganizationPage')).OrganizationPage }),
   projects: async () => ({ Component: (await import('../projects/ProjectsPage')).ProjectsPage }),
   metrics: async () => ({ Component: (await import('../metrics/MetricsPage')).MetricsPage }),
+  experiments: async () => ({ Component: (await import('../experiments/ExperimentsPage')).ExperimentsPage }),
+  experiment: async () => ({ Component: (await import('../experiments/ExperimentPage')).ExperimentPage }),
   eppoImport: async () => ({ Component: (await import('../imports/ImportPage')).ImportPage }),
   notFound: async () => ({ Component: (await import('../shell/NotFoundPage')).NotFoundPage }),
 };
@@ -177,6 +180,19 @@ export function routes(queryClient: QueryClient): RouteObject[] {
               path: 'metrics',
               lazy: pages.metrics,
               ...preload(({ params }) => [queryClient.prefetchQuery(metricsQuery(params.project ?? ''))]),
+            },
+            {
+              path: 'experiments',
+              lazy: pages.experiments,
+              ...preload(({ params }) => [queryClient.prefetchQuery(experimentsQuery(params.project ?? ''))]),
+            },
+            {
+              path: 'experiments/:experiment',
+              lazy: pages.experiment,
+              ...preload(({ params }) => [
+                queryClient.prefetchQuery(experimentQuery(params.project ?? '', params.experiment ?? '')),
+                queryClient.prefetchQuery(experimentResultsQuery(params.project ?? '', params.experiment ?? '')),
+              ]),
             },
             { path: 'import', lazy: pages.eppoImport },
             {

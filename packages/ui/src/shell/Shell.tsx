@@ -99,6 +99,7 @@ function Rail({ session }: { session: Session }) {
   const onFlags = useMatch('/projects/:project/flags/*') !== null;
   const onSegments = useMatch('/projects/:project/segments/*') !== null;
   const onMetrics = useMatch('/projects/:project/metrics') !== null;
+  const onExperiments = useMatch('/projects/:project/experiments/*') !== null;
   const onImport = useMatch('/projects/:project/import') !== null;
   const onEnvironments = useMatch('/projects/:project/environments') !== null;
   const onSdkKeys = useMatch('/projects/:project/sdk-keys') !== null;
@@ -138,6 +139,15 @@ function Rail({ session }: { session: Session }) {
             label="Metrics"
             active={onMetrics}
             aria-current={onMetrics ? 'page' : undefined}
+          />
+        )}
+        {project !== undefined && (
+          <NavLink
+            component={Link}
+            to={projectPath(project, 'experiments', environment)}
+            label="Experiments"
+            active={onExperiments}
+            aria-current={onExperiments ? 'page' : undefined}
           />
         )}
         {project !== undefined && (
