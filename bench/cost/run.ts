@@ -80,11 +80,13 @@ function bearer(secret: string): Record<string, string> {
 // The server's own event-loop delay, read over SIGUSR2 (loop-delay.cjs).
 // ---------------------------------------------------------------------------------------------
 
-let reports = 0;
+/** Reports asked of each server process so far: each numbers its own from 1. */
+const reports = new Map<number, number>();
 
 /** The largest event-loop delay (ms) since the previous call, reset for the next. */
 async function loopDelayMs(server: ServerProcess): Promise<number> {
-  const expected = ++reports;
+  const expected = (reports.get(server.pid) ?? 0) + 1;
+  reports.set(server.pid, expected);
   process.kill(server.pid, 'SIGUSR2');
   const deadline = performance.now() + 10_000;
   for (;;) {
