@@ -96,15 +96,11 @@ function Rail({ session }: { session: Session }) {
   // Off project pages (the account page), the rail keeps pointing at the project the member used last.
   const project =
     current ?? preferences.data?.project ?? recall(session.member.id, 'project') ?? projects.data?.[0]?.key;
-  const onFlags = useMatch('/projects/:project/flags/*') !== null;
-  const onSegments = useMatch('/projects/:project/segments/*') !== null;
-  const onMetrics = useMatch('/projects/:project/metrics') !== null;
-  const onExperiments = useMatch('/projects/:project/experiments/*') !== null;
-  const onImport = useMatch('/projects/:project/import') !== null;
-  const onEnvironments = useMatch('/projects/:project/environments') !== null;
-  const onSdkKeys = useMatch('/projects/:project/sdk-keys') !== null;
-  const onUsers = useMatch('/projects/:project/users/*') !== null;
-  const onAudit = useMatch('/audit') !== null;
+  // A page of the current project: its link keeps the selected environment.
+  const projectPage = (page: string, label: string) =>
+    project !== undefined && (
+      <RailLink to={projectPath(project, page, environment)} match={`/projects/:project/${page}/*`} label={label} />
+    );
   return (
     <AppShell.Navbar p="md" aria-label="Console">
       <AppShell.Section>
@@ -114,97 +110,35 @@ function Rail({ session }: { session: Session }) {
         <ProjectSwitcher projects={projects} current={project} environment={environment} />
       </AppShell.Section>
       <AppShell.Section grow mt="md" component="nav" aria-label="Project" className={classes.nav}>
-        {project !== undefined && (
-          <NavLink
-            component={Link}
-            to={projectPath(project, 'flags', environment)}
-            label="Flags"
-            active={onFlags}
-            aria-current={onFlags ? 'page' : undefined}
-          />
-        )}
-        {project !== undefined && (
-          <NavLink
-            component={Link}
-            to={projectPath(project, 'segments', environment)}
-            label="Segments"
-            active={onSegments}
-            aria-current={onSegments ? 'page' : undefined}
-          />
-        )}
-        {project !== undefined && (
-          <NavLink
-            component={Link}
-            to={projectPath(project, 'metrics', environment)}
-            label="Metrics"
-            active={onMetrics}
-            aria-current={onMetrics ? 'page' : undefined}
-          />
-        )}
-        {project !== undefined && (
-          <NavLink
-            component={Link}
-            to={projectPath(project, 'experiments', environment)}
-            label="Experiments"
-            active={onExperiments}
-            aria-current={onExperiments ? 'page' : undefined}
-          />
-        )}
-        {project !== undefined && (
-          <NavLink
-            component={Link}
-            to={projectPath(project, 'users', environment)}
-            label="Users"
-            active={onUsers}
-            aria-current={onUsers ? 'page' : undefined}
-          />
-        )}
+        {projectPage('flags', 'Flags')}
+        {projectPage('segments', 'Segments')}
+        {projectPage('metrics', 'Metrics')}
+        {projectPage('experiments', 'Experiments')}
+        {projectPage('users', 'Users')}
         {/* Organisation-wide, opened on the project's changes. */}
-        <NavLink
-          component={Link}
+        <RailLink
           to={project === undefined ? '/audit' : `/audit?project=${encodeURIComponent(project)}`}
+          match="/audit"
           label="Audit log"
-          active={onAudit}
-          aria-current={onAudit ? 'page' : undefined}
         />
         <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">
           Settings
         </Text>
         <div>
-          {project !== undefined && (
-            <>
-              <NavLink
-                component={Link}
-                to={projectPath(project, 'environments', environment)}
-                label="Environments"
-                active={onEnvironments}
-                aria-current={onEnvironments ? 'page' : undefined}
-              />
-              <NavLink
-                component={Link}
-                to={projectPath(project, 'sdk-keys', environment)}
-                label="SDK keys"
-                active={onSdkKeys}
-                aria-current={onSdkKeys ? 'page' : undefined}
-              />
-              {/* Owners and admins: import:run is checked again for the environment the page opens on. */}
-              {can(session.member, 'import:run', { project, environment }) && (
-                <NavLink
-                  component={Link}
-                  to={projectPath(project, 'import', environment)}
-                  label="Import from Eppo"
-                  active={onImport}
-                  aria-current={onImport ? 'page' : undefined}
-                />
-              )}
-            </>
-          )}
+          {projectPage('environments', 'Environments')}
+          {projectPage('sdk-keys', 'SDK keys')}
+          {/* Owners and admins: import:run is checked again for the environment the page opens on. */}
+          {project !== undefined &&
+            can(session.member, 'import:run', { project, environment }) &&
+            projectPage('import', 'Import from Eppo')}
           {/* Organisation-wide: members and the organisation need a role on the whole organisation. */}
-          <SettingsLink to="/settings/projects" label="Projects" />
-          {can(session.member, 'member:read', {}) && <SettingsLink to="/settings/members" label="Members" />}
-          <SettingsLink to="/settings/api-tokens" label="API tokens" />
+          <RailLink to="/settings/projects" match="/settings/projects" label="Projects" />
+          {can(session.member, 'member:read', {}) && (
+            <RailLink to="/settings/members" match="/settings/members" label="Members" />
+          )}
+          <RailLink to="/settings/api-tokens" match="/settings/api-tokens" label="API tokens" />
           {can(session.member, 'organization:read', {}) && (
-            <SettingsLink to="/settings/organization" label="Organisation" />
+            <RailLink to="/settings/organization" match="/settings/organization" label="Organisation" />
           )}
         </div>
       </AppShell.Section>
@@ -215,9 +149,9 @@ function Rail({ session }: { session: Session }) {
   );
 }
 
-/** A page of the organisation's settings in the rail, marked when it is the one open. */
-function SettingsLink({ to, label }: { to: string; label: string }) {
-  const active = useMatch(to) !== null;
+/** A page in the rail, marked as the current one while `match` (its path, or the paths under it) is open. */
+function RailLink({ to, match, label }: { to: string; match: string; label: string }) {
+  const active = useMatch(match) !== null;
   return <NavLink component={Link} to={to} label={label} active={active} aria-current={active ? 'page' : undefined} />;
 }
 
