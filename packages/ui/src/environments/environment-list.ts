@@ -38,11 +38,6 @@ export function deletionLosses(name: string, footprint: Footprint | undefined): 
   return [flags, keys, `The users, evaluation counts and events SDKs reported in ${name}`];
 }
 
-/** The typed confirmation must be the environment's key exactly (surrounding spaces aside). */
-export function confirms(typed: string, key: string): boolean {
-  return typed.trim() === key;
-}
-
 /** What the server's schema says of a key, in the form's words (its pattern is unreadable as such). */
 export function keyMessage(message: string): string {
   return /pattern/.test(message) ? 'Use 1–128 letters, digits, “-”, “_” or “.”' : message;

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  confirms,
-  criticalByDefault,
-  deletionLosses,
-  keyMessage,
-  moveInOrder,
-} from '../../src/environments/environment-list';
+import { confirms } from '../../src/components/TypedDeleteDialog';
+import { criticalByDefault, deletionLosses, keyMessage, moveInOrder } from '../../src/environments/environment-list';
 
 describe('moving an environment in the order', () => {
   const order = ['development', 'staging', 'qa', 'production'];
