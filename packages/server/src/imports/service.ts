@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FlagState, Segment, UfcConfiguration } from '@vexil/engine';
+import type { FlagState, UfcConfiguration } from '@vexil/engine';
 import { authorize, type Actor } from '../auth/actor.js';
 import type { Write } from '../changes/writer.js';
 import type { ServerContext } from '../context.js';
@@ -52,7 +52,7 @@ export async function importEppo(
     const summary: ImportSummary = { created: [], updated: [], unchanged: [] };
     const created: NewFlagRows = { flags: [], states: [] };
     // Segments first, so that SDKs applying changes in order know a segment before a flag uses it.
-    for (const { segment, row } of segments.imported) await saveSegment(write, project, environments, segment, row);
+    await saveSegments(write, project, environments, segments.imported);
     for (const flag of translated.flags) {
       const planned = plan.get(flag.key) as PlannedFlag;
       summary[await saveFlag(write, project, environment, environments, planned, created)].push(flag.key);
@@ -105,44 +105,52 @@ function refuseInconsistentKeys(ufc: UfcConfiguration): void {
   if (errors.length > 0) throw problems.validation(errors);
 }
 
-async function saveSegment(
+/** Writes the imported segments that differ from what is stored; new ones in a few statements. */
+async function saveSegments(
   write: Write,
   project: ProjectRow,
   environments: EnvironmentRow[],
-  segment: Segment,
-  existing: SegmentRow | undefined,
+  imported: PlannedSegments['imported'],
 ): Promise<void> {
-  const { key, ...definition } = segment;
-  if (existing && sameJson(JSON.parse(existing.definition), definition)) return;
-  const row: SegmentRow = existing
-    ? { ...existing, definition: JSON.stringify(definition), version: existing.version + 1, updatedAt: write.now }
-    : {
-        id: randomUUID(),
-        projectId: project.id,
-        key,
-        definition: JSON.stringify(definition),
-        version: 1,
-        createdAt: write.now,
-        updatedAt: write.now,
-      };
-  if (existing) {
-    await write.tx
-      .updateTable('segments')
-      .set({ definition: row.definition, version: row.version, updatedAt: write.now })
-      .where('id', '=', row.id)
-      .execute();
-  } else {
-    await write.tx.insertInto('segments').values(row).execute();
+  const created: SegmentRow[] = [];
+  for (const { segment, row: existing } of imported) {
+    const { key, ...definition } = segment;
+    if (existing && sameJson(JSON.parse(existing.definition), definition)) continue;
+    const row: SegmentRow = existing
+      ? { ...existing, definition: JSON.stringify(definition), version: existing.version + 1, updatedAt: write.now }
+      : {
+          id: randomUUID(),
+          projectId: project.id,
+          key,
+          definition: JSON.stringify(definition),
+          version: 1,
+          createdAt: write.now,
+          updatedAt: write.now,
+        };
+    if (existing) {
+      await write.tx
+        .updateTable('segments')
+        .set({ definition: row.definition, version: row.version, updatedAt: write.now })
+        .where('id', '=', row.id)
+        .execute();
+    } else {
+      created.push(row);
+    }
+    for (const environment of environments) write.rulesetChanged(environment.id, 'segment', key, segment);
+    write.audit({
+      action: existing ? 'segment.updated' : 'segment.created',
+      resourceType: 'segment',
+      resourceKey: key,
+      projectKey: project.key,
+      ...(existing ? { before: segmentView(existing) } : {}),
+      after: segmentView(row),
+    });
   }
-  for (const environment of environments) write.rulesetChanged(environment.id, 'segment', key, segment);
-  write.audit({
-    action: existing ? 'segment.updated' : 'segment.created',
-    resourceType: 'segment',
-    resourceKey: key,
-    projectKey: project.key,
-    ...(existing ? { before: segmentView(existing) } : {}),
-    after: segmentView(row),
-  });
+  for (let start = 0; start < created.length; start += ROWS_PER_INSERT)
+    await write.tx
+      .insertInto('segments')
+      .values(created.slice(start, start + ROWS_PER_INSERT))
+      .execute();
 }
 
 /** New flags' rows, inserted together once every flag is planned: thousands of flags, a few statements. */
