@@ -30,6 +30,8 @@ export interface ServerConfig {
   loginAttemptsPerMinute: number;
   /** OpenID Connect single sign-on, when its issuer, client id and secret are all set. */
   oidc: OidcConfig | undefined;
+  /** Days raw SDK events (exposures, custom events) are kept; 0 keeps them forever. */
+  eventRetentionDays: number;
 }
 
 export interface OidcConfig {
@@ -58,6 +60,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ser
     sessionHours: integer(env, 'VEXIL_SESSION_HOURS', 168, 1, 24 * 366),
     loginAttemptsPerMinute: integer(env, 'VEXIL_LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
     oidc: oidcFromEnvironment(env),
+    eventRetentionDays: integer(env, 'VEXIL_EVENT_RETENTION_DAYS', 90, 0, 36_600),
   };
 }
 

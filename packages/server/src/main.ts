@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { buildApp } from './app.js';
+import { pruneEventsPeriodically } from './sdk/retention.js';
 import { ConfigurationError, configFromEnvironment } from './config.js';
 import { ServerContext } from './context.js';
 import { openDatabase } from './db/database.js';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const kept = justSeeded ? undefined : await keptFirstStartSecrets(ctx, config.dataDir);
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
+  pruneEventsPeriodically(ctx, (error) => app.log.error({ err: error }, 'pruning old SDK events failed'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;

@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { type ColumnDefinitionBuilder, Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from './database.js';
 import { createPrerequisiteGraph, rewriteLegacyForms } from './upgrades.js';
 
@@ -461,6 +461,83 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .alterTable('contexts')
           .addColumn('private_attributes', 'text', (c) => c.notNull().defaultTo('{}'))
           .execute();
+      },
+    },
+    '0012_experiment_aggregates': {
+      // Per-subject aggregates kept up to date at ingestion, so results read sums, not raw events
+      // (issue 15, docs/experiments.md "Aggregates"). Experiments already started are rebuilt from
+      // raw events at their next results request (aggregated = 0).
+      async up(db: PastSchema) {
+        await db.schema
+          .alterTable('experiments')
+          .addColumn('aggregated', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        const experiment = (c: ColumnDefinitionBuilder) => c.notNull().references('experiments.id').onDelete('cascade');
+        await db.schema
+          .createTable('experiment_subjects')
+          .addColumn('experiment_id', 'text', experiment)
+          .addColumn('context_kind', 'text', (c) => c.notNull())
+          .addColumn('context_key', 'text', (c) => c.notNull())
+          .addColumn('first_at', 'text', (c) => c.notNull())
+          .addColumn('variation', 'text', (c) => c.notNull())
+          .addColumn('other', 'text', (c) => c.notNull())
+          .addColumn('allocation', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('experiment_subjects_pk', ['experiment_id', 'context_kind', 'context_key'])
+          .execute();
+        await db.schema
+          .createTable('experiment_subject_values')
+          .addColumn('experiment_id', 'text', experiment)
+          .addColumn('metric_id', 'text', (c) => c.notNull())
+          .addColumn('context_kind', 'text', (c) => c.notNull())
+          .addColumn('context_key', 'text', (c) => c.notNull())
+          .addColumn('variation', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('post_n', 'integer', (c) => c.notNull())
+          .addColumn('post_sum', 'double precision', (c) => c.notNull())
+          .addColumn('pre_n', 'integer', (c) => c.notNull())
+          .addColumn('pre_sum', 'double precision', (c) => c.notNull())
+          .addColumn('y', 'double precision', (c) => c.notNull())
+          .addColumn('x', 'double precision', (c) => c.notNull())
+          .addPrimaryKeyConstraint('experiment_subject_values_pk', [
+            'experiment_id',
+            'metric_id',
+            'context_kind',
+            'context_key',
+          ])
+          .execute();
+        // A capped metric's percentile: an order statistic read off this index.
+        await db.schema
+          .createIndex('experiment_subject_values_y')
+          .on('experiment_subject_values')
+          .columns(['experiment_id', 'metric_id', 'y'])
+          .execute();
+        await db.schema
+          .createTable('experiment_exposures')
+          .addColumn('experiment_id', 'text', experiment)
+          .addColumn('variation', 'text', (c) => c.notNull())
+          .addColumn('allocation', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('subjects', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('experiment_exposures_pk', ['experiment_id', 'variation', 'allocation', 'day'])
+          .execute();
+        await db.schema
+          .createTable('experiment_sums')
+          .addColumn('experiment_id', 'text', experiment)
+          .addColumn('metric_id', 'text', (c) => c.notNull())
+          .addColumn('variation', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('sy', 'double precision', (c) => c.notNull())
+          .addColumn('syy', 'double precision', (c) => c.notNull())
+          .addColumn('sx', 'double precision', (c) => c.notNull())
+          .addColumn('sxx', 'double precision', (c) => c.notNull())
+          .addColumn('sxy', 'double precision', (c) => c.notNull())
+          .addColumn('pre', 'integer', (c) => c.notNull())
+          .addColumn('post', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('experiment_sums_pk', ['experiment_id', 'metric_id', 'variation', 'day'])
+          .execute();
+        // Results no longer read exposures raw; a metric's events by subject are still read when a
+        // subject is first exposed (index events_custom).
+        await db.schema.dropIndex('events_exposures').execute();
       },
     },
   };

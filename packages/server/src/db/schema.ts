@@ -15,6 +15,10 @@ export interface Database {
   metrics: MetricTable;
   experiments: ExperimentTable;
   experimentMetrics: ExperimentMetricTable;
+  experimentSubjects: ExperimentSubjectTable;
+  experimentSubjectValues: ExperimentSubjectValueTable;
+  experimentExposures: ExperimentExposureTable;
+  experimentSums: ExperimentSumTable;
   sdkKeys: SdkKeyTable;
   accounts: AccountTable;
   members: MemberTable;
@@ -134,6 +138,8 @@ export interface ExperimentTable {
   shippedVariation: string | null;
   /** JSON, set when it starts: each variation's share of the allocations' traffic then (the SRM check's expectation). */
   splitWeights: string | null;
+  /** 1 while its aggregates are up to date; 0: rebuilt from raw events before results are read. */
+  aggregated: ColumnType<number, number | undefined, number>;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -145,6 +151,62 @@ export interface ExperimentMetricTable {
   metricId: string;
   role: 'primary' | 'secondary' | 'guardrail';
   position: number;
+}
+
+/**
+ * Aggregates of started experiments, kept at ingestion (experiments/aggregates.ts). A subject's
+ * variation and `other` are the smallest and largest variation it was exposed to: equal, it counts.
+ */
+export interface ExperimentSubjectTable {
+  experimentId: string;
+  contextKind: string;
+  contextKey: string;
+  firstAt: string;
+  variation: string;
+  other: string;
+  allocation: string;
+}
+
+/** One counted subject's events of one metric, before (x) and after (y) its first exposure. */
+export interface ExperimentSubjectValueTable {
+  experimentId: string;
+  metricId: string;
+  contextKind: string;
+  contextKey: string;
+  variation: string;
+  /** The day (UTC) of the subject's first exposure. */
+  day: string;
+  postN: number;
+  postSum: number;
+  preN: number;
+  preSum: number;
+  y: number;
+  x: number;
+}
+
+/** Subjects by variation ('' when they saw several), allocation and day of first exposure. */
+export interface ExperimentExposureTable {
+  experimentId: string;
+  variation: string;
+  allocation: string;
+  day: string;
+  subjects: number;
+}
+
+/** Per metric, variation and day of first exposure: the sums the statistics read (uncapped). */
+export interface ExperimentSumTable {
+  experimentId: string;
+  metricId: string;
+  variation: string;
+  day: string;
+  sy: number;
+  syy: number;
+  sx: number;
+  sxx: number;
+  sxy: number;
+  /** Subjects with an event before, and after, their first exposure. */
+  pre: number;
+  post: number;
 }
 
 export interface SegmentTable {

@@ -5,11 +5,12 @@ import {
   type NumericSummary,
   sampleRatioMismatch,
 } from '@vexil/stats';
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import { authorize, type Actor } from '../auth/actor.js';
 import type { ServerContext } from '../context.js';
 import type { Dialect, Queryable } from '../db/database.js';
 import type { MetricRow } from '../db/schema.js';
+import { rebuildAggregates } from './aggregates.js';
 import { findProject } from '../projects/lookup.js';
 import type { FlagDefinition } from '../rulesets/load.js';
 import {
@@ -151,15 +152,20 @@ export async function getExperimentResults(
     };
   }
 
+  await ensureAggregated(ctx, loaded, to);
   const scope: Scope = {
     dialect: ctx.store.dialect,
+    experimentId: row.id,
     environmentId: loaded.environment.id,
-    flag: loaded.flag.key,
     allocations: allocationIdsOf(row),
-    from: row.startedAt,
-    to,
   };
-  const exposures = await exposureCounts(ctx.db, scope);
+  const exposures = await exposureCounts(ctx.db, row.id);
+  const subjectsByDay = new Map<string, number>();
+  for (const entry of exposures)
+    if (entry.variation !== null) {
+      const key = `${entry.variation}\u0000${entry.day}`;
+      subjectsByDay.set(key, (subjectsByDay.get(key) ?? 0) + entry.n);
+    }
   const variations = variationOrder(loaded, exposures);
   const counted = new Map<string, number>();
   for (const entry of exposures) {
@@ -174,7 +180,7 @@ export async function getExperimentResults(
   let primary: { metric: MetricRow; cap: number | null } | undefined;
   for (const { metric, role } of loaded.metrics) {
     const cap = await capOf(ctx.db, scope, metric, subjects);
-    const days = await metricSums(ctx.db, scope, metric, cap);
+    const days = await metricSums(ctx.db, scope, metric, cap, subjectsByDay);
     if (role === 'primary') {
       primaryDays = days;
       primary = { metric, cap };
@@ -237,133 +243,178 @@ export async function getExperimentResults(
 
 interface Scope {
   dialect: Dialect;
+  experimentId: string;
   environmentId: string;
-  flag: string;
   allocations: string[];
-  from: string;
-  to: string;
 }
 
-/**
- * Subjects by the variation they saw (null: more than one) and the allocation they were first
- * counted in. One GROUP BY over the flag's exposures since the start (index `events_exposures`).
- */
+/** Subjects by the variation they saw (null: more than one), allocation and day of first exposure. */
 async function exposureCounts(
   db: Queryable,
-  scope: Scope,
-): Promise<{ variation: string | null; allocation: string; n: number }[]> {
-  const result = await sql<{ variation: string | null; allocation: string; n: number | string }>`
-    with ${exposedCte(scope)}
-    select case when variation = other then variation end as variation, allocation, count(*) as n
-    from exposed group by case when variation = other then variation end, allocation`.execute(db);
-  return result.rows.map((entry) => ({ ...entry, n: Number(entry.n) }));
+  experimentId: string,
+): Promise<{ variation: string | null; allocation: string; day: string; n: number }[]> {
+  const rows = await db
+    .selectFrom('experimentExposures')
+    .select(['variation', 'allocation', 'day', 'subjects'])
+    .where('experimentId', '=', experimentId)
+    .where('subjects', '>', 0)
+    .execute();
+  return rows.map((row) => ({
+    variation: row.variation === '' ? null : row.variation,
+    allocation: row.allocation,
+    day: row.day,
+    n: Number(row.subjects),
+  }));
 }
 
 /**
- * One row per exposed subject: its first exposure, the smallest and largest variation it saw. An
- * exposure is the experiment's when it was received while the experiment ran; its own timestamp
- * (the SDK's clock) then orders it against the subject's events.
+ * The aggregates, rebuilt from raw events if they are not up to date (after the migration that
+ * added them, or a change of a metric the experiment reads); one rebuild at a time.
  */
-function exposedCte(scope: Scope): RawBuilder<unknown> {
-  return sql`exposed as (
-    select context_kind as kind, context_key as subject, min(occurred_at) as first_at,
-      min(variation_key) as variation, max(variation_key) as other, min(allocation_id) as allocation
-    from events
-    where environment_id = ${scope.environmentId} and flag_key = ${scope.flag} and type = 'exposure'
-      and allocation_id in (${sql.join(scope.allocations)})
-      and received_at >= ${scope.from} and received_at <= ${scope.to}
-    group by context_kind, context_key)`;
+async function ensureAggregated(ctx: ServerContext, loaded: LoadedExperiment, to: string): Promise<void> {
+  const { row } = loaded;
+  if (row.aggregated === 1 || row.startedAt === null) return;
+  const startedAt = row.startedAt;
+  await ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      const scope = {
+        dialect: ctx.store.dialect,
+        experimentId: row.id,
+        environmentId: loaded.environment.id,
+        flagKey: loaded.flag.key,
+        allocations: allocationIdsOf(row),
+        from: startedAt,
+        to,
+        metrics: loaded.metrics.map(({ metric }) => metric),
+      };
+      await rebuildAggregates(tx, scope);
+      const current = await tx
+        .selectFrom('experiments')
+        .select('aggregated')
+        .where('id', '=', row.id)
+        .executeTakeFirst();
+      if (current?.aggregated === 1) throw new AlreadyRebuilt();
+      await tx.updateTable('experiments').set({ aggregated: 1 }).where('id', '=', row.id).execute();
+    })
+    .catch((error: unknown) => {
+      // Another request rebuilt them meanwhile: its aggregates stand, this one's are rolled back.
+      if (!(error instanceof AlreadyRebuilt)) throw error;
+    });
 }
 
-/** `at` moved by `hours`, as the same ISO 8601 text the events table stores (so text comparison orders it). */
-function shifted(dialect: Dialect, at: RawBuilder<unknown>, hours: number): RawBuilder<string> {
-  if (dialect === 'postgres')
-    return sql<string>`to_char((${at}::timestamptz + ${hours} * interval '1 hour') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  return sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${at}, ${`${hours >= 0 ? '+' : ''}${hours} hours`})`;
-}
-
-/**
- * Per subject counted (one variation only): Y from the metric's events after its first exposure
- * (within the window), X from those before it (within the same window's length: CUPED's
- * pre-period). The subject's events are found through index `events_custom`.
- */
-function valuesCte(scope: Scope, metric: MetricRow): RawBuilder<unknown> {
-  const first = sql.ref('s.first_at');
-  const at = sql.ref('e.occurred_at');
-  const window = metric.windowHours;
-  const post =
-    window === null
-      ? sql`${at} >= ${first}`
-      : sql`${at} >= ${first} and ${at} <= ${shifted(scope.dialect, first, window)}`;
-  const pre =
-    window === null
-      ? sql`${at} < ${first}`
-      : sql`${at} < ${first} and ${at} >= ${shifted(scope.dialect, first, -window)}`;
-  const perSubject = (count: RawBuilder<unknown>, sum: RawBuilder<unknown>) => {
-    if (metric.kind === 'conversion') return sql`case when ${count} > 0 then 1.0 else 0.0 end`;
-    if (metric.aggregation === 'count') return sql`1.0 * ${count}`;
-    if (metric.aggregation === 'mean') return sql`case when ${count} > 0 then 1.0 * ${sum} / ${count} else 0.0 end`;
-    return sql`1.0 * ${sum}`;
-  };
-  return sql`${exposedCte(scope)},
-    per_subject as (
-      select s.variation as variation, substr(s.first_at, 1, 10) as day,
-        sum(case when ${post} then 1 else 0 end) as post_n,
-        sum(case when ${post} then coalesce(e.value, 0) else 0 end) as post_sum,
-        sum(case when ${pre} then 1 else 0 end) as pre_n,
-        sum(case when ${pre} then coalesce(e.value, 0) else 0 end) as pre_sum
-      from exposed s
-      left join events e on e.environment_id = ${scope.environmentId} and e.event_key = ${metric.eventKey}
-        and e.type = 'custom' and e.context_kind = s.kind and e.context_key = s.subject and e.received_at <= ${scope.to}
-      where s.variation = s.other
-      group by s.variation, s.kind, s.subject, s.first_at),
-    subject_values as (
-      select variation, day, ${perSubject(sql.ref('post_n'), sql.ref('post_sum'))} as y,
-        ${perSubject(sql.ref('pre_n'), sql.ref('pre_sum'))} as x, post_n, pre_n
-      from per_subject)`;
-}
+class AlreadyRebuilt extends Error {}
 
 /**
  * The cap of a capped numeric metric: the percentile (type 7, as @vexil/stats `percentile`) of the
- * per-subject values over all counted subjects, read as the two order statistics around it.
+ * per-subject values over all counted subjects. Subjects without events of the metric have no row
+ * and a value of 0; the order statistics around the percentile are read off index
+ * `experiment_subject_values_y` with those zeros placed among the rows.
  */
 async function capOf(db: Queryable, scope: Scope, metric: MetricRow, subjects: number): Promise<number | null> {
   if (metric.kind !== 'numeric' || metric.capPercentile === null || subjects === 0) return null;
+  const values = () =>
+    db
+      .selectFrom('experimentSubjectValues')
+      .where('experimentId', '=', scope.experimentId)
+      .where('metricId', '=', metric.id);
+  const count = async (negative: boolean) => {
+    const query = negative ? values().where('y', '<', 0) : values();
+    const found = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(found.n);
+  };
+  const negatives = await count(true);
+  const zeros = subjects - (await count(false));
+  const orderStatistic = async (k: number) => {
+    if (k >= negatives && k < negatives + zeros) return 0;
+    const found = await values()
+      .select('y')
+      .orderBy('y')
+      .limit(1)
+      .offset(k < negatives ? k : k - zeros)
+      .executeTakeFirst();
+    return found === undefined ? 0 : Number(found.y);
+  };
   const h = (subjects - 1) * (Number(metric.capPercentile) / 100);
   const low = Math.floor(h);
-  const result = await sql<{ y: number | string }>`
-    with ${valuesCte(scope, metric)}
-    select y from subject_values order by y limit 2 offset ${low}`.execute(db);
-  const [a, b] = result.rows.map((entry) => Number(entry.y));
-  if (a === undefined) return null;
-  return a + (h - low) * ((b ?? a) - a);
+  const a = await orderStatistic(low);
+  const b = low + 1 < subjects ? await orderStatistic(low + 1) : a;
+  return a + (h - low) * (b - a);
 }
 
-/** Per variation and day of first exposure: n, ΣY, ΣY², ΣX, ΣX², ΣXY (capped values when capped). */
-async function metricSums(db: Queryable, scope: Scope, metric: MetricRow, cap: number | null): Promise<DayRow[]> {
-  const least = (value: RawBuilder<unknown>) =>
-    cap === null ? value : scope.dialect === 'postgres' ? sql`least(${value}, ${cap})` : sql`min(${value}, ${cap})`;
-  const y = least(sql.ref('y'));
-  const x = least(sql.ref('x'));
-  const result = await sql<Record<keyof DayRow, string | number>>`
-    with ${valuesCte(scope, metric)},
-    capped as (select variation, day, ${y} as y, ${x} as x, post_n, pre_n from subject_values)
-    select variation, day, count(*) as n, sum(y) as sy, sum(y * y) as syy, sum(x) as sx, sum(x * x) as sxx,
-      sum(x * y) as sxy, sum(case when pre_n > 0 then 1 else 0 end) as pre,
-      sum(case when post_n > 0 then 1 else 0 end) as post
-    from capped group by variation, day order by day`.execute(db);
-  return result.rows.map((entry) => ({
-    variation: String(entry.variation),
-    day: String(entry.day),
-    n: Number(entry.n),
-    sy: Number(entry.sy),
-    syy: Number(entry.syy),
-    sx: Number(entry.sx),
-    sxx: Number(entry.sxx),
-    sxy: Number(entry.sxy),
-    pre: Number(entry.pre),
-    post: Number(entry.post),
-  }));
+/**
+ * Per variation and day of first exposure: n, ΣY, ΣY², ΣX, ΣX², ΣXY (capped values when capped).
+ * The sums are kept uncapped; capping changes only the subjects above the cap, read by themselves.
+ */
+async function metricSums(
+  db: Queryable,
+  scope: Scope,
+  metric: MetricRow,
+  cap: number | null,
+  subjectsByDay: Map<string, number>,
+): Promise<DayRow[]> {
+  const rows = await db
+    .selectFrom('experimentSums')
+    .select(['variation', 'day', 'sy', 'syy', 'sx', 'sxx', 'sxy', 'pre', 'post'])
+    .where('experimentId', '=', scope.experimentId)
+    .where('metricId', '=', metric.id)
+    .execute();
+  const days = new Map<string, DayRow>();
+  const dayOf = (variation: string, day: string) => {
+    const key = `${variation}\u0000${day}`;
+    let found = days.get(key);
+    if (!found) {
+      found = { variation, day, n: subjectsByDay.get(key) ?? 0, sy: 0, syy: 0, sx: 0, sxx: 0, sxy: 0, pre: 0, post: 0 };
+      days.set(key, found);
+    }
+    return found;
+  };
+  for (const key of subjectsByDay.keys()) dayOf(...(key.split('\u0000') as [string, string]));
+  for (const row of rows) {
+    const day = dayOf(row.variation, row.day);
+    for (const name of ['sy', 'syy', 'sx', 'sxx', 'sxy', 'pre', 'post'] as const) day[name] += Number(row[name]);
+  }
+  if (cap !== null) await applyCap(db, scope, metric, cap, days, dayOf);
+  return [...days.values()].filter((day) => day.n > 0).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+/** Replaces, in the sums, each value above the cap by the cap (Y and X alike). */
+async function applyCap(
+  db: Queryable,
+  scope: Scope,
+  metric: MetricRow,
+  cap: number,
+  days: Map<string, DayRow>,
+  dayOf: (variation: string, day: string) => DayRow,
+): Promise<void> {
+  const capped = (row: DayRow, y: number, x: number, subjects: number) => {
+    const cy = Math.min(y, cap);
+    const cx = Math.min(x, cap);
+    row.sy += subjects * (cy - y);
+    row.syy += subjects * (cy * cy - y * y);
+    row.sx += subjects * (cx - x);
+    row.sxx += subjects * (cx * cx - x * x);
+    row.sxy += subjects * (cx * cy - x * y);
+  };
+  const above = await db
+    .selectFrom('experimentSubjectValues')
+    .select(['variation', 'day', 'y', 'x'])
+    .where('experimentId', '=', scope.experimentId)
+    .where('metricId', '=', metric.id)
+    .where((eb) => eb.or([eb('y', '>', cap), eb('x', '>', cap)]))
+    .execute();
+  for (const row of above) capped(dayOf(row.variation, row.day), Number(row.y), Number(row.x), 1);
+  if (cap >= 0) return;
+  // A cap below zero caps the subjects without events too (their values are 0).
+  const withRows = await db
+    .selectFrom('experimentSubjectValues')
+    .select(['variation', 'day', (eb) => eb.fn.countAll().as('n')])
+    .where('experimentId', '=', scope.experimentId)
+    .where('metricId', '=', metric.id)
+    .groupBy(['variation', 'day'])
+    .execute();
+  const rowsByDay = new Map(withRows.map((row) => [`${row.variation}\u0000${row.day}`, Number(row.n)]));
+  for (const [key, row] of days) capped(row, 0, 0, row.n - (rowsByDay.get(key) ?? 0));
 }
 
 function totalOf(days: readonly DayRow[]): Omit<DayRow, 'variation' | 'day'> {

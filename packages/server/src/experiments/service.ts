@@ -135,6 +135,7 @@ export async function createExperiment(
       stoppedAt: null,
       shippedVariation: null,
       splitWeights: null,
+      aggregated: 0,
       version: 1,
       createdAt: write.now,
       updatedAt: write.now,
@@ -259,6 +260,8 @@ export async function startExperiment(
       status: 'running',
       startedAt: write.now,
       splitWeights: JSON.stringify(weights),
+      // Nothing received since the start yet: its aggregates are empty, and exact.
+      aggregated: 1,
     });
   });
 }

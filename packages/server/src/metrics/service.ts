@@ -105,6 +105,21 @@ export async function createMetric(
   });
 }
 
+/** What a subject's stored values of a metric depend on (experiments/aggregates.ts). */
+const AGGREGATED_FIELDS = ['eventKey', 'kind', 'aggregation', 'windowHours'] as const;
+
+/** Started experiments reading the metric have their aggregates rebuilt before their next results. */
+async function staleAggregates(db: Queryable, metricId: string): Promise<void> {
+  await db
+    .updateTable('experiments')
+    .set({ aggregated: 0 })
+    .where('status', '!=', 'draft')
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('experimentMetrics').select('experimentId').where('metricId', '=', metricId),
+    )
+    .execute();
+}
+
 /** Changes the fields `change` names; the result is checked as a whole, as a new metric would be. */
 export async function changeMetric(
   ctx: ServerContext,
@@ -125,6 +140,7 @@ export async function changeMetric(
       .set({ ...settings, version: updated.version, updatedAt: write.now })
       .where('id', '=', row.id)
       .execute();
+    if (AGGREGATED_FIELDS.some((field) => updated[field] !== row[field])) await staleAggregates(write.tx, row.id);
     const after = metricView(updated);
     write.audit({
       action: 'metric.updated',

@@ -1,5 +1,6 @@
 import { type Insertable, type RawBuilder, sql } from 'kysely';
 import type { ServerContext } from '../context.js';
+import { aggregateEvents } from '../experiments/aggregates.js';
 import type { Dialect, Tx } from '../db/database.js';
 import type { ContextTable, EvaluationCountTable, EventTable } from '../db/schema.js';
 import type { SdkKey } from './authenticate.js';
@@ -18,8 +19,9 @@ export const DEFAULT_VALUE_VARIATION = '';
 
 /**
  * Stores a batch of SDK events for the key's environment, all or nothing: exposures and custom
- * events in `events`, summaries added to `evaluation_counts` by hour, and every context seen in
- * `contexts` (the users list), first and last seen. These are telemetry, not changes: no audit
+ * events in `events`, summaries added to `evaluation_counts` by hour, every context seen in
+ * `contexts` (the users list), first and last seen, and what the batch changes in the running
+ * experiments' aggregates. These are telemetry, not changes: no audit
  * entry and no revision, so one plain transaction.
  */
 export async function ingestEvents(
@@ -34,6 +36,8 @@ export async function ingestEvents(
     for (const chunk of chunks(rows.events)) await tx.insertInto('events').values(chunk).execute();
     for (const chunk of chunks(rows.counts)) await addCounts(tx, chunk);
     for (const chunk of chunks(rows.contexts)) await upsertContexts(tx, ctx.store.dialect, chunk);
+    // Last: it takes each running experiment's lock (PostgreSQL) until the commit.
+    await aggregateEvents(tx, ctx.store.dialect, key.environmentId, rows.events);
   });
   for (const { event } of parsed) ctx.metrics.eventsIngested.inc({ kind: event.kind });
   return { accepted: parsed.length };

@@ -1,0 +1,298 @@
+import { percentile } from '@vexil/stats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneEvents } from '../src/sdk/retention.js';
+import { testDialects } from './support/databases.js';
+import { createFlag, sdkCall } from './support/sdk.js';
+import { startTestServer, type TestServer } from './support/server.js';
+
+/**
+ * Issue 15: the per-subject aggregates kept at ingestion (experiments/aggregates.ts) give the
+ * results a computation over raw events gives, whatever order events arrive in and however
+ * batches interleave: held against a rebuild from raw events, and, for a capped metric, against
+ * per-subject values this test works out itself.
+ */
+
+const v1 = '/api/v1/projects/default';
+const HOUR = 3_600_000;
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type SdkEvent = Record<string, unknown> & { timestamp: number; context: { key: string } };
+
+const splitState = {
+  on: true,
+  allocations: [
+    {
+      id: 'experiment',
+      serve: {
+        split: [
+          { variation: 'off', weight: 50 },
+          { variation: 'on', weight: 50 },
+        ],
+      },
+    },
+  ],
+  fallthrough: { variation: 'off' },
+};
+
+describe.each(await testDialects())('experiment aggregates on %s', (dialect) => {
+  let server: TestServer;
+
+  async function send(events: SdkEvent[]): Promise<void> {
+    const answer = await sdkCall(server, 'POST', '/sdk/v1/events', {
+      key: server.seeded.serverKey,
+      body: { events },
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+  }
+
+  async function results(key: string) {
+    const answer = await server.api('GET', `${v1}/experiments/${key}/results`);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    // Until when (now, for a running experiment) differs between two requests.
+    const { to: _to, ...body } = answer.body;
+    return body;
+  }
+
+  /** The aggregates dropped and rebuilt from raw events at the next results request. */
+  async function rebuilt(key: string) {
+    await server.ctx.db.updateTable('experiments').set({ aggregated: 0 }).where('key', '=', key).execute();
+    const body = await results(key);
+    const row = await server.ctx.db
+      .selectFrom('experiments')
+      .select('aggregated')
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    expect(row.aggregated).toBe(1);
+    return body;
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await createFlag(server, { key: 'layout' }, splitState);
+    for (const metric of [
+      { key: 'bought', eventKey: 'purchase', kind: 'conversion' },
+      { key: 'spend', eventKey: 'purchase', kind: 'numeric', aggregation: 'sum', capPercentile: 90 },
+      { key: 'basket', eventKey: 'purchase', kind: 'numeric', aggregation: 'mean', windowHours: 6 },
+      { key: 'views', eventKey: 'view', kind: 'numeric', aggregation: 'count', windowHours: 2 },
+      { key: 'refunds', eventKey: 'refund', kind: 'numeric', aggregation: 'sum', capPercentile: 55 },
+    ])
+      expect((await server.api('POST', `${v1}/metrics`, metric)).status).toBe(201);
+    const created = await server.api('POST', `${v1}/experiments`, {
+      key: 'layout-test',
+      flag: 'layout',
+      environment: 'development',
+      allocations: ['experiment'],
+      controlVariation: 'off',
+      primaryMetric: 'bought',
+      secondaryMetrics: ['spend', 'basket', 'views'],
+      guardrailMetrics: ['refunds'],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+  });
+  afterAll(() => server.close());
+
+  it('equal a rebuild from raw events when events arrive out of order, in interleaved batches', async () => {
+    const next = random(7);
+    const now = Date.now();
+    const events: SdkEvent[] = [];
+    const before: SdkEvent[] = [];
+    /** Per subject: its first exposure, and its refunds (the capped metric checked by hand below). */
+    const truth = new Map<string, { first: number; variations: Set<string>; refunds: [number, number][] }>();
+    for (let index = 0; index < 400; index++) {
+      const subject = `subject-${index}`;
+      const variation = next() < 0.5 ? 'off' : 'on';
+      const first = now - Math.floor(next() * 72) * HOUR - Math.floor(next() * HOUR);
+      const exposures = [first, first + Math.floor(next() * 10 * HOUR), first + Math.floor(next() * 2 * HOUR)];
+      const variations = new Set([variation]);
+      for (const at of exposures.slice(0, 1 + Math.floor(next() * 3))) {
+        const seen = index % 25 === 0 && at !== first ? (variation === 'off' ? 'on' : 'off') : variation;
+        variations.add(seen);
+        events.push({
+          kind: 'exposure',
+          flag: 'layout',
+          variation: seen,
+          allocation: 'experiment',
+          context: { key: subject },
+          timestamp: at,
+        });
+      }
+      const refunds: [number, number][] = [];
+      for (let n = Math.floor(next() * 5); n > 0; n--) {
+        const at = first + Math.floor((next() - 0.3) * 20 * HOUR);
+        const value = Math.round(next() * 10_000) / 100;
+        const purchase = { kind: 'custom', key: 'purchase', value, context: { key: subject }, timestamp: at };
+        // Some purchases were sent before the experiment started: they count as pre-period.
+        (next() < 0.2 ? before : events).push(purchase);
+        const view = { kind: 'custom', key: 'view', context: { key: subject }, timestamp: at + HOUR };
+        events.push(view);
+        if (next() < 0.9) {
+          const refund = -Math.round(next() * 5_000) / 100;
+          events.push({ kind: 'custom', key: 'refund', value: refund, context: { key: subject }, timestamp: at });
+          refunds.push([at, refund]);
+        }
+      }
+      truth.set(subject, { first, variations, refunds });
+    }
+    // Every event of a subject that is never exposed is ignored, wherever it lands.
+    events.push({ kind: 'custom', key: 'purchase', value: 5, context: { key: 'never-exposed' }, timestamp: now });
+
+    await send(before);
+    expect((await server.api('POST', `${v1}/experiments/layout-test/start`)).status).toBe(200);
+    // Shuffled, in batches of 1–60 events, four in flight at a time.
+    for (let i = events.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [events[i], events[j]] = [events[j] as SdkEvent, events[i] as SdkEvent];
+    }
+    const batches: SdkEvent[][] = [];
+    for (let start = 0; start < events.length; ) {
+      const size = 1 + Math.floor(next() * 60);
+      batches.push(events.slice(start, start + size));
+      start += size;
+    }
+    for (let start = 0; start < batches.length; start += 4)
+      await Promise.all(batches.slice(start, start + 4).map((batch) => send(batch)));
+
+    const incremental = await results('layout-test');
+    const excluded = [...truth.values()].filter((subject) => subject.variations.size > 1).length;
+    expect(excluded).toBeGreaterThan(0);
+    expect(incremental.exposures.excludedMultipleVariations).toBe(excluded);
+    expect(incremental.exposures.subjects).toBe(400 - excluded);
+    expect(incremental.metrics.map((metric: { metric: string }) => metric.metric)).toEqual([
+      'bought',
+      'spend',
+      'basket',
+      'views',
+      'refunds',
+    ]);
+    expectClose(incremental, await rebuilt('layout-test'));
+
+    // The refunds, capped at their 55th percentile (below zero: it caps the subjects without
+    // refunds too), worked out subject by subject.
+    const values = new Map<string, { y: number; x: number; variation: string }>();
+    for (const [subject, { first, variations, refunds }] of truth) {
+      if (variations.size > 1) continue;
+      const y = refunds.filter(([at]) => at >= first).reduce((sum, [, value]) => sum + value, 0);
+      const x = refunds.filter(([at]) => at < first).reduce((sum, [, value]) => sum + value, 0);
+      values.set(subject, { y, x, variation: [...variations][0] as string });
+    }
+    const cap = percentile(
+      [...values.values()].map((value) => value.y),
+      0.55,
+    );
+    expect(cap).toBeLessThan(0);
+    const refunds = incremental.metrics.find((metric: { metric: string }) => metric.metric === 'refunds');
+    expect(refunds.cap).toBeCloseTo(cap, 9);
+    for (const variation of ['off', 'on']) {
+      const mine = [...values.values()].filter((value) => value.variation === variation);
+      const capped = mine.map(({ y, x }) => ({ y: Math.min(y, cap), x: Math.min(x, cap) }));
+      const summary = refunds.variations.find((entry: { variation: string }) => entry.variation === variation).summary;
+      expectClose(summary, {
+        subjects: mine.length,
+        sum: capped.reduce((sum, value) => sum + value.y, 0),
+        sumSquares: capped.reduce((sum, value) => sum + value.y * value.y, 0),
+        pre: {
+          sum: capped.reduce((sum, value) => sum + value.x, 0),
+          sumSquares: capped.reduce((sum, value) => sum + value.x * value.x, 0),
+          crossSum: capped.reduce((sum, value) => sum + value.x * value.y, 0),
+        },
+      });
+    }
+  });
+
+  it('are rebuilt once a metric they read changes, and stay the raw computation', async () => {
+    const before = await results('layout-test');
+    const changed = await server.api('PATCH', `${v1}/metrics/views`, { windowHours: 24 });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const stale = await server.ctx.db
+      .selectFrom('experiments')
+      .select('aggregated')
+      .where('key', '=', 'layout-test')
+      .executeTakeFirstOrThrow();
+    expect(stale.aggregated).toBe(0);
+    const after = await results('layout-test');
+    const views = (body: typeof before) =>
+      body.metrics.find((metric: { metric: string }) => metric.metric === 'views').variations[0].summary.sum;
+    expect(views(after)).toBeGreaterThan(views(before));
+    expectClose(after, await rebuilt('layout-test'));
+    // A change that does not touch what is aggregated (the direction) leaves them as they are.
+    expect((await server.api('PATCH', `${v1}/metrics/views`, { direction: 'lower' })).status).toBe(200);
+    const kept = await server.ctx.db
+      .selectFrom('experiments')
+      .select('aggregated')
+      .where('key', '=', 'layout-test')
+      .executeTakeFirstOrThrow();
+    expect(kept.aggregated).toBe(1);
+  });
+
+  it('outlive the raw events pruned past their retention', async () => {
+    const before = await results('layout-test');
+    const db = server.ctx.db;
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('events')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const total = await count();
+    const middle = await db
+      .selectFrom('events')
+      .select('receivedAt')
+      .orderBy('id')
+      .offset(Math.floor(total / 2))
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const older = Number(
+      (
+        await db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('receivedAt', '<', middle.receivedAt)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(older).toBeGreaterThan(0);
+    expect(await pruneEvents(db, middle.receivedAt)).toBe(older);
+    expect(await count()).toBe(total - older);
+    const kept = await db
+      .selectFrom('events')
+      .select((eb) => eb.fn.min('receivedAt').as('first'))
+      .executeTakeFirstOrThrow();
+    expect(kept.first >= middle.receivedAt).toBe(true);
+
+    expect(await pruneEvents(db, new Date(Date.now() + 60_000).toISOString())).toBe(total - older);
+    expect(await count()).toBe(0);
+    expectClose(await results('layout-test'), before);
+  });
+});
+
+/** Every number in `actual` equals the one at the same place in `expected`, to 1e-9 relative. */
+function expectClose(actual: unknown, expected: unknown, path = '$'): void {
+  if (typeof expected === 'number') {
+    expect(typeof actual, path).toBe('number');
+    const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
+    expect(Math.abs((actual as number) - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
+    return;
+  }
+  if (expected === null || typeof expected !== 'object') {
+    expect(actual, path).toEqual(expected);
+    return;
+  }
+  expect(actual, path).toBeTypeOf('object');
+  for (const [key, value] of Object.entries(expected)) {
+    if (value === undefined) continue;
+    expectClose((actual as Record<string, unknown>)[key], value, `${path}.${key}`);
+  }
+}
