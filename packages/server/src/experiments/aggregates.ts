@@ -250,7 +250,12 @@ async function applyBatch(
   const extended = [...metricEvents.keys()].filter((subject) => !after.has(subject) && stored.has(subject));
   const touched = [...recomputed, ...extended];
   if (touched.length === 0) return;
-  const valuesBefore = await storedValues(tx, experiment, touched);
+  // Only a subject counted before has stored values.
+  const valuesBefore = await storedValues(
+    tx,
+    experiment,
+    touched.filter((subject) => counted(stored.get(subject))),
+  );
   const raw = await rawEvents(tx, environmentId, experiment, recomputed);
 
   const counts = new Map<string, number>();
@@ -347,7 +352,11 @@ async function storedValues(tx: Tx, experiment: TrackedExperiment, subjects: str
   return found;
 }
 
-/** Every stored event of the experiment's metrics from these subjects (index `events_custom`). */
+/**
+ * Every stored event of the experiment's metrics from these subjects, through index `events_custom`
+ * (only custom events have an event key: a condition on the type would lead SQLite's planner to
+ * the environment's every custom event instead).
+ */
 async function rawEvents(
   tx: Tx,
   environmentId: string,
@@ -365,7 +374,6 @@ async function rawEvents(
       .where('eventKey', 'in', eventKeys)
       .where('contextKind', '=', kind)
       .where('contextKey', 'in', keys)
-      .where('type', '=', 'custom')
       .execute();
     for (const row of rows) {
       const subject = subjectId(kind, row.contextKey);
@@ -625,7 +633,7 @@ function perSubjectSql(scope: RebuildScope, metric: MetricDefinition): RawBuilde
       sum(case when ${pre} then coalesce(e.value, 0) else 0 end) as pre_sum
     from experiment_subjects s
     join events e on e.environment_id = ${scope.environmentId} and e.event_key = ${metric.eventKey}
-      and e.type = 'custom' and e.context_kind = s.context_kind and e.context_key = s.context_key
+      and e.context_kind = s.context_kind and e.context_key = s.context_key
       and e.received_at <= ${scope.to}
     where s.experiment_id = ${scope.experimentId} and s.variation = s.other
     group by s.context_kind, s.context_key, s.variation, s.first_at`;

@@ -1,6 +1,7 @@
 import { type Insertable, type RawBuilder, sql } from 'kysely';
 import type { ServerContext } from '../context.js';
 import { aggregateEvents } from '../experiments/aggregates.js';
+import { RecentContexts } from './recent-contexts.js';
 import type { Dialect, Tx } from '../db/database.js';
 import type { ContextTable, EvaluationCountTable, EventTable } from '../db/schema.js';
 import type { SdkKey } from './authenticate.js';
@@ -11,6 +12,18 @@ import {
   type ReportedContext,
   type SdkEvent,
 } from './event-schemas.js';
+
+/** Each server's contexts written lately (one cache per server context). */
+const recentByServer = new WeakMap<ServerContext, RecentContexts>();
+
+function recentContexts(ctx: ServerContext): RecentContexts {
+  let recent = recentByServer.get(ctx);
+  if (!recent) {
+    recent = new RecentContexts();
+    recentByServer.set(ctx, recent);
+  }
+  return recent;
+}
 
 /** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -32,14 +45,19 @@ export async function ingestEvents(
   const parsed = parseEvents(batch);
   const receivedAt = new Date();
   const rows = rowsOf(key.environmentId, parsed, receivedAt);
+  const recent = recentContexts(ctx);
+  const contexts = rows.contexts.filter((row) => !recent.unchanged(row));
   await ctx.db.transaction().execute(async (tx) => {
     for (const chunk of chunks(rows.events)) await tx.insertInto('events').values(chunk).execute();
     for (const chunk of chunks(rows.counts)) await addCounts(tx, chunk);
-    for (const chunk of chunks(rows.contexts)) await upsertContexts(tx, ctx.store.dialect, chunk);
+    for (const chunk of chunks(contexts)) await upsertContexts(tx, ctx.store.dialect, chunk);
     // Last: it takes each running experiment's lock (PostgreSQL) until the commit.
     await aggregateEvents(tx, ctx.store.dialect, key.environmentId, rows.events);
   });
-  for (const { event } of parsed) ctx.metrics.eventsIngested.inc({ kind: event.kind });
+  recent.remember(contexts);
+  const kinds = new Map<string, number>();
+  for (const { event } of parsed) kinds.set(event.kind, (kinds.get(event.kind) ?? 0) + 1);
+  for (const [kind, count] of kinds) ctx.metrics.eventsIngested.inc({ kind }, count);
   return { accepted: parsed.length };
 }
 
