@@ -68,6 +68,7 @@ export async function aggregateEvents(
   events: readonly AggregatedEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
+  const work: ExperimentBatch[] = [];
   for (const experiment of await runningExperiments(tx, environmentId)) {
     const exposures = new Map<string, Exposure>();
     const metricEvents = new Map<string, AggregatedEvent[]>();
@@ -86,12 +87,22 @@ export async function aggregateEvents(
         else metricEvents.set(subject, [event]);
       }
     }
-    if (exposures.size === 0 && metricEvents.size === 0) continue;
-    // Batches touching one experiment take turns (PostgreSQL; SQLite writes one at a time): each
-    // reads a subject's aggregates and writes them back changed.
-    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${experiment.id}))`.execute(tx);
-    await applyBatch(tx, environmentId, experiment, exposures, metricEvents);
+    if (exposures.size > 0 || metricEvents.size > 0) work.push({ experiment, exposures, metricEvents });
   }
+  if (work.length === 0) return;
+  // Batches touching one experiment take turns (PostgreSQL; SQLite writes one at a time): each
+  // reads a subject's aggregates and writes them back changed. Locks are taken in the experiments'
+  // order, the same for every batch, so two batches cannot deadlock.
+  if (dialect === 'postgres')
+    for (const { experiment } of work) await sql`select pg_advisory_xact_lock(hashtext(${experiment.id}))`.execute(tx);
+  await applyBatch(tx, environmentId, work);
+}
+
+/** One running experiment's part of a batch: the subjects it exposed (merged per subject) and the metric events it brought. */
+interface ExperimentBatch {
+  experiment: TrackedExperiment;
+  exposures: Map<string, Exposure>;
+  metricEvents: Map<string, AggregatedEvent[]>;
 }
 
 async function runningExperiments(db: Queryable, environmentId: string): Promise<TrackedExperiment[]> {
@@ -202,6 +213,7 @@ type Sums = Omit<ExperimentSumTable, 'experimentId' | 'metricId' | 'variation' |
 /** Adds `sign` × a subject's contribution to the sums of its variation and day. */
 function contribute(
   deltas: Map<string, Sums>,
+  experimentId: string,
   metric: MetricDefinition,
   exposure: Exposure,
   values: Values,
@@ -212,7 +224,7 @@ function contribute(
   const pre = values.preN > 0 ? 1 : 0;
   const post = values.postN > 0 ? 1 : 0;
   if (y === 0 && x === 0 && pre === 0 && post === 0) return;
-  const key = `${metric.id}\u0000${exposure.variation}\u0000${exposure.firstAt.slice(0, 10)}`;
+  const key = `${experimentId}\u0000${metric.id}\u0000${exposure.variation}\u0000${exposure.firstAt.slice(0, 10)}`;
   const sums = deltas.get(key) ?? { sy: 0, syy: 0, sx: 0, sxx: 0, sxy: 0, pre: 0, post: 0 };
   sums.sy += sign * y;
   sums.syy += sign * y * y;
@@ -228,70 +240,80 @@ const counted = (exposure: Exposure | undefined): exposure is Exposure =>
   exposure !== undefined && exposure.variation === exposure.other;
 
 /**
- * One experiment's part of a batch: the subjects it exposed (merged per subject) and the metric
- * events it brought (per subject), applied to the stored aggregates.
+ * A batch's parts applied to the stored aggregates, every experiment's rows read and written
+ * together: a few statements per batch, however many experiments it touches.
  */
-async function applyBatch(
-  tx: Tx,
-  environmentId: string,
-  experiment: TrackedExperiment,
-  exposures: Map<string, Exposure>,
-  metricEvents: Map<string, AggregatedEvent[]>,
-): Promise<void> {
-  const stored = await storedExposures(tx, experiment.id, [...new Set([...exposures.keys(), ...metricEvents.keys()])]);
-  const after = new Map<string, Exposure>();
-  for (const [subject, exposure] of exposures) {
-    const before = stored.get(subject);
-    const next = merged(before, exposure);
-    if (!before || !sameExposure(before, next)) after.set(subject, next);
-  }
-  // Values change for subjects whose exposure changed (recomputed) and for exposed subjects with new events (added).
-  const recomputed = [...after.keys()];
-  const extended = [...metricEvents.keys()].filter((subject) => !after.has(subject) && stored.has(subject));
-  const touched = [...recomputed, ...extended];
-  if (touched.length === 0) return;
-  // Only a subject counted before has stored values.
-  const valuesBefore = await storedValues(
-    tx,
-    experiment,
-    touched.filter((subject) => counted(stored.get(subject))),
-  );
-  const raw = await rawEvents(tx, environmentId, experiment, recomputed);
+async function applyBatch(tx: Tx, environmentId: string, work: ExperimentBatch[]): Promise<void> {
+  const stored = await storedExposures(tx, work);
+  const changes: Changes = { exposures: [], values: [], gone: [], counts: new Map(), sums: new Map() };
+  const plans = work.map(({ experiment, exposures, metricEvents }) => {
+    const before = (subject: string) => stored.get(`${experiment.id}\u0000${subject}`);
+    const after = new Map<string, Exposure>();
+    for (const [subject, exposure] of exposures) {
+      const known = before(subject);
+      const next = merged(known, exposure);
+      if (!known || !sameExposure(known, next)) after.set(subject, next);
+    }
+    // Values change for subjects whose exposure changed (recomputed) and for exposed subjects with new events (added).
+    const extended = [...metricEvents.keys()].filter((subject) => !after.has(subject) && counted(before(subject)));
+    return { experiment, metricEvents, before, after, extended };
+  });
+  const recomputed = new Set(plans.flatMap((plan) => [...plan.after.keys()]));
+  const eventKeys = new Set(work.flatMap(({ experiment }) => experiment.metrics.map((metric) => metric.eventKey)));
+  const raw = await rawEvents(tx, environmentId, [...eventKeys], [...recomputed]);
 
-  const counts = new Map<string, number>();
-  const sums = new Map<string, Sums>();
-  const valueRows: ValueRow[] = [];
-  const gone: string[] = [];
-  for (const subject of touched) {
-    const before = stored.get(subject);
-    const exposure = after.get(subject) ?? (before as Exposure);
-    if (after.has(subject)) {
-      if (before) countDelta(counts, before, -1);
-      countDelta(counts, exposure, 1);
-    }
-    for (const metric of experiment.metrics) {
-      const key = `${metric.id}\u0000${subject}`;
-      const old = valuesBefore.get(key) ?? NO_VALUES;
-      let values = after.has(subject) ? NO_VALUES : old;
-      const events = after.has(subject) ? raw.get(subject) : metricEvents.get(subject);
-      for (const event of events ?? [])
-        if (event.eventKey === metric.eventKey) values = added(values, metric, exposure.firstAt, event);
-      if (counted(before)) contribute(sums, metric, before, old, -1);
-      if (counted(exposure)) contribute(sums, metric, exposure, values, 1);
-      if (counted(exposure) && (values.postN > 0 || values.preN > 0))
-        valueRows.push(valueRow(experiment.id, metric, subject, exposure, values));
-      else if (valuesBefore.has(key)) gone.push(key);
+  for (const { experiment, metricEvents, before, after, extended } of plans) {
+    const touched = [...after.keys(), ...extended];
+    // Only a subject counted before has stored values.
+    const valuesBefore = await storedValues(
+      tx,
+      experiment,
+      touched.filter((subject) => counted(before(subject))),
+    );
+    for (const subject of touched) {
+      const known = before(subject);
+      const exposure = after.get(subject) ?? (known as Exposure);
+      if (after.has(subject)) {
+        if (known) countDelta(changes.counts, experiment.id, known, -1);
+        countDelta(changes.counts, experiment.id, exposure, 1);
+        changes.exposures.push(exposureRow(experiment.id, subject, exposure));
+      }
+      for (const metric of experiment.metrics) {
+        const key = `${metric.id}\u0000${subject}`;
+        const old = valuesBefore.get(key) ?? NO_VALUES;
+        let values = after.has(subject) ? NO_VALUES : old;
+        const events = after.has(subject) ? raw.get(subject) : metricEvents.get(subject);
+        for (const event of events ?? [])
+          if (event.eventKey === metric.eventKey) values = added(values, metric, exposure.firstAt, event);
+        if (counted(known)) contribute(changes.sums, experiment.id, metric, known, old, -1);
+        if (counted(exposure)) contribute(changes.sums, experiment.id, metric, exposure, values, 1);
+        if (counted(exposure) && (values.postN > 0 || values.preN > 0))
+          changes.values.push(valueRow(experiment.id, metric, subject, exposure, values));
+        else if (valuesBefore.has(key))
+          changes.gone.push({ experimentId: experiment.id, metricId: metric.id, subject });
+      }
     }
   }
-  await saveExposures(tx, experiment.id, after);
-  await saveValues(tx, experiment.id, valueRows, gone);
-  await addCounts(tx, experiment.id, counts);
-  await addSums(tx, experiment.id, sums);
+  await saveExposures(tx, changes.exposures);
+  await saveValues(tx, changes.values, changes.gone);
+  await addCounts(tx, changes.counts);
+  await addSums(tx, changes.sums);
 }
 
-function countDelta(counts: Map<string, number>, exposure: Exposure, sign: 1 | -1): void {
+/** What a batch changes, over every experiment it touches. */
+interface Changes {
+  exposures: ExposureRow[];
+  values: ValueRow[];
+  gone: { experimentId: string; metricId: string; subject: string }[];
+  /** Subjects to add, by experiment, variation ('' for several), allocation and day. */
+  counts: Map<string, number>;
+  /** Sums to add, by experiment, metric, variation and day. */
+  sums: Map<string, Sums>;
+}
+
+function countDelta(counts: Map<string, number>, experimentId: string, exposure: Exposure, sign: 1 | -1): void {
   const variation = counted(exposure) ? exposure.variation : '';
-  const key = `${variation}\u0000${exposure.allocation}\u0000${exposure.firstAt.slice(0, 10)}`;
+  const key = `${experimentId}\u0000${variation}\u0000${exposure.allocation}\u0000${exposure.firstAt.slice(0, 10)}`;
   counts.set(key, (counts.get(key) ?? 0) + sign);
 }
 
@@ -309,17 +331,22 @@ function* lookups(subjects: readonly string[]): Generator<[string, string[]]> {
       yield [kind, keys.slice(start, start + KEYS_PER_LOOKUP)];
 }
 
-async function storedExposures(tx: Tx, experimentId: string, subjects: string[]): Promise<Map<string, Exposure>> {
+/** The stored exposures of the subjects a batch names, by `${experiment id}\0${subject}`. */
+async function storedExposures(tx: Tx, work: ExperimentBatch[]): Promise<Map<string, Exposure>> {
   const found = new Map<string, Exposure>();
-  for (const [kind, keys] of lookups(subjects)) {
-    const rows = await tx
-      .selectFrom('experimentSubjects')
-      .select(['contextKey', 'firstAt', 'variation', 'other', 'allocation'])
-      .where('experimentId', '=', experimentId)
-      .where('contextKind', '=', kind)
-      .where('contextKey', 'in', keys)
-      .execute();
-    for (const { contextKey, ...exposure } of rows) found.set(subjectId(kind, contextKey), exposure);
+  for (const { experiment, exposures, metricEvents } of work) {
+    const subjects = new Set([...exposures.keys(), ...metricEvents.keys()]);
+    for (const [kind, keys] of lookups([...subjects])) {
+      const rows = await tx
+        .selectFrom('experimentSubjects')
+        .select(['contextKey', 'firstAt', 'variation', 'other', 'allocation'])
+        .where('experimentId', '=', experiment.id)
+        .where('contextKind', '=', kind)
+        .where('contextKey', 'in', keys)
+        .execute();
+      for (const { contextKey, ...exposure } of rows)
+        found.set(`${experiment.id}\u0000${subjectId(kind, contextKey)}`, exposure);
+    }
   }
   return found;
 }
@@ -360,11 +387,10 @@ async function storedValues(tx: Tx, experiment: TrackedExperiment, subjects: str
 async function rawEvents(
   tx: Tx,
   environmentId: string,
-  experiment: TrackedExperiment,
+  eventKeys: string[],
   subjects: string[],
 ): Promise<Map<string, AggregatedEvent[]>> {
   const found = new Map<string, AggregatedEvent[]>();
-  const eventKeys = [...new Set(experiment.metrics.map((metric) => metric.eventKey))];
   if (eventKeys.length === 0) return found;
   for (const [kind, keys] of lookups(subjects)) {
     const rows = await tx
@@ -384,6 +410,17 @@ async function rawEvents(
     }
   }
   return found;
+}
+
+interface ExposureRow extends Exposure {
+  experimentId: string;
+  contextKind: string;
+  contextKey: string;
+}
+
+function exposureRow(experimentId: string, subject: string, exposure: Exposure): ExposureRow {
+  const [contextKind, contextKey] = splitSubject(subject);
+  return { experimentId, contextKind, contextKey, ...exposure };
 }
 
 interface ValueRow {
@@ -432,11 +469,8 @@ function sorted<T>(entries: Iterable<[string, T]>): [string, T][] {
   return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function saveExposures(tx: Tx, experimentId: string, exposures: Map<string, Exposure>): Promise<void> {
-  const rows = sorted(exposures).map(([subject, exposure]) => {
-    const [contextKind, contextKey] = splitSubject(subject);
-    return { experimentId, contextKind, contextKey, ...exposure };
-  });
+async function saveExposures(tx: Tx, exposures: ExposureRow[]): Promise<void> {
+  const rows = sorted(exposures.map((row): [string, ExposureRow] => [rowKey(row), row])).map(([, row]) => row);
   for (const chunk of chunks(rows))
     await tx
       .insertInto('experimentSubjects')
@@ -452,7 +486,12 @@ async function saveExposures(tx: Tx, experimentId: string, exposures: Map<string
       .execute();
 }
 
-async function saveValues(tx: Tx, experimentId: string, rows: ValueRow[], gone: string[]): Promise<void> {
+function rowKey(row: { experimentId: string; contextKind: string; contextKey: string; metricId?: string }): string {
+  return `${row.experimentId}\u0000${row.metricId ?? ''}\u0000${row.contextKind}\u0000${row.contextKey}`;
+}
+
+async function saveValues(tx: Tx, values: ValueRow[], gone: Changes['gone']): Promise<void> {
+  const rows = sorted(values.map((row): [string, ValueRow] => [rowKey(row), row])).map(([, row]) => row);
   for (const chunk of chunks(rows))
     await tx
       .insertInto('experimentSubjectValues')
@@ -470,14 +509,14 @@ async function saveValues(tx: Tx, experimentId: string, rows: ValueRow[], gone: 
         })),
       )
       .execute();
-  const byMetric = new Map<string, string[]>();
-  for (const key of gone) {
-    const at = key.indexOf('\u0000');
-    const list = byMetric.get(key.slice(0, at)) ?? [];
-    list.push(key.slice(at + 1));
-    byMetric.set(key.slice(0, at), list);
+  const byMetric = new Map<string, { experimentId: string; metricId: string; subjects: string[] }>();
+  for (const { experimentId, metricId, subject } of gone) {
+    const id = `${experimentId}\u0000${metricId}`;
+    const entry = byMetric.get(id) ?? { experimentId, metricId, subjects: [] };
+    entry.subjects.push(subject);
+    byMetric.set(id, entry);
   }
-  for (const [metricId, subjects] of byMetric)
+  for (const { experimentId, metricId, subjects } of byMetric.values())
     for (const [kind, keys] of lookups(subjects))
       await tx
         .deleteFrom('experimentSubjectValues')
@@ -488,11 +527,11 @@ async function saveValues(tx: Tx, experimentId: string, rows: ValueRow[], gone: 
         .execute();
 }
 
-async function addCounts(tx: Tx, experimentId: string, counts: Map<string, number>): Promise<void> {
+async function addCounts(tx: Tx, counts: Map<string, number>): Promise<void> {
   const rows = sorted(counts)
     .filter(([, subjects]) => subjects !== 0)
     .map(([key, subjects]) => {
-      const [variation, allocation, day] = key.split('\u0000') as [string, string, string];
+      const [experimentId, variation, allocation, day] = key.split('\u0000') as [string, string, string, string];
       return { experimentId, variation, allocation, day, subjects };
     });
   for (const chunk of chunks(rows))
@@ -507,9 +546,9 @@ async function addCounts(tx: Tx, experimentId: string, counts: Map<string, numbe
       .execute();
 }
 
-async function addSums(tx: Tx, experimentId: string, sums: Map<string, Sums>): Promise<void> {
+async function addSums(tx: Tx, sums: Map<string, Sums>): Promise<void> {
   const rows = sorted(sums).map(([key, delta]) => {
-    const [metricId, variation, day] = key.split('\u0000') as [string, string, string];
+    const [experimentId, metricId, variation, day] = key.split('\u0000') as [string, string, string, string];
     return { experimentId, metricId, variation, day, ...delta };
   });
   for (const chunk of chunks(rows))
