@@ -48,7 +48,7 @@ export async function ingestEvents(
   const recent = recentContexts(ctx);
   const contexts = rows.contexts.filter((row) => !recent.unchanged(row));
   await ctx.db.transaction().execute(async (tx) => {
-    for (const chunk of chunks(rows.events)) await tx.insertInto('events').values(chunk).execute();
+    await insertEvents(tx, ctx.store.dialect, rows.events);
     for (const chunk of chunks(rows.counts)) await addCounts(tx, chunk);
     for (const chunk of chunks(contexts)) await upsertContexts(tx, ctx.store.dialect, chunk);
     // Last: it takes each running experiment's lock (PostgreSQL) until the commit.
@@ -161,6 +161,41 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
       privateAttributes: JSON.stringify(row.privateAttributes),
     })),
   };
+}
+
+/**
+ * The batch's events in one statement whose rows arrive as one JSON parameter, unpacked by the
+ * database (SQLite `json_each`, PostgreSQL `jsonb_array_elements`): a thousand rows bound as ten
+ * thousand parameters cost more to build, send and bind than to store.
+ */
+async function insertEvents(tx: Tx, dialect: Dialect, events: Insertable<EventTable>[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows = JSON.stringify(
+    events.map((event) => [
+      event.environmentId,
+      event.type,
+      event.flagKey ?? null,
+      event.variationKey ?? null,
+      event.allocationId ?? null,
+      event.eventKey ?? null,
+      event.value ?? null,
+      event.contextKind,
+      event.contextKey,
+      event.occurredAt,
+      event.receivedAt,
+    ]),
+  );
+  const columns = sql`(environment_id, type, flag_key, variation_key, allocation_id, event_key, value, context_kind,
+    context_key, occurred_at, received_at)`;
+  if (dialect === 'postgres')
+    await sql`insert into events ${columns}
+      select e->>0, e->>1, e->>2, e->>3, e->>4, e->>5, (e->>6)::double precision, e->>7, e->>8, e->>9, e->>10
+      from jsonb_array_elements(${rows}::jsonb) as e`.execute(tx);
+  else
+    await sql`insert into events ${columns}
+      select e.value->>0, e.value->>1, e.value->>2, e.value->>3, e.value->>4, e.value->>5, e.value->>6, e.value->>7,
+        e.value->>8, e.value->>9, e.value->>10
+      from json_each(${rows}) as e order by e.key`.execute(tx);
 }
 
 function byKey(a: [string, unknown], b: [string, unknown]): number {
