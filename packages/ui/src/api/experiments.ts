@@ -92,6 +92,30 @@ export function useUpdateExperiment(project: string) {
 }
 
 /**
+ * Deletes a draft (the server refuses any other status). The list drops it at once; the deleted
+ * experiment's own queries are removed rather than refetched, since they would answer 404 on the
+ * page that is still leaving.
+ */
+export function useDeleteExperiment(project: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (experiment: string) =>
+      unwrap(
+        api.DELETE('/api/v1/projects/{project}/experiments/{experiment}', {
+          params: { path: { project, experiment } },
+        }),
+      ),
+    onSuccess: (_, experiment) => {
+      queryClient.removeQueries({ queryKey: experimentKeys.one(project, experiment) });
+      queryClient.setQueryData<Experiment[]>(experimentKeys.ofProject(project), (list) =>
+        list?.filter((one) => one.key !== experiment),
+      );
+      void queryClient.invalidateQueries({ queryKey: experimentKeys.ofProject(project), exact: true });
+    },
+  });
+}
+
+/**
  * Starts (tracking on for its allocations) or stops (optionally shipping a variation) an experiment.
  * Both change the flag's state too, so the flag's cache goes stale with the experiment's.
  */

@@ -16,10 +16,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useEnvironments } from '../api/environments';
 import {
   type Experiment,
   type ExperimentResults,
+  useDeleteExperiment,
   useExperiment,
   useExperimentAction,
   useExperimentResults,
@@ -28,10 +30,13 @@ import { useFlag } from '../api/flag';
 import { useMetrics } from '../api/metrics';
 import { isProblem } from '../api/problem';
 import { can } from '../auth/permissions';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { PageError } from '../components/PageError';
 import { PageLoading } from '../components/PageLoading';
 import { RelativeTime } from '../components/RelativeTime';
 import { usePageTitle } from '../components/use-page-title';
+import { isCritical } from '../environments/colors';
+import { CriticalBadge } from '../environments/EnvironmentSelector';
 import { projectPath, useSelectedEnvironmentKey } from '../environments/selected-environment';
 import { useSignedIn } from '../shell/session-context';
 import { ExperimentDialog } from './ExperimentDialog';
@@ -62,10 +67,10 @@ export const METRIC_PARAM = 'metric';
 export const EDIT_PARAM = 'edit';
 
 /**
- * `/projects/:project/experiments/:experiment`: its status and actions (start; stop, shipping a
- * variation if wanted), the results of each metric — table and forest plot — the primary metric
- * over time, the sample-ratio check, why there is no data when there is none, and how long until
- * the planned effect would be detectable.
+ * `/projects/:project/experiments/:experiment`: its status and actions (start, asking first in a
+ * critical environment; stop, shipping a variation if wanted; delete a draft), the results of each
+ * metric — table and forest plot — the primary metric over time, the sample-ratio check, why there
+ * is no data when there is none, and how long until the planned effect would be detectable.
  */
 export function ExperimentPage() {
   const { project = '', experiment: key = '' } = useParams();
@@ -78,7 +83,11 @@ export function ExperimentPage() {
   const metrics = useMetrics(project);
   const [params, setParams] = useSearchParams();
   const [stopping, setStopping] = useState(false);
+  const [asking, setAsking] = useState<'start' | 'delete' | undefined>(undefined);
   const action = useExperimentAction(project);
+  const remove = useDeleteExperiment(project);
+  const environments = useEnvironments(project);
+  const navigate = useNavigate();
   const editing = params.get(EDIT_PARAM) !== null;
   // One object per experiment version: the form resets only when it opens or the experiment changes.
   const edited = useMemo(
@@ -97,7 +106,12 @@ export function ExperimentPage() {
     );
   const current = experiment.data;
   const scope = { project, environment: current.environment };
-  const canControl = can(member, 'experiment:write', scope) && can(member, 'flag:write', scope);
+  const canWrite = can(member, 'experiment:write', scope);
+  const canControl = canWrite && can(member, 'flag:write', scope);
+  // The shell has loaded the environments; until they are known, production counts as critical.
+  const environmentInfo = environments.data?.find((one) => one.key === current.environment);
+  const environmentName = environmentInfo?.name ?? current.environment;
+  const critical = isCritical(environmentInfo ?? { key: current.environment });
   const variations: VariationName[] = flag.data?.flag.variations ?? [];
   const tab = params.get(TAB_PARAM) === 'setup' ? 'setup' : 'results';
   const editOpen = canControl && current.status === 'draft' && editing;
@@ -115,6 +129,24 @@ export function ExperimentPage() {
     void experiment.refetch();
     void results.refetch();
   };
+  const start = () =>
+    action.mutate(
+      { experiment: current.key, action: 'start' },
+      {
+        onSuccess: () => {
+          setAsking(undefined);
+          refresh();
+        },
+      },
+    );
+  const closeAsking = () => {
+    // A refusal may mean the experiment changed meanwhile (started by someone else): show it as it is now.
+    if (action.error != null || remove.error != null) refresh();
+    action.reset();
+    remove.reset();
+    setAsking(undefined);
+  };
+  const allocations = allocationsText(current.allocations);
   const metricName = (metricKey: string) => metrics.data?.find((m) => m.key === metricKey)?.name ?? metricKey;
 
   return (
@@ -131,7 +163,8 @@ export function ExperimentPage() {
                 {current.status}
               </Badge>
             </Group>
-            <Text size="sm" c="dimmed">
+            {/* A div: the critical badge is one. */}
+            <Text size="sm" c="dimmed" component="div">
               <Code>{current.key}</Code> · flag{' '}
               <Anchor
                 component={Link}
@@ -141,7 +174,13 @@ export function ExperimentPage() {
               >
                 {current.flag}
               </Anchor>{' '}
-              in {current.environment}
+              in {environmentName}
+              {critical && (
+                <>
+                  {' '}
+                  <CriticalBadge />
+                </>
+              )}
               {current.startedAt && (
                 <>
                   {' '}
@@ -157,22 +196,28 @@ export function ExperimentPage() {
               {current.shippedVariation && <> · shipped {variationLabel(current.shippedVariation, variations)}</>}
             </Text>
           </Stack>
-          {canControl && (
+          {canWrite && (
             <Group gap="sm" wrap="nowrap">
               {current.status === 'draft' && (
+                <Button variant="subtle" color="red" onClick={() => setAsking('delete')}>
+                  Delete draft
+                </Button>
+              )}
+              {canControl && current.status === 'draft' && (
                 <>
                   <Button variant="default" onClick={() => setParam(EDIT_PARAM, '')}>
                     Edit setup
                   </Button>
+                  {/* In a critical environment the button asks first, and says so with its ellipsis. */}
                   <Button
-                    loading={action.isPending}
-                    onClick={() => action.mutate({ experiment: current.key, action: 'start' }, { onSuccess: refresh })}
+                    loading={action.isPending && asking === undefined}
+                    onClick={() => (critical ? setAsking('start') : start())}
                   >
-                    Start
+                    {critical ? 'Start…' : 'Start'}
                   </Button>
                 </>
               )}
-              {current.status === 'running' && (
+              {canControl && current.status === 'running' && (
                 <Button color="red" onClick={() => setStopping(true)}>
                   Stop
                 </Button>
@@ -180,7 +225,7 @@ export function ExperimentPage() {
             </Group>
           )}
         </Group>
-        {action.error != null && !stopping && (
+        {action.error != null && !stopping && asking === undefined && (
           <Alert color="red" role="alert" title="Not started">
             {isProblem(action.error) ? (action.error.detail ?? action.error.title) : 'Something unexpected went wrong.'}
           </Alert>
@@ -233,10 +278,51 @@ export function ExperimentPage() {
           }}
         />
       )}
+      {canControl && current.status === 'draft' && (
+        <ConfirmDialog
+          opened={asking === 'start'}
+          title={`Start ${current.name} in ${environmentName}?`}
+          confirmLabel={`Start in ${environmentName}`}
+          refusedTitle="Not started"
+          error={action.error}
+          pending={action.isPending}
+          blocked={isProblem(action.error, 409)}
+          onConfirm={start}
+          onClose={closeAsking}
+        >
+          {environmentName} is a critical environment. Starting turns exposure tracking on for the allocation
+          {current.allocations.length > 1 ? 's' : ''} {allocations} of <Code>{current.flag}</Code> in {environmentName}:
+          a flag change its SDKs receive at once. What subjects are served stays the same; from now on the results count
+          them.
+        </ConfirmDialog>
+      )}
+      {canWrite && current.status === 'draft' && (
+        <ConfirmDialog
+          opened={asking === 'delete'}
+          title={`Delete ${current.name}?`}
+          confirmLabel="Delete draft"
+          refusedTitle="Not deleted"
+          error={remove.error}
+          pending={remove.isPending}
+          // A 409 says it is no longer a draft: trying again cannot change that.
+          blocked={isProblem(remove.error, 409)}
+          onConfirm={() =>
+            remove.mutate(current.key, {
+              onSuccess: () => void navigate(projectPath(project, 'experiments', environment), { replace: true }),
+            })
+          }
+          onClose={closeAsking}
+        >
+          The draft <Code>{current.key}</Code> and its setup are lost. Nothing changes on <Code>{current.flag}</Code>: a
+          draft has not tracked anything. The audit log keeps its entries about {current.name}.
+        </ConfirmDialog>
+      )}
       {canControl && current.status === 'running' && (
         <StopDialog
           opened={stopping}
           experiment={current}
+          environmentName={environmentName}
+          critical={critical}
           variations={variations}
           allocationIds={current.allocations}
           pending={action.isPending}
@@ -520,6 +606,8 @@ function SetupView({
 interface StopDialogProps {
   opened: boolean;
   experiment: Experiment;
+  environmentName: string;
+  critical: boolean;
   variations: VariationName[];
   allocationIds: string[];
   pending: boolean;
@@ -528,10 +616,15 @@ interface StopDialogProps {
   onStop(ship: string | undefined): void;
 }
 
-/** Stopping: without shipping, or shipping a variation — the dialog says what the allocations will serve. */
+/**
+ * Stopping: without shipping, or shipping a variation — the dialog says what the allocations will
+ * serve, and names a critical environment.
+ */
 function StopDialog({
   opened,
   experiment,
+  environmentName,
+  critical,
   variations,
   allocationIds,
   pending,
@@ -541,13 +634,13 @@ function StopDialog({
 }: StopDialogProps) {
   const [choice, setChoice] = useState('');
   const served = variations.length > 0 ? variations.map((v) => v.key) : [experiment.controlVariation];
-  const allocations = allocationIds.map((id) => `“${id}”`).join(', ');
+  const allocations = allocationsText(allocationIds);
   const plural = allocationIds.length > 1;
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title={`Stop ${experiment.name}?`}
+      title={critical ? `Stop ${experiment.name} in ${environmentName}?` : `Stop ${experiment.name}?`}
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
       <Stack gap="md">
@@ -562,11 +655,16 @@ function StopDialog({
         <Text size="sm" data-testid="stop-consequence">
           {choice === ''
             ? `The allocation${plural ? 's' : ''} ${allocations} keep${plural ? '' : 's'} splitting traffic as configured; exposures stop being tracked and the results freeze.`
-            : `The allocation${plural ? 's' : ''} ${allocations} in ${experiment.environment} will serve ${variationLabel(
+            : `The allocation${plural ? 's' : ''} ${allocations} in ${environmentName} will serve ${variationLabel(
                 choice,
                 variations,
               )} to everyone ${plural ? 'they reach' : 'it reaches'} — one audited change to the flag — and the results freeze.`}
         </Text>
+        {critical && (
+          <Text size="sm" c="dimmed">
+            {environmentName} is a critical environment: its SDKs receive this flag change at once.
+          </Text>
+        )}
         {error != null && (
           <Alert color="red" role="alert" title="Not stopped">
             {isProblem(error) ? (error.detail ?? error.title) : 'Something unexpected went wrong.'}
@@ -583,4 +681,10 @@ function StopDialog({
       </Stack>
     </Modal>
   );
+}
+
+/** Allocation ids as a sentence names them: “a”, “b” and “c”. */
+function allocationsText(ids: readonly string[]): string {
+  const quoted = ids.map((id) => `“${id}”`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
 }

@@ -9,7 +9,8 @@ import { signInAsNewMember } from './support/members.js';
  * through the form on a flag whose allocation splits 50/50 (a bad key refused at its field), started
  * in the console, synthetic traffic with a known lift sent through POST /sdk/v1/events, the results
  * read in the table, a viewer who sees no controls, and a stop that ships a variation — the
- * allocation then serving it, checked through the API.
+ * allocation then serving it, checked through the API. In a critical environment starting and
+ * stopping ask first; a draft can be deleted from its page.
  */
 
 const v1 = '/api/v1/projects/default';
@@ -39,6 +40,33 @@ describe('the experiment pages', () => {
   let console: ConsoleUnderTest;
   let page: Page;
   const experiment = async () => console.server.api('GET', `${v1}/experiments/checkout`);
+  /** A draft through the API, on a flag of its own whose allocation splits 50/50 in `environment`. */
+  const draft = async (key: string, name: string, environment: string) => {
+    const flag = await console.server.api('POST', `${v1}/flags`, {
+      key: `${key}-flow`,
+      environments: { [environment]: splitState },
+    });
+    // 409: made by the first attempt of a retried test.
+    expect([201, 409], JSON.stringify(flag.body)).toContain(flag.status);
+    const created = await console.server.api('POST', `${v1}/experiments`, {
+      key,
+      name,
+      flag: `${key}-flow`,
+      environment,
+      allocations: ['experiment'],
+      controlVariation: 'off',
+      primaryMetric: 'purchase',
+    });
+    expect([201, 409], JSON.stringify(created.body)).toContain(created.status);
+  };
+  /** Presses Tab until `name`'s button has the focus (a bounded number of times): it is reachable by keyboard. */
+  const tabTo = async (target: Page, name: string) => {
+    for (let i = 0; i < 8; i++) {
+      await target.keyboard.press('Tab');
+      if ((await target.evaluate(() => document.activeElement?.textContent)) === name) return;
+    }
+    throw new Error(`Tab never reached the button ${name}`);
+  };
 
   beforeAll(async () => {
     console = await startConsole();
@@ -160,6 +188,65 @@ describe('the experiment pages', () => {
     expect(state.body.allocations[0].track).toBe(true);
     await page.getByTestId('diagnosis').waitFor();
     await expect(page.getByRole('button', { name: 'Start' }).count()).resolves.toBe(0);
+    // Development is not critical: one click, no question.
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+  });
+
+  it('asks before starting in a critical environment: cancelling keeps the draft, confirming starts it', async () => {
+    await draft('pricing', 'Annual pricing', 'production');
+    const stored = async () => (await console.server.api('GET', `${v1}/experiments/pricing`)).body;
+    const tracking = async () =>
+      (await console.server.api('GET', `${v1}/flags/pricing-flow/environments/production`)).body.allocations[0].track;
+    await page.goto('/projects/default/experiments/pricing?env=production');
+    await page.getByRole('heading', { name: 'Annual pricing', level: 1 }).waitFor();
+    // The environment is marked critical in the page, not only in the header.
+    await page.getByRole('main').getByText('Critical', { exact: true }).waitFor();
+    await screenshot(page, 'experiment-draft-critical');
+    // By keyboard: from Edit setup, Tab reaches Start (its ellipsis says it asks first).
+    await page.getByRole('button', { name: 'Edit setup' }).focus();
+    await tabTo(page, 'Start…');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Start Annual pricing in Production?' });
+    await dialog
+      .getByText(
+        'Production is a critical environment. Starting turns exposure tracking on for the allocation “experiment” of pricing-flow in Production: a flag change its SDKs receive at once.',
+        { exact: false },
+      )
+      .waitFor();
+    await screenshot(page, 'experiment-start-critical');
+    await expectAccessible(page);
+
+    // Escape cancels: nothing changed, and the focus is back on Start.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Start…');
+    await expect(page.getByTestId('experiment-status').textContent()).resolves.toBe('draft');
+    expect(await stored()).toMatchObject({ status: 'draft', startedAt: null });
+    expect(await tracking()).not.toBe(true);
+
+    // Cancel by its button, then confirm by keyboard.
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await stored()).status).toBe('draft');
+    await page.getByRole('button', { name: 'Start…' }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await tabTo(page, 'Start in Production');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await page.getByTestId('experiment-status').textContent()) ?? '').toBe('running');
+    expect(await stored()).toMatchObject({ status: 'running', startedAt: expect.any(String) });
+    expect(await tracking()).toBe(true);
+
+    // Stopping there names the critical environment too; cancelled, it keeps running.
+    await page.getByRole('button', { name: 'Stop' }).click();
+    const stop = page.getByRole('dialog', { name: 'Stop Annual pricing in Production?' });
+    await stop.getByText('Production is a critical environment: its SDKs receive this flag change at once.').waitFor();
+    await screenshot(page, 'experiment-stop-critical');
+    await stop.getByRole('button', { name: 'Cancel' }).click();
+    await stop.waitFor({ state: 'detached' });
+    expect((await stored()).status).toBe('running');
   });
 
   it('shows the lift of synthetic traffic in the results table', async () => {
@@ -300,7 +387,7 @@ describe('the experiment pages', () => {
     await dialog.getByRole('radio', { name: 'Ship One-page checkout' }).check();
     await dialog
       .getByTestId('stop-consequence')
-      .getByText('The allocation “experiment” in development will serve One-page checkout to everyone it reaches', {
+      .getByText('The allocation “experiment” in Development will serve One-page checkout to everyone it reaches', {
         exact: false,
       })
       .waitFor();
@@ -319,5 +406,61 @@ describe('the experiment pages', () => {
     await row.getByText('shipped on').waitFor();
     await screenshot(page, 'experiments-list');
     await expectAccessible(page);
+  });
+
+  it('deletes a draft from its page after naming it, and the list no longer has it', async () => {
+    await draft('banner', 'Banner colour', 'development');
+    const path = '/projects/default/experiments/banner?env=development';
+    // Viewers get no delete control.
+    const viewer = await signInAsNewMember(console, 'Val Viewer', [{ role: 'viewer', project: 'default' }]);
+    await viewer.goto(path);
+    await viewer.getByRole('heading', { name: 'Banner colour', level: 1 }).waitFor();
+    await expect(viewer.getByRole('button', { name: 'Delete draft' }).count()).resolves.toBe(0);
+    await viewer.context().close();
+
+    await page.goto(path);
+    await page.getByRole('heading', { name: 'Banner colour', level: 1 }).waitFor();
+    // By keyboard: Delete draft comes just before Edit setup.
+    await page.getByRole('button', { name: 'Edit setup' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Delete draft');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Delete Banner colour?' });
+    await dialog.getByText('The draft banner and its setup are lost.', { exact: false }).waitFor();
+    await screenshot(page, 'experiment-delete-draft');
+    await expectAccessible(page);
+    await tabTo(page, 'Delete draft');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/projects/default/experiments');
+    await page.locator('[data-testid="experiment-row"][data-key="checkout"]').waitFor();
+    await expect(page.locator('[data-testid="experiment-row"][data-key="banner"]').count()).resolves.toBe(0);
+    expect((await console.server.api('GET', `${v1}/experiments/banner`)).status).toBe(404);
+    // It left without a flash of the deleted draft's 404.
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+  });
+
+  it('shows the server’s refusal in the dialog when the draft was started meanwhile', async () => {
+    await draft('raced', 'Raced draft', 'development');
+    await page.goto('/projects/default/experiments/raced?env=development');
+    await page.getByRole('button', { name: 'Delete draft' }).waitFor();
+    // Someone else starts it after the page loaded.
+    expect((await console.server.api('POST', `${v1}/experiments/raced/start`)).status).toBe(200);
+    await page.getByRole('button', { name: 'Delete draft' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete Raced draft?' });
+    await dialog.getByRole('button', { name: 'Delete draft' }).click();
+    const refusal = dialog.getByRole('alert');
+    await refusal.getByText('Not deleted').waitFor();
+    await refusal.getByText('Experiment "raced" is running: only a draft experiment can be deleted').waitFor();
+    // Trying again cannot help: only closing is left.
+    await expect(dialog.getByRole('button', { name: 'Delete draft' }).isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'experiment-delete-refused');
+    await expectAccessible(page);
+    expect(new URL(page.url()).pathname).toBe('/projects/default/experiments/raced');
+    expect((await console.server.api('GET', `${v1}/experiments/raced`)).body.status).toBe('running');
+    // Closed, the page shows it as it now is: running, with no draft actions.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await page.getByTestId('experiment-status').textContent()) ?? '').toBe('running');
+    await expect(page.getByRole('button', { name: 'Delete draft' }).count()).resolves.toBe(0);
   });
 });
