@@ -1,6 +1,14 @@
 /**
  * Event ingestion (issue 15, "Data path and scale"): how many SDK events per second the server
- * stores through `POST /sdk/v1/events`, and what each costs on disk, on SQLite and on PostgreSQL.
+ * stores through `POST /sdk/v1/events`, and what each costs on disk, on SQLite and on PostgreSQL,
+ * while experiments are running.
+ *
+ * Before anything is sent, the server gets what a project running experiments has: 10 flags
+ * `experiment-0` … `experiment-9` (variations `control` and `treatment`, an allocation `experiment`
+ * splitting 50/50), metrics on the batches' event keys (`checkout-completed` conversion, `revenue`
+ * sum capped at the 99th percentile, `page-viewed` count) and one running experiment per flag (so
+ * its allocation tracks): every exposure sent is one of a running experiment, every custom event
+ * of those keys one of its metrics.
  *
  * 4 senders (keep-alive, one request in flight each) post 1,000-event batches with the server key
  * for a fixed time, after a warm-up. A batch is what a busy server-side SDK flushes: 600 exposures
@@ -22,32 +30,29 @@ import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { prng } from '../scenarios.js';
-import { cpuTimeMs, newDataDir, type ServerProcess, startServer } from './server.js';
+import { DATABASE_NAMES, type Database, onEachDatabase } from './databases.js';
+import { api, cpuTimeMs, newDataDir, type ServerProcess, startServer } from './server.js';
 import { int, kib, mib, ms, quantile } from './stats.js';
 
-export const DATABASES = ['sqlite', 'postgres'] as const;
-export type Database = (typeof DATABASES)[number];
-const DATABASE_NAMES: Record<Database, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
-const POSTGRES_ADMIN_URL = process.env.VEXIL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** The issue's target, per database, once per-subject aggregation exists (today: the plain path). */
+/** The issue's target, per database, with experiments running (their upkeep, whatever the server does, included). */
 export const INGESTION_GOAL_EVENTS_PER_SEC = 30_000;
 
 const BATCH = { exposures: 600, custom: 299, contexts: 100, summaries: 1 };
 const EVENTS_PER_BATCH = BATCH.exposures + BATCH.custom + BATCH.contexts + BATCH.summaries;
 /** Rows a batch adds to `events`: its exposures and custom events. */
 const ROWS_PER_BATCH = BATCH.exposures + BATCH.custom;
-const SENDERS = 4;
+export const SENDERS = 4;
 const USERS = 100_000;
 /** Distinct bodies, reused in turn: 100 × 1,000 events reach most of the pool. */
 const BODIES = 100;
-const EXPERIMENT_FLAGS = 10;
+/** Flags `experiment-0` … `experiment-9`, each with a running experiment the batches' exposures belong to. */
+export const EXPERIMENT_FLAGS = 10;
 const SUMMARY_FLAGS = 20;
 const EVENT_KEYS = ['checkout-completed', 'page-viewed', 'signup', 'revenue', 'search'];
 const COUNTRIES = ['US', 'CA', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'SE', 'JP', 'BR', 'IN'];
 const PLANS = ['free', 'pro', 'team', 'enterprise'];
 /** The endpoint's body limit (docs/sdk-protocol.md). */
-const BODY_LIMIT = 512 * 1024;
+export const BODY_LIMIT = 512 * 1024;
 
 export interface IngestionOptions {
   durationS: number;
@@ -151,6 +156,64 @@ function batchBodies(): string[] {
   return Array.from({ length: BODIES }, (_, index) => batchBody(random, startedAt + index * 10_000));
 }
 
+// ── Experiments ─────────────────────────────────────────────────────────────────────────────
+
+const PROJECT = 'default';
+/** The server key's environment. */
+const ENVIRONMENT = 'development';
+/** Metrics on the batches' event keys: every experiment reads all three. */
+const METRICS = [
+  { key: 'checkout', eventKey: 'checkout-completed', kind: 'conversion' },
+  { key: 'revenue', eventKey: 'revenue', kind: 'numeric', aggregation: 'sum', capPercentile: 99 },
+  { key: 'page-views', eventKey: 'page-viewed', kind: 'numeric', aggregation: 'count' },
+] as const;
+
+/** The flags the batches' exposures name, each with a running experiment on its `experiment` allocation. */
+async function startExperiments(server: ServerProcess): Promise<void> {
+  const v1 = `/api/v1/projects/${PROJECT}`;
+  for (const metric of METRICS) await api(server, 'POST', `${v1}/metrics`, metric);
+  for (let index = 0; index < EXPERIMENT_FLAGS; index++) {
+    const flag = `experiment-${index}`;
+    await api(server, 'POST', `${v1}/flags`, {
+      key: flag,
+      type: 'string',
+      variations: [
+        { key: 'control', value: 'control' },
+        { key: 'treatment', value: 'treatment' },
+      ],
+      environments: {
+        [ENVIRONMENT]: {
+          on: true,
+          offVariation: 'control',
+          allocations: [
+            {
+              id: 'experiment',
+              serve: {
+                split: [
+                  { variation: 'control', weight: 50 },
+                  { variation: 'treatment', weight: 50 },
+                ],
+              },
+            },
+          ],
+          fallthrough: { variation: 'control' },
+        },
+      },
+    });
+    await api(server, 'POST', `${v1}/experiments`, {
+      key: `${flag}-test`,
+      flag,
+      environment: ENVIRONMENT,
+      allocations: ['experiment'],
+      controlVariation: 'control',
+      primaryMetric: 'checkout',
+      secondaryMetrics: ['revenue', 'page-views'],
+    });
+    const started = await api<{ status: string }>(server, 'POST', `${v1}/experiments/${flag}-test/start`);
+    if (started.status !== 'running') throw new Error(`experiment ${flag}-test is ${started.status} after its start`);
+  }
+}
+
 // ── Sending ─────────────────────────────────────────────────────────────────────────────────
 
 interface Sent {
@@ -159,7 +222,8 @@ interface Sent {
   ms: number;
 }
 
-function post(agent: Agent, url: URL, serverKey: string, body: string): Promise<Sent> {
+/** One batch to `POST /sdk/v1/events`; never rejects (a connection error is status `error`). */
+export function postBatch(agent: Agent, url: URL, serverKey: string, body: string): Promise<Sent> {
   const started = performance.now();
   return new Promise((resolve) => {
     const req = request(
@@ -214,7 +278,7 @@ async function sendFor(server: ServerProcess, serverKey: string, bodies: string[
   const sender = async () => {
     while (performance.now() < deadline) {
       const body = bodies[next++ % bodies.length] as string;
-      const sent = await post(agent, url, serverKey, body);
+      const sent = await postBatch(agent, url, serverKey, body);
       if (sent.status === 202 && sent.accepted === EVENTS_PER_BATCH) {
         round.batches++;
         round.latencies.push(sent.ms);
@@ -277,25 +341,6 @@ async function postgresStorage(url: string): Promise<Storage> {
   };
 }
 
-async function admin(query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
-
-async function postgresReachable(): Promise<boolean> {
-  try {
-    await admin('select 1');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 // ── The part ────────────────────────────────────────────────────────────────────────────────
 
 function emptyCell(database: Database): IngestionCell {
@@ -341,6 +386,7 @@ async function measureOn(
   try {
     const serverKey = server.secrets?.serverKey;
     if (!serverKey) throw new Error(`no server key in the first-start secrets:\n${server.output()}`);
+    await startExperiments(server);
     const warmup = await sendFor(server, serverKey, bodies, options.warmupS);
     progress(
       `  ${DATABASE_NAMES[database]} warm-up: ${int((warmup.batches * EVENTS_PER_BATCH) / warmup.seconds)} events/s over ${warmup.seconds.toFixed(1)} s`,
@@ -385,32 +431,16 @@ export async function measureIngestion(
   progress: (text: string) => void,
 ): Promise<IngestionCell[]> {
   progress(
-    `Ingestion: ${SENDERS} senders, ${EVENTS_PER_BATCH}-event batches, ${options.warmupS} s warm-up then ${options.durationS} s, on ${options.databases.map((d) => DATABASE_NAMES[d]).join(' and ')}`,
+    `Ingestion: ${EXPERIMENT_FLAGS} experiments running, ${SENDERS} senders, ${EVENTS_PER_BATCH}-event batches, ${options.warmupS} s warm-up then ${options.durationS} s, on ${options.databases.map((d) => DATABASE_NAMES[d]).join(' and ')}`,
   );
   const bodies = batchBodies();
-  const cells: IngestionCell[] = [];
-  for (const database of options.databases) {
-    if (database === 'sqlite') {
-      cells.push(await measureOrFail(database, () => measureOn(database, bodies, options, progress, undefined)));
-      continue;
-    }
-    if (!(await postgresReachable())) {
-      if (process.env.CI === 'true') throw new Error(`PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL}`);
-      cells.push({ ...emptyCell(database), skipped: `PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL}` });
-      continue;
-    }
-    const name = `vexil_bench_ingestion_${process.pid}`;
-    await admin(`drop database if exists ${name} with (force)`);
-    await admin(`create database ${name}`);
-    try {
-      const url = new URL(POSTGRES_ADMIN_URL);
-      url.pathname = `/${name}`;
-      cells.push(await measureOrFail(database, () => measureOn(database, bodies, options, progress, url.toString())));
-    } finally {
-      await admin(`drop database if exists ${name} with (force)`);
-    }
-  }
-  return cells;
+  return onEachDatabase(
+    options.databases,
+    'ingestion',
+    (database, databaseUrl) =>
+      measureOrFail(database, () => measureOn(database, bodies, options, progress, databaseUrl)),
+    (database, why) => ({ ...emptyCell(database), skipped: why }),
+  );
 }
 
 async function measureOrFail(database: Database, measure: () => Promise<IngestionCell>): Promise<IngestionCell> {
@@ -445,7 +475,7 @@ export function ingestionReport(
   options: IngestionOptions,
 ): { lines: string[]; goals: { goal: string; measured: string; ok: boolean | undefined }[] } {
   const lines = [
-    `\`POST /sdk/v1/events\` with the server key: ${SENDERS} keep-alive senders, one batch in flight each, ${options.warmupS} s of warm-up then ${options.durationS} s timed, each database on a fresh server. A batch is ${int(EVENTS_PER_BATCH)} events (${BATCH.exposures} exposures with flag, variation and allocation; ${BATCH.custom} custom events, two thirds with a value; ${BATCH.contexts} context events; one summary of ${SUMMARY_FLAGS * 2} counters), ${kib(cells[0]?.bodyBytes ?? Number.NaN)} KiB of JSON; its contexts are drawn from ${int(USERS)} users. Only batches answered 202 with all ${int(EVENTS_PER_BATCH)} accepted count. Storage: the database's growth over the timed run (SQLite: \`vexil.db\` + \`-wal\`; PostgreSQL: \`pg_database_size\`, the cluster's WAL not included) ÷ the events acknowledged; each batch adds ${ROWS_PER_BATCH} rows to \`events\` and updates the users it names.`,
+    `${EXPERIMENT_FLAGS} experiments are running, one per flag \`experiment-0\` … \`experiment-${EXPERIMENT_FLAGS - 1}\` (variations \`control\` and \`treatment\`, allocation \`experiment\` split 50/50 and tracked), each reading the metrics ${METRICS.map((m) => `\`${m.key}\` (\`${m.eventKey}\`, ${m.kind === 'conversion' ? 'conversion' : `${m.aggregation}${'capPercentile' in m ? `, capped at the ${m.capPercentile}th percentile` : ''}`})`).join(', ')}: every exposure sent is one of a running experiment. \`POST /sdk/v1/events\` with the server key: ${SENDERS} keep-alive senders, one batch in flight each, ${options.warmupS} s of warm-up then ${options.durationS} s timed, each database on a fresh server. A batch is ${int(EVENTS_PER_BATCH)} events (${BATCH.exposures} exposures with flag, variation and allocation; ${BATCH.custom} custom events, two thirds with a value; ${BATCH.contexts} context events; one summary of ${SUMMARY_FLAGS * 2} counters), ${kib(cells[0]?.bodyBytes ?? Number.NaN)} KiB of JSON; its contexts are drawn from ${int(USERS)} users. Only batches answered 202 with all ${int(EVENTS_PER_BATCH)} accepted count. Storage: the database's growth over the timed run (SQLite: \`vexil.db\` + \`-wal\`; PostgreSQL: \`pg_database_size\`, the cluster's WAL not included) ÷ the events acknowledged; each batch adds ${ROWS_PER_BATCH} rows to \`events\` and updates the users it names.`,
     '',
     '| Database | events/s | batches | p50 batch (ms) | p99 batch (ms) | max (ms) | failed batches | storage growth (MiB) | bytes per event | server CPU | server CPU per 1,000 events (ms) | `events` rows (expected) | contexts |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -453,7 +483,7 @@ export function ingestionReport(
   const goals: { goal: string; measured: string; ok: boolean | undefined }[] = [];
   for (const cell of cells) {
     const name = DATABASE_NAMES[cell.database];
-    const goal = `Ingestion ≥ ${int(INGESTION_GOAL_EVENTS_PER_SEC)} events/s, ${name} (${int(EVENTS_PER_BATCH)}-event batches, ${SENDERS} senders)`;
+    const goal = `Ingestion ≥ ${int(INGESTION_GOAL_EVENTS_PER_SEC)} events/s, ${name} (${EXPERIMENT_FLAGS} experiments running, ${int(EVENTS_PER_BATCH)}-event batches, ${SENDERS} senders)`;
     if (cell.skipped || cell.error) {
       lines.push(
         `| ${name} | ${cell.skipped ? `left out: ${cell.skipped}` : `failed: ${cell.error}`} | | | | | | | | | | | |`,
@@ -473,7 +503,7 @@ export function ingestionReport(
   }
   lines.push('');
   lines.push(
-    "Server CPU is the server process's own (from /proc), in % of one core, and per 1,000 events acknowledged — the steadier figure when other processes share the machine (a server starved of CPU shows a low percentage and long batches); on PostgreSQL the database's processes work beside it on the same two cores and are not counted. The goal is the issue's target for once per-subject aggregation is added to ingestion; today it reads the plain path (events rows and the users list).",
+    "Server CPU is the server process's own (from /proc), in % of one core, and per 1,000 events acknowledged — the steadier figure when other processes share the machine (a server starved of CPU shows a low percentage and long batches); on PostgreSQL the database's processes work beside it on the same two cores and are not counted. The goal is the issue's target with experiments running: it holds whatever the server does for them at ingestion.",
     '',
   );
   return { lines, goals };

@@ -1,9 +1,9 @@
 /** The server suite's options (shared with bench/all.ts, which hands them over). */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATABASES, type Database } from './ingestion.js';
+import { DATABASES, type Database } from './databases.js';
 
-export const PARTS = ['coldstart', 'http', 'propagation', 'memory', 'writes', 'ingestion'] as const;
+export const PARTS = ['coldstart', 'http', 'propagation', 'memory', 'writes', 'ingestion', 'results'] as const;
 export type Part = (typeof PARTS)[number];
 
 export const ENDPOINTS = ['evaluate', 'ofrep', 'config'] as const;
@@ -32,9 +32,12 @@ export interface Options {
   /** Seconds of the ingestion part's timed run (per database), and of its warm-up. */
   ingestionS: number;
   ingestionWarmupS: number;
-  /** The databases the ingestion part runs on (PostgreSQL when reachable). */
+  /** The results part's exposed subjects, and its metric events. */
+  resultsSubjects: number;
+  resultsEvents: number;
+  /** The databases the ingestion and results parts run on (PostgreSQL when reachable). */
   databases: Database[];
-  /** When set, the HTTP and ingestion parts' servers run with --cpu-prof and write their profiles here. */
+  /** When set, the HTTP, ingestion and results parts' servers run with --cpu-prof and write their profiles here. */
   profileDir: string | undefined;
   /** Another build of the server to measure (its main.js); default packages/server/dist/main.js. */
   serverMain: string | undefined;
@@ -51,6 +54,8 @@ const FULL = {
   writeSizes: [100, 1000, 10_000],
   ingestionS: 10,
   ingestionWarmupS: 2,
+  resultsSubjects: 1_000_000,
+  resultsEvents: 5_000_000,
 };
 const QUICK = {
   durationS: 2,
@@ -63,9 +68,11 @@ const QUICK = {
   writeSizes: [100, 1000],
   ingestionS: 3,
   ingestionWarmupS: 1,
+  resultsSubjects: 20_000,
+  resultsEvents: 100_000,
 };
 
-export const SERVER_USAGE = `server suite: [--quick] [--part ${PARTS.join(',')}] [--endpoint ${ENDPOINTS.join(',')}] [--connections 50] [--duration ${FULL.durationS}] [--runs ${FULL.runs}] [--warmup ${FULL.warmupS}] [--contexts 512] [--sse-clients ${FULL.sseClients}] [--changes ${FULL.changes}] [--idle-streams ${FULL.idleStreams}] [--starts ${FULL.starts}] [--write-sizes ${FULL.writeSizes.join(',')}] [--ingestion-duration ${FULL.ingestionS}] [--database ${DATABASES.join(',')}] [--profile DIR] [--server-main PATH]`;
+export const SERVER_USAGE = `server suite: [--quick] [--part ${PARTS.join(',')}] [--endpoint ${ENDPOINTS.join(',')}] [--connections 50] [--duration ${FULL.durationS}] [--runs ${FULL.runs}] [--warmup ${FULL.warmupS}] [--contexts 512] [--sse-clients ${FULL.sseClients}] [--changes ${FULL.changes}] [--idle-streams ${FULL.idleStreams}] [--starts ${FULL.starts}] [--write-sizes ${FULL.writeSizes.join(',')}] [--ingestion-duration ${FULL.ingestionS}] [--results-subjects ${FULL.resultsSubjects}] [--results-events ${FULL.resultsEvents}] [--database ${DATABASES.join(',')}] [--profile DIR] [--server-main PATH]`;
 
 export const SERVER_OPTIONS = {
   quick: { type: 'boolean' },
@@ -82,6 +89,8 @@ export const SERVER_OPTIONS = {
   starts: { type: 'string' },
   'write-sizes': { type: 'string' },
   'ingestion-duration': { type: 'string' },
+  'results-subjects': { type: 'string' },
+  'results-events': { type: 'string' },
   database: { type: 'string' },
   profile: { type: 'string' },
   'server-main': { type: 'string' },
@@ -130,6 +139,8 @@ export function parseOptions(args: string[]): Options {
             .sort((a, b) => a - b),
     ingestionS: positive(values['ingestion-duration'], base.ingestionS, 'ingestion-duration'),
     ingestionWarmupS: base.ingestionWarmupS,
+    resultsSubjects: Math.round(positive(values['results-subjects'], base.resultsSubjects, 'results-subjects')),
+    resultsEvents: Math.round(positive(values['results-events'], base.resultsEvents, 'results-events')),
     databases: list(values.database, DATABASES, 'database'),
     profileDir: values.profile,
     serverMain: values['server-main'] === undefined ? undefined : resolve(values['server-main']),

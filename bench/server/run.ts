@@ -2,7 +2,7 @@
  * Server benchmark: the Vexil server as users run it (`node packages/server/dist/main.js`, its own
  * process, a fresh SQLite data directory, LOG_LEVEL=warn) measured from outside over loopback.
  *
- *   npm run bench -- --suite server [--quick] [--part http,propagation,memory,coldstart,writes,ingestion]
+ *   npm run bench -- --suite server [--quick] [--part http,propagation,memory,coldstart,writes,ingestion,results]
  *
  * 1. HTTP throughput (autocannon, 50 connections): remote evaluation, OFREP bulk evaluation, and
  *    the server SDKs' ruleset download, each checked for correct answers before it is timed.
@@ -13,10 +13,14 @@
  * 5. Flag writes as the project grows: creates/s (8 clients) and toggle latency at 100, 1,000 and
  *    10,000 flags (writes.ts).
  * 6. Event ingestion: SDK events/s through `POST /sdk/v1/events` (1,000-event batches, 4 senders)
- *    and storage per event, on SQLite and PostgreSQL (ingestion.ts).
+ *    and storage per event, on SQLite and PostgreSQL, with 10 experiments running (ingestion.ts).
+ * 7. Experiment results at scale: the latency of an experiment's results after 1,000,000 subjects'
+ *    exposures and 5,000,000 metric events went in through the SDK endpoint, and the load's rate,
+ *    on SQLite and PostgreSQL, the answers checked against what was sent (results.ts).
  *
  * Markdown report on stdout, progress on stderr. Exits non-zero if any request failed, any stream
- * could not be opened or missed a change, or a part could not run; timings never fail it.
+ * could not be opened or missed a change, results differ from what was sent, or a part could not
+ * run; timings never fail it.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -35,8 +39,15 @@ import {
   SEGMENT,
   type UserContext,
 } from './fixture.js';
-import { type IngestionCell, ingestionProblems, ingestionReport, measureIngestion } from './ingestion.js';
+import {
+  EXPERIMENT_FLAGS,
+  type IngestionCell,
+  ingestionProblems,
+  ingestionReport,
+  measureIngestion,
+} from './ingestion.js';
 import { LATENCY_FROM_MS, load, type LoadResult } from './load.js';
+import { measureResults, type ResultsCell, resultsProblems, resultsReport } from './results.js';
 import { checkConfig, checkEvaluate, checkOfrep } from './sanity.js';
 import {
   freePort,
@@ -518,6 +529,24 @@ async function ingestionPart(options: Options): Promise<IngestionCell[]> {
   return cells;
 }
 
+// ── 7. Experiment results at scale ──────────────────────────────────────────────────────────
+
+function resultsOptions(options: Options) {
+  return {
+    subjects: options.resultsSubjects,
+    events: options.resultsEvents,
+    databases: options.databases,
+    serverMain,
+    nodeOptions: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+  };
+}
+
+async function resultsPart(options: Options): Promise<ResultsCell[]> {
+  const cells = await measureResults(resultsOptions(options), progress);
+  for (const cell of cells) for (const problem of resultsProblems(cell)) fail('results', problem);
+  return cells;
+}
+
 // ── Report ───────────────────────────────────────────────────────────────────────────────────
 
 interface Results {
@@ -527,6 +556,7 @@ interface Results {
   coldStart?: ColdStartResult;
   writes?: WritesResult;
   ingestion?: IngestionCell[];
+  results?: ResultsCell[];
   errors: Map<Part, string>;
   /** Per part: its wall time, and the CPU everything else on the machine used meanwhile (% of one core). */
   machine: Map<Part, { seconds: number; otherCpu: number | undefined; calibrationUs: number }>;
@@ -761,12 +791,24 @@ function report(options: Options, results: Results): string {
   }
 
   if (options.parts.includes('ingestion')) {
-    lines.push('## Event ingestion');
+    lines.push(`## Event ingestion (${EXPERIMENT_FLAGS} experiments running)`);
     lines.push('');
     const error = results.errors.get('ingestion');
     if (error) lines.push(`Not measured: ${error}`, '');
     if (results.ingestion) {
       const section = ingestionReport(results.ingestion, ingestionOptions(options));
+      lines.push(...section.lines);
+      for (const goal of section.goals) goals.push([goal.goal, goal.measured, verdict(goal.ok)]);
+    }
+  }
+
+  if (options.parts.includes('results')) {
+    lines.push('## Experiment results at scale');
+    lines.push('');
+    const error = results.errors.get('results');
+    if (error) lines.push(`Not measured: ${error}`, '');
+    if (results.results) {
+      const section = resultsReport(results.results, resultsOptions(options));
       lines.push(...section.lines);
       for (const goal of section.goals) goals.push([goal.goal, goal.measured, verdict(goal.ok)]);
     }
@@ -822,6 +864,7 @@ export async function runServerBench(args: string[]): Promise<number> {
     memory: async () => void (results.memory = await memoryPart(options)),
     writes: async () => void (results.writes = await writesPart(options)),
     ingestion: async () => void (results.ingestion = await ingestionPart(options)),
+    results: async () => void (results.results = await resultsPart(options)),
   };
   try {
     for (const part of options.parts) {
