@@ -106,8 +106,11 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
     const now = Date.now();
     const events: SdkEvent[] = [];
     const before: SdkEvent[] = [];
-    /** Per subject: its first exposure, and its refunds (the capped metric checked by hand below). */
-    const truth = new Map<string, { first: number; variations: Set<string>; refunds: [number, number][] }>();
+    /** Per subject: its first exposure, its purchases and refunds (the capped metrics checked by hand below). */
+    const truth = new Map<
+      string,
+      { first: number; variations: Set<string>; purchase: [number, number][]; refund: [number, number][] }
+    >();
     for (let index = 0; index < 400; index++) {
       const subject = `subject-${index}`;
       const variation = next() < 0.5 ? 'off' : 'on';
@@ -126,6 +129,7 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
           timestamp: at,
         });
       }
+      const purchases: [number, number][] = [];
       const refunds: [number, number][] = [];
       for (let n = Math.floor(next() * 5); n > 0; n--) {
         const at = first + Math.floor((next() - 0.3) * 20 * HOUR);
@@ -133,6 +137,7 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
         const purchase = { kind: 'custom', key: 'purchase', value, context: { key: subject }, timestamp: at };
         // Some purchases were sent before the experiment started: they count as pre-period.
         (next() < 0.2 ? before : events).push(purchase);
+        purchases.push([at, value]);
         const view = { kind: 'custom', key: 'view', context: { key: subject }, timestamp: at + HOUR };
         events.push(view);
         if (next() < 0.9) {
@@ -141,7 +146,7 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
           refunds.push([at, refund]);
         }
       }
-      truth.set(subject, { first, variations, refunds });
+      truth.set(subject, { first, variations, purchase: purchases, refund: refunds });
     }
     // Every event of a subject that is never exposed is ignored, wherever it lands.
     events.push({ kind: 'custom', key: 'purchase', value: 5, context: { key: 'never-exposed' }, timestamp: now });
@@ -176,36 +181,42 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
     ]);
     expectClose(incremental, await rebuilt('layout-test'));
 
-    // The refunds, capped at their 55th percentile (below zero: it caps the subjects without
-    // refunds too), worked out subject by subject.
-    const values = new Map<string, { y: number; x: number; variation: string }>();
-    for (const [subject, { first, variations, refunds }] of truth) {
-      if (variations.size > 1) continue;
-      const y = refunds.filter(([at]) => at >= first).reduce((sum, [, value]) => sum + value, 0);
-      const x = refunds.filter(([at]) => at < first).reduce((sum, [, value]) => sum + value, 0);
-      values.set(subject, { y, x, variation: [...variations][0] as string });
-    }
-    const cap = percentile(
-      [...values.values()].map((value) => value.y),
-      0.55,
-    );
-    expect(cap).toBeLessThan(0);
-    const refunds = incremental.metrics.find((metric: { metric: string }) => metric.metric === 'refunds');
-    expect(refunds.cap).toBeCloseTo(cap, 9);
-    for (const variation of ['off', 'on']) {
-      const mine = [...values.values()].filter((value) => value.variation === variation);
-      const capped = mine.map(({ y, x }) => ({ y: Math.min(y, cap), x: Math.min(x, cap) }));
-      const summary = refunds.variations.find((entry: { variation: string }) => entry.variation === variation).summary;
-      expectClose(summary, {
-        subjects: mine.length,
-        sum: capped.reduce((sum, value) => sum + value.y, 0),
-        sumSquares: capped.reduce((sum, value) => sum + value.y * value.y, 0),
-        pre: {
-          sum: capped.reduce((sum, value) => sum + value.x, 0),
-          sumSquares: capped.reduce((sum, value) => sum + value.x * value.x, 0),
-          crossSum: capped.reduce((sum, value) => sum + value.x * value.y, 0),
-        },
-      });
+    // The capped metrics worked out subject by subject: spend at its 90th percentile (read from the
+    // top of the index), refunds at their 55th, below zero (it caps the subjects without refunds too).
+    for (const { metric, eventKey, p, sign } of [
+      { metric: 'spend', eventKey: 'purchase', p: 0.9, sign: 1 },
+      { metric: 'refunds', eventKey: 'refund', p: 0.55, sign: -1 },
+    ] as const) {
+      const values = new Map<string, { y: number; x: number; variation: string }>();
+      for (const [subject, { first, variations, ...events }] of truth) {
+        if (variations.size > 1) continue;
+        const sum = (list: [number, number][]) => list.reduce((total, [, value]) => total + value, 0);
+        const y = sum(events[eventKey].filter(([at]) => at >= first));
+        const x = sum(events[eventKey].filter(([at]) => at < first));
+        values.set(subject, { y, x, variation: [...variations][0] as string });
+      }
+      const cap = percentile(
+        [...values.values()].map((value) => value.y),
+        p,
+      );
+      expect(Math.sign(cap)).toBe(sign);
+      const found = incremental.metrics.find((entry: { metric: string }) => entry.metric === metric);
+      expect(found.cap).toBeCloseTo(cap, 9);
+      for (const variation of ['off', 'on']) {
+        const mine = [...values.values()].filter((value) => value.variation === variation);
+        const capped = mine.map(({ y, x }) => ({ y: Math.min(y, cap), x: Math.min(x, cap) }));
+        const summary = found.variations.find((entry: { variation: string }) => entry.variation === variation).summary;
+        expectClose(summary, {
+          subjects: mine.length,
+          sum: capped.reduce((total, value) => total + value.y, 0),
+          sumSquares: capped.reduce((total, value) => total + value.y * value.y, 0),
+          pre: {
+            sum: capped.reduce((total, value) => total + value.x, 0),
+            sumSquares: capped.reduce((total, value) => total + value.x * value.x, 0),
+            crossSum: capped.reduce((total, value) => total + value.x * value.y, 0),
+          },
+        });
+      }
     }
   });
 

@@ -505,11 +505,17 @@ function migrations(dialect: Dialect): Record<string, Migration> {
             'context_key',
           ])
           .execute();
-        // A capped metric's percentile: an order statistic read off this index.
+        // A capped metric: the percentile, an order statistic of Y, and the subjects above the cap
+        // (Y or X), each read off an index instead of a pass over every subject.
         await db.schema
           .createIndex('experiment_subject_values_y')
           .on('experiment_subject_values')
           .columns(['experiment_id', 'metric_id', 'y'])
+          .execute();
+        await db.schema
+          .createIndex('experiment_subject_values_x')
+          .on('experiment_subject_values')
+          .columns(['experiment_id', 'metric_id', 'x'])
           .execute();
         await db.schema
           .createTable('experiment_exposures')
@@ -533,6 +539,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('sxy', 'double precision', (c) => c.notNull())
           .addColumn('pre', 'integer', (c) => c.notNull())
           .addColumn('post', 'integer', (c) => c.notNull())
+          .addColumn('valued', 'integer', (c) => c.notNull())
           .addPrimaryKeyConstraint('experiment_sums_pk', ['experiment_id', 'metric_id', 'variation', 'day'])
           .execute();
         // Results no longer read exposures raw; a metric's events by subject are still read when a

@@ -207,6 +207,8 @@ export interface ExperimentSumTable {
   /** Subjects with an event before, and after, their first exposure. */
   pre: number;
   post: number;
+  /** Subjects with a row in `experiment_subject_values` (an event either side). */
+  valued: number;
 }
 
 export interface SegmentTable {

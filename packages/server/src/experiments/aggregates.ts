@@ -223,9 +223,9 @@ function contribute(
   const x = metricValue(metric, values.preN, values.preSum);
   const pre = values.preN > 0 ? 1 : 0;
   const post = values.postN > 0 ? 1 : 0;
-  if (y === 0 && x === 0 && pre === 0 && post === 0) return;
+  if (pre === 0 && post === 0) return;
   const key = `${experimentId}\u0000${metric.id}\u0000${exposure.variation}\u0000${exposure.firstAt.slice(0, 10)}`;
-  const sums = deltas.get(key) ?? { sy: 0, syy: 0, sx: 0, sxx: 0, sxy: 0, pre: 0, post: 0 };
+  const sums = deltas.get(key) ?? { sy: 0, syy: 0, sx: 0, sxx: 0, sxy: 0, pre: 0, post: 0, valued: 0 };
   sums.sy += sign * y;
   sums.syy += sign * y * y;
   sums.sx += sign * x;
@@ -233,6 +233,7 @@ function contribute(
   sums.sxy += sign * x * y;
   sums.pre += sign * pre;
   sums.post += sign * post;
+  sums.valued += sign;
   deltas.set(key, sums);
 }
 
@@ -566,6 +567,7 @@ async function addSums(tx: Tx, sums: Map<string, Sums>): Promise<void> {
             sxy: plus('sxy'),
             pre: plus('pre'),
             post: plus('post'),
+            valued: plus('valued'),
           };
         }),
       )
@@ -625,9 +627,9 @@ export async function rebuildAggregates(tx: Tx, scope: RebuildScope): Promise<vo
       from (${perSubjectSql(scope, metric)}) per_subject
       where post_n > 0 or pre_n > 0`.execute(tx);
     await sql`
-      insert into experiment_sums (experiment_id, metric_id, variation, day, sy, syy, sx, sxx, sxy, pre, post)
+      insert into experiment_sums (experiment_id, metric_id, variation, day, sy, syy, sx, sxx, sxy, pre, post, valued)
       select ${text(id)}, ${text(metric.id)}, variation, day, sum(y), sum(y * y), sum(x), sum(x * x), sum(x * y),
-        sum(case when pre_n > 0 then 1 else 0 end), sum(case when post_n > 0 then 1 else 0 end)
+        sum(case when pre_n > 0 then 1 else 0 end), sum(case when post_n > 0 then 1 else 0 end), count(*)
       from experiment_subject_values where experiment_id = ${id} and metric_id = ${metric.id}
       group by variation, day`.execute(tx);
   }

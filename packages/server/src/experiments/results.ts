@@ -179,8 +179,7 @@ export async function getExperimentResults(
   let primaryDays: DayRow[] = [];
   let primary: { metric: MetricRow; cap: number | null } | undefined;
   for (const { metric, role } of loaded.metrics) {
-    const cap = await capOf(ctx.db, scope, metric, subjects);
-    const days = await metricSums(ctx.db, scope, metric, cap, subjectsByDay);
+    const { days, cap } = await metricSums(ctx.db, scope, metric, subjects, subjectsByDay);
     if (role === 'primary') {
       primaryDays = days;
       primary = { metric, cap };
@@ -307,32 +306,44 @@ class AlreadyRebuilt extends Error {}
 
 /**
  * The cap of a capped numeric metric: the percentile (type 7, as @vexil/stats `percentile`) of the
- * per-subject values over all counted subjects. Subjects without events of the metric have no row
- * and a value of 0; the order statistics around the percentile are read off index
- * `experiment_subject_values_y` with those zeros placed among the rows.
+ * per-subject values over all `subjects` counted. Only the `valued` ones (with an event either
+ * side) have a row; the others have Y = 0 and are placed among the rows by count. Each order
+ * statistic is read off index `experiment_subject_values_y` from its nearer end.
  */
-async function capOf(db: Queryable, scope: Scope, metric: MetricRow, subjects: number): Promise<number | null> {
+async function capOf(
+  db: Queryable,
+  scope: Scope,
+  metric: MetricRow,
+  subjects: number,
+  valued: number,
+): Promise<number | null> {
   if (metric.kind !== 'numeric' || metric.capPercentile === null || subjects === 0) return null;
   const values = () =>
     db
       .selectFrom('experimentSubjectValues')
+      .select('y')
       .where('experimentId', '=', scope.experimentId)
       .where('metricId', '=', metric.id);
-  const count = async (negative: boolean) => {
-    const query = negative ? values().where('y', '<', 0) : values();
-    const found = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    return Number(found.n);
-  };
-  const negatives = await count(true);
-  const zeros = subjects - (await count(false));
+  const negative = await db
+    .selectFrom('experimentSubjectValues')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('experimentId', '=', scope.experimentId)
+    .where('metricId', '=', metric.id)
+    .where('y', '<', 0)
+    .executeTakeFirstOrThrow();
+  const negatives = Number(negative.n);
+  const zeros = subjects - valued;
   const orderStatistic = async (k: number) => {
     if (k >= negatives && k < negatives + zeros) return 0;
-    const found = await values()
-      .select('y')
-      .orderBy('y')
-      .limit(1)
-      .offset(k < negatives ? k : k - zeros)
-      .executeTakeFirst();
+    const row = k < negatives ? k : k - zeros;
+    const found =
+      row < valued / 2
+        ? await values().orderBy('y').limit(1).offset(row).executeTakeFirst()
+        : await values()
+            .orderBy('y', 'desc')
+            .limit(1)
+            .offset(valued - 1 - row)
+            .executeTakeFirst();
     return found === undefined ? 0 : Number(found.y);
   };
   const h = (subjects - 1) * (Number(metric.capPercentile) / 100);
@@ -350,12 +361,12 @@ async function metricSums(
   db: Queryable,
   scope: Scope,
   metric: MetricRow,
-  cap: number | null,
+  subjects: number,
   subjectsByDay: Map<string, number>,
-): Promise<DayRow[]> {
+): Promise<{ days: DayRow[]; cap: number | null }> {
   const rows = await db
     .selectFrom('experimentSums')
-    .select(['variation', 'day', 'sy', 'syy', 'sx', 'sxx', 'sxy', 'pre', 'post'])
+    .select(['variation', 'day', 'sy', 'syy', 'sx', 'sxx', 'sxy', 'pre', 'post', 'valued'])
     .where('experimentId', '=', scope.experimentId)
     .where('metricId', '=', metric.id)
     .execute();
@@ -370,21 +381,32 @@ async function metricSums(
     return found;
   };
   for (const key of subjectsByDay.keys()) dayOf(...(key.split('\u0000') as [string, string]));
+  const valuedByDay = new Map<string, number>();
   for (const row of rows) {
     const day = dayOf(row.variation, row.day);
     for (const name of ['sy', 'syy', 'sx', 'sxx', 'sxy', 'pre', 'post'] as const) day[name] += Number(row[name]);
+    valuedByDay.set(`${row.variation}\u0000${row.day}`, Number(row.valued));
   }
-  if (cap !== null) await applyCap(db, scope, metric, cap, days, dayOf);
-  return [...days.values()].filter((day) => day.n > 0).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const valued = [...valuedByDay.values()].reduce((sum, n) => sum + n, 0);
+  const cap = await capOf(db, scope, metric, subjects, valued);
+  if (cap !== null) await applyCap(db, scope, metric, cap, days, valuedByDay, dayOf);
+  const ordered = [...days.values()]
+    .filter((day) => day.n > 0)
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return { days: ordered, cap };
 }
 
-/** Replaces, in the sums, each value above the cap by the cap (Y and X alike). */
+/**
+ * Replaces, in the sums, each value above the cap by the cap (Y and X alike): the subjects above
+ * it are two index range reads (Y > cap, X > cap), a few per cent of the rows at most.
+ */
 async function applyCap(
   db: Queryable,
   scope: Scope,
   metric: MetricRow,
   cap: number,
   days: Map<string, DayRow>,
+  valuedByDay: Map<string, number>,
   dayOf: (variation: string, day: string) => DayRow,
 ): Promise<void> {
   const capped = (row: DayRow, y: number, x: number, subjects: number) => {
@@ -396,25 +418,21 @@ async function applyCap(
     row.sxx += subjects * (cx * cx - x * x);
     row.sxy += subjects * (cx * cy - x * y);
   };
-  const above = await db
-    .selectFrom('experimentSubjectValues')
-    .select(['variation', 'day', 'y', 'x'])
-    .where('experimentId', '=', scope.experimentId)
-    .where('metricId', '=', metric.id)
-    .where((eb) => eb.or([eb('y', '>', cap), eb('x', '>', cap)]))
-    .execute();
-  for (const row of above) capped(dayOf(row.variation, row.day), Number(row.y), Number(row.x), 1);
-  if (cap >= 0) return;
-  // A cap below zero caps the subjects without events too (their values are 0).
-  const withRows = await db
-    .selectFrom('experimentSubjectValues')
-    .select(['variation', 'day', (eb) => eb.fn.countAll().as('n')])
-    .where('experimentId', '=', scope.experimentId)
-    .where('metricId', '=', metric.id)
-    .groupBy(['variation', 'day'])
-    .execute();
-  const rowsByDay = new Map(withRows.map((row) => [`${row.variation}\u0000${row.day}`, Number(row.n)]));
-  for (const [key, row] of days) capped(row, 0, 0, row.n - (rowsByDay.get(key) ?? 0));
+  const above = new Map<string, { variation: string; day: string; y: number; x: number }>();
+  for (const column of ['y', 'x'] as const) {
+    const rows = await db
+      .selectFrom('experimentSubjectValues')
+      .select(['contextKind', 'contextKey', 'variation', 'day', 'y', 'x'])
+      .where('experimentId', '=', scope.experimentId)
+      .where('metricId', '=', metric.id)
+      .where(column, '>', cap)
+      .execute();
+    for (const row of rows)
+      above.set(`${row.contextKind}\u0000${row.contextKey}`, { ...row, y: Number(row.y), x: Number(row.x) });
+  }
+  for (const row of above.values()) capped(dayOf(row.variation, row.day), row.y, row.x, 1);
+  // A cap below zero caps the subjects without a row too (their values are 0).
+  if (cap < 0) for (const [key, row] of days) capped(row, 0, 0, row.n - (valuedByDay.get(key) ?? 0));
 }
 
 function totalOf(days: readonly DayRow[]): Omit<DayRow, 'variation' | 'day'> {
