@@ -2,6 +2,7 @@ import { percentile } from '@vexil/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneEvents } from '../src/sdk/retention.js';
 import { testDialects } from './support/databases.js';
+import { expectClose, seededRandom } from './support/numbers.js';
 import { createFlag, sdkCall } from './support/sdk.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
@@ -14,17 +15,6 @@ import { startTestServer, type TestServer } from './support/server.js';
 
 const v1 = '/api/v1/projects/default';
 const HOUR = 3_600_000;
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type SdkEvent = Record<string, unknown> & { timestamp: number; context: { key: string } };
 
@@ -102,7 +92,7 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
   afterAll(() => server.close());
 
   it('equal a rebuild from raw events when events arrive out of order, in interleaved batches', async () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const now = Date.now();
     const events: SdkEvent[] = [];
     const before: SdkEvent[] = [];
@@ -289,22 +279,3 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
     expectClose(await results('layout-test'), before);
   });
 });
-
-/** Every number in `actual` equals the one at the same place in `expected`, to 1e-9 relative. */
-function expectClose(actual: unknown, expected: unknown, path = '$'): void {
-  if (typeof expected === 'number') {
-    expect(typeof actual, path).toBe('number');
-    const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
-    expect(Math.abs((actual as number) - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
-    return;
-  }
-  if (expected === null || typeof expected !== 'object') {
-    expect(actual, path).toEqual(expected);
-    return;
-  }
-  expect(actual, path).toBeTypeOf('object');
-  for (const [key, value] of Object.entries(expected)) {
-    if (value === undefined) continue;
-    expectClose((actual as Record<string, unknown>)[key], value, `${path}.${key}`);
-  }
-}

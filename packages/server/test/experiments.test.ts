@@ -1,6 +1,7 @@
 import { analyzeMetric, type NumericSummary, percentile, sampleRatioMismatch } from '@vexil/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from './support/databases.js';
+import { expectClose, seededRandom } from './support/numbers.js';
 import { builtDocument, SchemaValidator } from './support/openapi.js';
 import { createFlag, sdkCall } from './support/sdk.js';
 import { startTestServer, type TestServer } from './support/server.js';
@@ -13,18 +14,6 @@ import { startTestServer, type TestServer } from './support/server.js';
 
 const v1 = '/api/v1/projects/default';
 const HOUR = 3_600_000;
-
-/** mulberry32: a small seeded generator, so the synthetic experiment is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface SdkEvent {
   kind: 'exposure' | 'custom';
@@ -340,7 +329,7 @@ describe.each(await testDialects())('experiments on %s', (dialect) => {
     // (a few huge), pre-exposure purchases that must not count (but feed CUPED), page views in and
     // out of the one-hour window, and 40 subjects who saw both variations.
     const start = Date.now() - 30 * HOUR;
-    const rand = random(15);
+    const rand = seededRandom(15);
     const events: SdkEvent[] = [];
     interface Subject {
       variation: string;
@@ -555,22 +544,3 @@ describe.each(await testDialects())('experiments on %s', (dialect) => {
     expect(skewed.body.allocations[0]).toEqual(splitState.allocations[0]);
   });
 });
-
-/** Every number in `actual` equals the one at the same place in `expected`, to 1e-9 relative. */
-function expectClose(actual: unknown, expected: unknown, path = '$'): void {
-  if (typeof expected === 'number') {
-    expect(typeof actual, path).toBe('number');
-    const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
-    expect(Math.abs((actual as number) - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
-    return;
-  }
-  if (expected === null || typeof expected !== 'object') {
-    expect(actual, path).toEqual(expected);
-    return;
-  }
-  expect(actual, path).toBeTypeOf('object');
-  for (const [key, value] of Object.entries(expected)) {
-    if (value === undefined) continue;
-    expectClose((actual as Record<string, unknown>)[key], value, `${path}.${key}`);
-  }
-}

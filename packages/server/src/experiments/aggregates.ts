@@ -1,6 +1,11 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Dialect, Queryable, Tx } from '../db/database.js';
-import type { ExperimentSumTable, MetricRow } from '../db/schema.js';
+import type {
+  ExperimentSubjectTable,
+  ExperimentSubjectValueTable,
+  ExperimentSumTable,
+  MetricRow,
+} from '../db/schema.js';
 
 /**
  * Per-subject aggregates of started experiments (docs/experiments.md, "Aggregates"), so that a
@@ -413,31 +418,14 @@ async function rawEvents(
   return found;
 }
 
-interface ExposureRow extends Exposure {
-  experimentId: string;
-  contextKind: string;
-  contextKey: string;
-}
+type ExposureRow = ExperimentSubjectTable;
 
 function exposureRow(experimentId: string, subject: string, exposure: Exposure): ExposureRow {
   const [contextKind, contextKey] = splitSubject(subject);
   return { experimentId, contextKind, contextKey, ...exposure };
 }
 
-interface ValueRow {
-  experimentId: string;
-  metricId: string;
-  contextKind: string;
-  contextKey: string;
-  variation: string;
-  day: string;
-  postN: number;
-  postSum: number;
-  preN: number;
-  preSum: number;
-  y: number;
-  x: number;
-}
+type ValueRow = ExperimentSubjectValueTable;
 
 function valueRow(
   experimentId: string,
