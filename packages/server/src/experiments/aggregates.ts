@@ -206,7 +206,7 @@ function added(values: Values, metric: MetricDefinition, firstAt: string, event:
 }
 
 /** A subject's value of a metric from its count and sum of events (Y after exposure, X before). */
-export function metricValue(metric: Pick<MetricRow, 'kind' | 'aggregation'>, count: number, sum: number): number {
+function metricValue(metric: Pick<MetricRow, 'kind' | 'aggregation'>, count: number, sum: number): number {
   if (metric.kind === 'conversion') return count > 0 ? 1 : 0;
   if (metric.aggregation === 'count') return count;
   if (metric.aggregation === 'mean') return count > 0 ? sum / count : 0;
