@@ -210,29 +210,35 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
     }
   });
 
-  it('are rebuilt once a metric they read changes, and stay the raw computation', async () => {
+  it('keep the definition they were built with: a metric a started experiment reads is not redefined', async () => {
     const before = await results('layout-test');
-    const changed = await server.api('PATCH', `${v1}/metrics/views`, { windowHours: 24 });
-    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-    const stale = await server.ctx.db
-      .selectFrom('experiments')
-      .select('aggregated')
-      .where('key', '=', 'layout-test')
-      .executeTakeFirstOrThrow();
-    expect(stale.aggregated).toBe(0);
-    const after = await results('layout-test');
-    const views = (body: typeof before) =>
-      body.metrics.find((metric: { metric: string }) => metric.metric === 'views').variations[0].summary.sum;
-    expect(views(after)).toBeGreaterThan(views(before));
-    expectClose(after, await rebuilt('layout-test'));
-    // A change that does not touch what is aggregated (the direction) leaves them as they are.
+    for (const change of [{ windowHours: 24 }, { eventKey: 'purchase' }, { aggregation: 'sum' }]) {
+      const refused = await server.api('PATCH', `${v1}/metrics/views`, change);
+      expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+      expect(refused.body.detail).toContain('"layout-test"');
+      expect(refused.body.errors).toEqual([
+        { path: Object.keys(change)[0], message: 'cannot change while "layout-test" reads this metric' },
+      ]);
+    }
+    const stored = await server.api('GET', `${v1}/metrics/views`);
+    expect(stored.body).toMatchObject({ eventKey: 'view', aggregation: 'count', windowHours: 2, version: 1 });
+    // What applies when results are read may change: the direction, the cap.
     expect((await server.api('PATCH', `${v1}/metrics/views`, { direction: 'lower' })).status).toBe(200);
-    const kept = await server.ctx.db
-      .selectFrom('experiments')
-      .select('aggregated')
-      .where('key', '=', 'layout-test')
-      .executeTakeFirstOrThrow();
-    expect(kept.aggregated).toBe(1);
+    expectClose((await results('layout-test')).exposures, before.exposures);
+    // A metric only drafts read may still be redefined.
+    expect(
+      (await server.api('POST', `${v1}/metrics`, { key: 'draft-only', eventKey: 'view', kind: 'conversion' })).status,
+    ).toBe(201);
+    const draft = await server.api('POST', `${v1}/experiments`, {
+      key: 'layout-draft',
+      flag: 'layout',
+      environment: 'development',
+      allocations: ['experiment'],
+      controlVariation: 'off',
+      primaryMetric: 'draft-only',
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    expect((await server.api('PATCH', `${v1}/metrics/draft-only`, { eventKey: 'purchase' })).status).toBe(200);
   });
 
   it('outlive the raw events pruned past their retention', async () => {

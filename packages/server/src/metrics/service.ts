@@ -108,16 +108,31 @@ export async function createMetric(
 /** What a subject's stored values of a metric depend on (experiments/aggregates.ts). */
 const AGGREGATED_FIELDS = ['eventKey', 'kind', 'aggregation', 'windowHours'] as const;
 
-/** Started experiments reading the metric have their aggregates rebuilt before their next results. */
-async function staleAggregates(db: Queryable, metricId: string): Promise<void> {
-  await db
-    .updateTable('experiments')
-    .set({ aggregated: 0 })
-    .where('status', '!=', 'draft')
-    .where('id', 'in', (eb) =>
-      eb.selectFrom('experimentMetrics').select('experimentId').where('metricId', '=', metricId),
-    )
+/**
+ * Experiments that started reading the metric keep its definition: their aggregates were built
+ * with it, and results mixing two definitions would be neither's (a new metric can be added to
+ * new experiments instead). The direction and the cap apply when results are read, so they may change.
+ */
+async function refuseRedefinitionInUse(db: Queryable, before: MetricRow, after: MetricRow): Promise<void> {
+  const changed = AGGREGATED_FIELDS.filter((field) => after[field] !== before[field]);
+  if (changed.length === 0) return;
+  const started = await db
+    .selectFrom('experimentMetrics')
+    .innerJoin('experiments', 'experiments.id', 'experimentMetrics.experimentId')
+    .select('experiments.key')
+    .where('experimentMetrics.metricId', '=', before.id)
+    .where('experiments.status', '!=', 'draft')
+    .orderBy('experiments.key')
     .execute();
+  if (started.length === 0) return;
+  const names = started.map(({ key }) => `"${key}"`).join(', ');
+  throw problems.conflict(
+    `Metric "${before.key}" is read by started experiment${started.length > 1 ? 's' : ''} ${names}: its ${changed.join(', ')} cannot change under them; create a new metric instead`,
+    changed.map((field) => ({
+      path: field,
+      message: `cannot change while ${names} read${started.length > 1 ? '' : 's'} this metric`,
+    })),
+  );
 }
 
 /** Changes the fields `change` names; the result is checked as a whole, as a new metric would be. */
@@ -135,12 +150,12 @@ export async function changeMetric(
     const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
     const settings = checkedSettings({ ...settingsOf(row), ...defined } as MetricSettings);
     const updated: MetricRow = { ...row, ...settings, version: row.version + 1, updatedAt: write.now };
+    await refuseRedefinitionInUse(write.tx, row, updated);
     await write.tx
       .updateTable('metrics')
       .set({ ...settings, version: updated.version, updatedAt: write.now })
       .where('id', '=', row.id)
       .execute();
-    if (AGGREGATED_FIELDS.some((field) => updated[field] !== row[field])) await staleAggregates(write.tx, row.id);
     const after = metricView(updated);
     write.audit({
       action: 'metric.updated',
