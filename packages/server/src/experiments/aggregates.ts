@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Dialect, Queryable, Tx } from '../db/database.js';
+import { insertJsonRows, type JsonColumn } from '../db/json-rows.js';
 import type {
   ExperimentSubjectTable,
   ExperimentSubjectValueTable,
@@ -100,7 +101,7 @@ export async function aggregateEvents(
   // order, the same for every batch, so two batches cannot deadlock.
   if (dialect === 'postgres')
     for (const { experiment } of work) await sql`select pg_advisory_xact_lock(hashtext(${experiment.id}))`.execute(tx);
-  await applyBatch(tx, environmentId, work);
+  await applyBatch(tx, dialect, environmentId, work);
 }
 
 /** One running experiment's part of a batch: the subjects it exposed (merged per subject) and the metric events it brought. */
@@ -249,7 +250,7 @@ const counted = (exposure: Exposure | undefined): exposure is Exposure =>
  * A batch's parts applied to the stored aggregates, every experiment's rows read and written
  * together: a few statements per batch, however many experiments it touches.
  */
-async function applyBatch(tx: Tx, environmentId: string, work: ExperimentBatch[]): Promise<void> {
+async function applyBatch(tx: Tx, dialect: Dialect, environmentId: string, work: ExperimentBatch[]): Promise<void> {
   const stored = await storedExposures(tx, work);
   const changes: Changes = { exposures: [], values: [], gone: [], counts: new Map(), sums: new Map() };
   const plans = work.map(({ experiment, exposures, metricEvents }) => {
@@ -300,8 +301,8 @@ async function applyBatch(tx: Tx, environmentId: string, work: ExperimentBatch[]
       }
     }
   }
-  await saveExposures(tx, changes.exposures);
-  await saveValues(tx, changes.values, changes.gone);
+  await saveExposures(tx, dialect, changes.exposures);
+  await saveValues(tx, dialect, changes.values, changes.gone);
   await addCounts(tx, changes.counts);
   await addSums(tx, changes.sums);
 }
@@ -458,46 +459,66 @@ function sorted<T>(entries: Iterable<[string, T]>): [string, T][] {
   return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function saveExposures(tx: Tx, exposures: ExposureRow[]): Promise<void> {
-  const rows = sorted(exposures.map((row): [string, ExposureRow] => [rowKey(row), row])).map(([, row]) => row);
-  for (const chunk of chunks(rows))
-    await tx
-      .insertInto('experimentSubjects')
-      .values(chunk)
-      .onConflict((conflict) =>
-        conflict.columns(['experimentId', 'contextKind', 'contextKey']).doUpdateSet((eb) => ({
-          firstAt: eb.ref('excluded.firstAt'),
-          variation: eb.ref('excluded.variation'),
-          other: eb.ref('excluded.other'),
-          allocation: eb.ref('excluded.allocation'),
-        })),
-      )
-      .execute();
+const SUBJECT_COLUMNS: JsonColumn[] = [
+  { name: 'experiment_id', type: 'text' },
+  { name: 'context_kind', type: 'text' },
+  { name: 'context_key', type: 'text' },
+  { name: 'first_at', type: 'text' },
+  { name: 'variation', type: 'text' },
+  { name: 'other', type: 'text' },
+  { name: 'allocation', type: 'text' },
+];
+
+function saveExposures(tx: Tx, dialect: Dialect, exposures: ExposureRow[]): Promise<void> {
+  const rows = sorted(exposures.map((row): [string, ExposureRow] => [rowKey(row), row])).map(([, row]) => [
+    row.experimentId,
+    row.contextKind,
+    row.contextKey,
+    row.firstAt,
+    row.variation,
+    row.other,
+    row.allocation,
+  ]);
+  const key = SUBJECT_COLUMNS.slice(0, 3).map((column) => column.name);
+  return insertJsonRows(tx, dialect, 'experiment_subjects', SUBJECT_COLUMNS, rows, key);
 }
 
 function rowKey(row: { experimentId: string; contextKind: string; contextKey: string; metricId?: string }): string {
   return `${row.experimentId}\u0000${row.metricId ?? ''}\u0000${row.contextKind}\u0000${row.contextKey}`;
 }
 
-async function saveValues(tx: Tx, values: ValueRow[], gone: Changes['gone']): Promise<void> {
-  const rows = sorted(values.map((row): [string, ValueRow] => [rowKey(row), row])).map(([, row]) => row);
-  for (const chunk of chunks(rows))
-    await tx
-      .insertInto('experimentSubjectValues')
-      .values(chunk)
-      .onConflict((conflict) =>
-        conflict.columns(['experimentId', 'metricId', 'contextKind', 'contextKey']).doUpdateSet((eb) => ({
-          variation: eb.ref('excluded.variation'),
-          day: eb.ref('excluded.day'),
-          postN: eb.ref('excluded.postN'),
-          postSum: eb.ref('excluded.postSum'),
-          preN: eb.ref('excluded.preN'),
-          preSum: eb.ref('excluded.preSum'),
-          y: eb.ref('excluded.y'),
-          x: eb.ref('excluded.x'),
-        })),
-      )
-      .execute();
+const VALUE_COLUMNS: JsonColumn[] = [
+  { name: 'experiment_id', type: 'text' },
+  { name: 'metric_id', type: 'text' },
+  { name: 'context_kind', type: 'text' },
+  { name: 'context_key', type: 'text' },
+  { name: 'variation', type: 'text' },
+  { name: 'day', type: 'text' },
+  { name: 'post_n', type: 'integer' },
+  { name: 'post_sum', type: 'double precision' },
+  { name: 'pre_n', type: 'integer' },
+  { name: 'pre_sum', type: 'double precision' },
+  { name: 'y', type: 'double precision' },
+  { name: 'x', type: 'double precision' },
+];
+
+async function saveValues(tx: Tx, dialect: Dialect, values: ValueRow[], gone: Changes['gone']): Promise<void> {
+  const rows = sorted(values.map((row): [string, ValueRow] => [rowKey(row), row])).map(([, row]) => [
+    row.experimentId,
+    row.metricId,
+    row.contextKind,
+    row.contextKey,
+    row.variation,
+    row.day,
+    row.postN,
+    row.postSum,
+    row.preN,
+    row.preSum,
+    row.y,
+    row.x,
+  ]);
+  const key = VALUE_COLUMNS.slice(0, 4).map((column) => column.name);
+  await insertJsonRows(tx, dialect, 'experiment_subject_values', VALUE_COLUMNS, rows, key);
   const byMetric = new Map<string, { experimentId: string; metricId: string; subjects: string[] }>();
   for (const { experimentId, metricId, subject } of gone) {
     const id = `${experimentId}\u0000${metricId}`;

@@ -1,5 +1,6 @@
 import { type Insertable, type RawBuilder, sql } from 'kysely';
 import type { ServerContext } from '../context.js';
+import { insertJsonRows, type JsonColumn } from '../db/json-rows.js';
 import { aggregateEvents } from '../experiments/aggregates.js';
 import { RecentContexts } from './recent-contexts.js';
 import type { Dialect, Tx } from '../db/database.js';
@@ -163,14 +164,27 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
   };
 }
 
-/**
- * The batch's events in one statement whose rows arrive as one JSON parameter, unpacked by the
- * database (SQLite `json_each`, PostgreSQL `jsonb_array_elements`): a thousand rows bound as ten
- * thousand parameters cost more to build, send and bind than to store.
- */
-async function insertEvents(tx: Tx, dialect: Dialect, events: Insertable<EventTable>[]): Promise<void> {
-  if (events.length === 0) return;
-  const rows = JSON.stringify(
+const EVENT_COLUMNS: JsonColumn[] = [
+  { name: 'environment_id', type: 'text' },
+  { name: 'type', type: 'text' },
+  { name: 'flag_key', type: 'text' },
+  { name: 'variation_key', type: 'text' },
+  { name: 'allocation_id', type: 'text' },
+  { name: 'event_key', type: 'text' },
+  { name: 'value', type: 'double precision' },
+  { name: 'context_kind', type: 'text' },
+  { name: 'context_key', type: 'text' },
+  { name: 'occurred_at', type: 'text' },
+  { name: 'received_at', type: 'text' },
+];
+
+/** The batch's events in one statement (`insertJsonRows`). */
+function insertEvents(tx: Tx, dialect: Dialect, events: Insertable<EventTable>[]): Promise<void> {
+  return insertJsonRows(
+    tx,
+    dialect,
+    'events',
+    EVENT_COLUMNS,
     events.map((event) => [
       event.environmentId,
       event.type,
@@ -185,17 +199,6 @@ async function insertEvents(tx: Tx, dialect: Dialect, events: Insertable<EventTa
       event.receivedAt,
     ]),
   );
-  const columns = sql`(environment_id, type, flag_key, variation_key, allocation_id, event_key, value, context_kind,
-    context_key, occurred_at, received_at)`;
-  if (dialect === 'postgres')
-    await sql`insert into events ${columns}
-      select e->>0, e->>1, e->>2, e->>3, e->>4, e->>5, (e->>6)::double precision, e->>7, e->>8, e->>9, e->>10
-      from jsonb_array_elements(${rows}::jsonb) as e`.execute(tx);
-  else
-    await sql`insert into events ${columns}
-      select e.value->>0, e.value->>1, e.value->>2, e.value->>3, e.value->>4, e.value->>5, e.value->>6, e.value->>7,
-        e.value->>8, e.value->>9, e.value->>10
-      from json_each(${rows}) as e order by e.key`.execute(tx);
 }
 
 function byKey(a: [string, unknown], b: [string, unknown]): number {
