@@ -470,15 +470,7 @@ const SUBJECT_COLUMNS: JsonColumn[] = [
 ];
 
 function saveExposures(tx: Tx, dialect: Dialect, exposures: ExposureRow[]): Promise<void> {
-  const rows = sorted(exposures.map((row): [string, ExposureRow] => [rowKey(row), row])).map(([, row]) => [
-    row.experimentId,
-    row.contextKind,
-    row.contextKey,
-    row.firstAt,
-    row.variation,
-    row.other,
-    row.allocation,
-  ]);
+  const rows = sorted(exposures.map((row): [string, ExposureRow] => [rowKey(row), row])).map(([, row]) => row);
   const key = SUBJECT_COLUMNS.slice(0, 3).map((column) => column.name);
   return insertJsonRows(tx, dialect, 'experiment_subjects', SUBJECT_COLUMNS, rows, key);
 }
@@ -503,20 +495,7 @@ const VALUE_COLUMNS: JsonColumn[] = [
 ];
 
 async function saveValues(tx: Tx, dialect: Dialect, values: ValueRow[], gone: Changes['gone']): Promise<void> {
-  const rows = sorted(values.map((row): [string, ValueRow] => [rowKey(row), row])).map(([, row]) => [
-    row.experimentId,
-    row.metricId,
-    row.contextKind,
-    row.contextKey,
-    row.variation,
-    row.day,
-    row.postN,
-    row.postSum,
-    row.preN,
-    row.preSum,
-    row.y,
-    row.x,
-  ]);
+  const rows = sorted(values.map((row): [string, ValueRow] => [rowKey(row), row])).map(([, row]) => row);
   const key = VALUE_COLUMNS.slice(0, 4).map((column) => column.name);
   await insertJsonRows(tx, dialect, 'experiment_subject_values', VALUE_COLUMNS, rows, key);
   const byMetric = new Map<string, { experimentId: string; metricId: string; subjects: string[] }>();

@@ -8,7 +8,7 @@ import {
 import { sql } from 'kysely';
 import { authorize, type Actor } from '../auth/actor.js';
 import type { ServerContext } from '../context.js';
-import type { Dialect, Queryable } from '../db/database.js';
+import type { Queryable } from '../db/database.js';
 import type { MetricRow } from '../db/schema.js';
 import { rebuildAggregates } from './aggregates.js';
 import { findProject } from '../projects/lookup.js';
@@ -154,7 +154,6 @@ export async function getExperimentResults(
 
   await ensureAggregated(ctx, loaded, to);
   const scope: Scope = {
-    dialect: ctx.store.dialect,
     experimentId: row.id,
     environmentId: loaded.environment.id,
     allocations: allocationIdsOf(row),
@@ -241,7 +240,6 @@ export async function getExperimentResults(
 }
 
 interface Scope {
-  dialect: Dialect;
   experimentId: string;
   environmentId: string;
   allocations: string[];

@@ -180,25 +180,7 @@ const EVENT_COLUMNS: JsonColumn[] = [
 
 /** The batch's events in one statement (`insertJsonRows`). */
 function insertEvents(tx: Tx, dialect: Dialect, events: Insertable<EventTable>[]): Promise<void> {
-  return insertJsonRows(
-    tx,
-    dialect,
-    'events',
-    EVENT_COLUMNS,
-    events.map((event) => [
-      event.environmentId,
-      event.type,
-      event.flagKey ?? null,
-      event.variationKey ?? null,
-      event.allocationId ?? null,
-      event.eventKey ?? null,
-      event.value ?? null,
-      event.contextKind,
-      event.contextKey,
-      event.occurredAt,
-      event.receivedAt,
-    ]),
-  );
+  return insertJsonRows(tx, dialect, 'events', EVENT_COLUMNS, events);
 }
 
 function byKey(a: [string, unknown], b: [string, unknown]): number {
