@@ -9,6 +9,7 @@ import type { Store } from './db/database.js';
 import { Metrics } from './metrics.js';
 import { RulesetCache } from './rulesets/cache.js';
 import { SdkKeyResolver } from './sdk/authenticate.js';
+import { ContextReports } from './users/context-reports.js';
 
 /** What every part of the server shares: settings, the database, and the change hub. */
 export class ServerContext {
@@ -19,6 +20,8 @@ export class ServerContext {
   readonly rulesets: RulesetCache;
   /** SDK keys, resolved and remembered for the SDK and OFREP endpoints. */
   readonly sdkKeys: SdkKeyResolver;
+  /** SDKs' reports of contexts, on their way to the users list. */
+  readonly contextReports: ContextReports;
   /** This process, among the nodes that may share a PostgreSQL database. */
   readonly nodeId = randomUUID();
   private readonly publisher: ChangePublisher;
@@ -32,6 +35,7 @@ export class ServerContext {
     this.publisher = new ChangePublisher(store.db, this.hub);
     this.rulesets = new RulesetCache(store, this.hub);
     this.sdkKeys = new SdkKeyResolver(store.db, this.hub);
+    this.contextReports = new ContextReports(store);
   }
 
   get db() {

@@ -40,6 +40,8 @@ function batch(id: number): string {
         context: context(n),
         timestamp,
       })),
+      // The batch's own device, for the users list: its report is appended with the events and merged later.
+      { kind: 'context', context: { kind: 'device', key: `batch-${id}` }, timestamp },
       {
         kind: 'summary',
         startDate: timestamp,
@@ -66,8 +68,12 @@ describe.each(await testDialects())('SDK events durability on %s', (dialect) => 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** Rows per batch marker: exposures by allocation, custom events by value. */
-  async function storedBatches(): Promise<{ exposures: Map<number, number>; custom: Map<number, number> }> {
+  /** Rows per batch marker: exposures by allocation, custom events by value, devices in the users list. */
+  async function storedBatches(): Promise<{
+    exposures: Map<number, number>;
+    custom: Map<number, number>;
+    devices: Set<number>;
+  }> {
     const store = await openDatabase({ dataDir, databaseUrl: database?.url });
     try {
       const exposures = await store.db
@@ -82,9 +88,11 @@ describe.each(await testDialects())('SDK events durability on %s', (dialect) => 
         .where('eventKey', '=', 'durable-conversion')
         .groupBy('value')
         .execute();
+      const devices = await store.db.selectFrom('contexts').select('key').where('kind', '=', 'device').execute();
       return {
         exposures: new Map(exposures.map((row) => [Number(row.allocationId?.slice('batch-'.length)), Number(row.n)])),
         custom: new Map(custom.map((row) => [Number(row.value), Number(row.n)])),
+        devices: new Set(devices.map((row) => Number(row.key.slice('batch-'.length)))),
       };
     } finally {
       await store.db.destroy();
@@ -116,7 +124,7 @@ describe.each(await testDialects())('SDK events durability on %s', (dialect) => 
           try {
             const response = await send(first, id);
             const body = await response.text();
-            if (response.status === 202 && body === JSON.stringify({ accepted: EXPOSURES + CUSTOM + 1 }))
+            if (response.status === 202 && body === JSON.stringify({ accepted: EXPOSURES + CUSTOM + 2 }))
               acknowledged.push(id);
             else refused.push(`batch ${id}: ${response.status} ${body.slice(0, 200)}`);
           } catch {
@@ -150,6 +158,16 @@ describe.each(await testDialects())('SDK events durability on %s', (dialect) => 
       }
       const known = new Set([...acknowledged, ...cutOff]);
       expect([...stored.exposures.keys(), ...stored.custom.keys()].filter((id) => !known.has(id))).toEqual([]);
+
+      // Each acknowledged batch's device reaches the users list: reports the kill left unmerged are
+      // merged by the restarted server (every second).
+      let devices = stored.devices;
+      for (let wait = 0; acknowledged.some((id) => !devices.has(id)) && wait < 100; wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        devices = (await storedBatches()).devices;
+      }
+      expect(acknowledged.filter((id) => !devices.has(id))).toEqual([]);
+      expect([...devices].filter((id) => !known.has(id))).toEqual([]);
 
       // The restarted server takes events again, on the same data.
       const after = await send(second, nextId);

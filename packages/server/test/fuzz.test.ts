@@ -316,6 +316,7 @@ const TABLES = [
   'changes',
   'events',
   'contexts',
+  'contextReports',
   'evaluationCounts',
   'organizations',
   'projects',

@@ -19,8 +19,13 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
       .orderBy('flagKey')
       .orderBy('variationKey')
       .execute(),
-    contexts: await server.ctx.db.selectFrom('contexts').selectAll().orderBy('kind').orderBy('key').execute(),
+    contexts: await contexts(),
   });
+  /** The users list's rows, once the reports ingestion appended are merged (as a read of the list does). */
+  const contexts = async () => {
+    await server.ctx.contextReports.flush();
+    return server.ctx.db.selectFrom('contexts').selectAll().orderBy('kind').orderBy('key').execute();
+  };
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
@@ -30,6 +35,7 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
     await server.ctx.db.deleteFrom('events').execute();
     await server.ctx.db.deleteFrom('evaluationCounts').execute();
     await server.ctx.db.deleteFrom('contexts').execute();
+    await server.ctx.db.deleteFrom('contextReports').execute();
   });
   afterAll(() => server.close());
 

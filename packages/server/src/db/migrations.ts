@@ -547,6 +547,31 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropIndex('events_exposures').execute();
       },
     },
+    '0013_context_reports': {
+      // The users list's reports, appended at ingestion and merged into `contexts` in the background
+      // (users/context-reports.ts): an upsert per reported user dirtied a page of three indexes each,
+      // and its commit cost more than storing the batch's events.
+      async up(db: PastSchema) {
+        await db.schema
+          .createTable('context_reports')
+          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('attributes', 'text', (c) => c.notNull())
+          .addColumn('private_attributes', 'text', (c) => c.notNull())
+          .addColumn('first_seen', 'text', (c) => c.notNull())
+          .addColumn('last_seen', 'text', (c) => c.notNull())
+          .execute();
+        // 2^31 events last a day at 30,000 a second; SQLite's integer ids are 64-bit already.
+        if (dialect === 'postgres') {
+          await sql`alter table events alter column id type bigint`.execute(db);
+          await sql`alter sequence events_id_seq as bigint`.execute(db);
+        }
+      },
+    },
   };
 }
 

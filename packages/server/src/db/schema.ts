@@ -28,6 +28,7 @@ export interface Database {
   auditLog: AuditTable;
   changes: ChangeTable;
   contexts: ContextTable;
+  contextReports: ContextReportTable;
   events: EventTable;
   evaluationCounts: EvaluationCountTable;
   memberPreferences: MemberPreferencesTable;
@@ -357,6 +358,12 @@ export interface ContextTable {
   privateAttributes: ColumnType<string, string | undefined, string>;
   firstSeen: string;
   lastSeen: string;
+}
+
+/** A batch's report of a context, waiting to be merged into `contexts` (users/context-reports.ts). */
+export interface ContextReportTable extends Omit<ContextTable, 'privateAttributes'> {
+  id: Generated<number>;
+  privateAttributes: string;
 }
 
 export interface EventTable {

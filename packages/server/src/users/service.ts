@@ -52,6 +52,8 @@ export async function listUsers(
   search: UserSearch,
 ): Promise<{ users: UserView[]; total: number }> {
   const environment = await readableEnvironment(ctx, actor, projectKey, environmentKey);
+  // What SDKs reported until now, merged first: the list is as of the request, not the last merge.
+  await ctx.contextReports.flush();
   let query = ctx.db.selectFrom('contexts').where('environmentId', '=', environment.id);
   if (search.kind) query = query.where('kind', '=', search.kind);
   if (search.q) {
@@ -82,6 +84,7 @@ export async function getUser(
   key: string,
 ): Promise<UserView & { flags: FlagExplanation[] }> {
   const environment = await readableEnvironment(ctx, actor, projectKey, environmentKey);
+  await ctx.contextReports.flush();
   const row = await ctx.db
     .selectFrom('contexts')
     .selectAll()
