@@ -269,14 +269,16 @@ async function applyBatch(tx: Tx, dialect: Dialect, environmentId: string, work:
   const eventKeys = new Set(work.flatMap(({ experiment }) => experiment.metrics.map((metric) => metric.eventKey)));
   const raw = await rawEvents(tx, environmentId, [...eventKeys], [...recomputed]);
 
+  // Only a subject counted before has stored values.
+  const valuesBefore = await storedValues(
+    tx,
+    plans.map(({ experiment, before, after, extended }) => ({
+      experiment,
+      subjects: [...after.keys(), ...extended].filter((subject) => counted(before(subject))),
+    })),
+  );
   for (const { experiment, metricEvents, before, after, extended } of plans) {
     const touched = [...after.keys(), ...extended];
-    // Only a subject counted before has stored values.
-    const valuesBefore = await storedValues(
-      tx,
-      experiment,
-      touched.filter((subject) => counted(before(subject))),
-    );
     for (const subject of touched) {
       const known = before(subject);
       const exposure = after.get(subject) ?? (known as Exposure);
@@ -286,7 +288,7 @@ async function applyBatch(tx: Tx, dialect: Dialect, environmentId: string, work:
         changes.exposures.push(exposureRow(experiment.id, subject, exposure));
       }
       for (const metric of experiment.metrics) {
-        const key = `${metric.id}\u0000${subject}`;
+        const key = `${experiment.id}\u0000${metric.id}\u0000${subject}`;
         const old = valuesBefore.get(key) ?? NO_VALUES;
         let values = after.has(subject) ? NO_VALUES : old;
         const events = after.has(subject) ? raw.get(subject) : metricEvents.get(subject);
@@ -338,45 +340,53 @@ function* lookups(subjects: readonly string[]): Generator<[string, string[]]> {
       yield [kind, keys.slice(start, start + KEYS_PER_LOOKUP)];
 }
 
-/** The stored exposures of the subjects a batch names, by `${experiment id}\0${subject}`. */
+/**
+ * The stored exposures of the subjects a batch names, by `${experiment id}\0${subject}`: one look-up
+ * for every experiment (a round trip each would hold PostgreSQL's experiment locks longer).
+ */
 async function storedExposures(tx: Tx, work: ExperimentBatch[]): Promise<Map<string, Exposure>> {
   const found = new Map<string, Exposure>();
-  for (const { experiment, exposures, metricEvents } of work) {
-    const subjects = new Set([...exposures.keys(), ...metricEvents.keys()]);
-    for (const [kind, keys] of lookups([...subjects])) {
-      const rows = await tx
-        .selectFrom('experimentSubjects')
-        .select(['contextKey', 'firstAt', 'variation', 'other', 'allocation'])
-        .where('experimentId', '=', experiment.id)
-        .where('contextKind', '=', kind)
-        .where('contextKey', 'in', keys)
-        .execute();
-      for (const { contextKey, ...exposure } of rows)
-        found.set(`${experiment.id}\u0000${subjectId(kind, contextKey)}`, exposure);
-    }
+  const subjects = new Set(
+    work.flatMap(({ exposures, metricEvents }) => [...exposures.keys(), ...metricEvents.keys()]),
+  );
+  const experimentIds = work.map(({ experiment }) => experiment.id);
+  for (const [kind, keys] of lookups([...subjects])) {
+    const rows = await tx
+      .selectFrom('experimentSubjects')
+      .select(['experimentId', 'contextKey', 'firstAt', 'variation', 'other', 'allocation'])
+      .where('experimentId', 'in', experimentIds)
+      .where('contextKind', '=', kind)
+      .where('contextKey', 'in', keys)
+      .execute();
+    for (const { experimentId, contextKey, ...exposure } of rows)
+      found.set(`${experimentId}\u0000${subjectId(kind, contextKey)}`, exposure);
   }
   return found;
 }
 
-/** Stored values by `${metric id}\0${subject}`. */
-async function storedValues(tx: Tx, experiment: TrackedExperiment, subjects: string[]): Promise<Map<string, Values>> {
+/** Stored values of these experiments' subjects, by `${experiment id}\0${metric id}\0${subject}`, in one look-up. */
+async function storedValues(
+  tx: Tx,
+  wanted: { experiment: TrackedExperiment; subjects: string[] }[],
+): Promise<Map<string, Values>> {
   const found = new Map<string, Values>();
-  if (experiment.metrics.length === 0) return found;
-  for (const [kind, keys] of lookups(subjects)) {
+  const asked = wanted.filter(({ experiment, subjects }) => experiment.metrics.length > 0 && subjects.length > 0);
+  if (asked.length === 0) return found;
+  const subjects = new Set(asked.flatMap((entry) => entry.subjects));
+  for (const [kind, keys] of lookups([...subjects])) {
     const rows = await tx
       .selectFrom('experimentSubjectValues')
-      .select(['metricId', 'contextKey', 'postN', 'postSum', 'preN', 'preSum'])
-      .where('experimentId', '=', experiment.id)
+      .select(['experimentId', 'metricId', 'contextKey', 'postN', 'postSum', 'preN', 'preSum'])
       .where(
-        'metricId',
+        'experimentId',
         'in',
-        experiment.metrics.map((metric) => metric.id),
+        asked.map(({ experiment }) => experiment.id),
       )
       .where('contextKind', '=', kind)
       .where('contextKey', 'in', keys)
       .execute();
-    for (const { metricId, contextKey, ...values } of rows)
-      found.set(`${metricId}\u0000${subjectId(kind, contextKey)}`, {
+    for (const { experimentId, metricId, contextKey, ...values } of rows)
+      found.set(`${experimentId}\u0000${metricId}\u0000${subjectId(kind, contextKey)}`, {
         postN: Number(values.postN),
         postSum: Number(values.postSum),
         preN: Number(values.preN),
