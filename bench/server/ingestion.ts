@@ -58,6 +58,8 @@ export interface IngestionOptions {
   durationS: number;
   warmupS: number;
   databases: Database[];
+  /** How many of the flags `experiment-0` … `experiment-9` have a running experiment (the others' exposures are stored, not aggregated). */
+  experiments: number;
   /** Another build of the server (its main.js). */
   serverMain: string | undefined;
   /** Extra Node options for the servers (`--cpu-prof`, from `--profile`). */
@@ -169,7 +171,7 @@ const METRICS = [
 ] as const;
 
 /** The flags the batches' exposures name, each with a running experiment on its `experiment` allocation. */
-async function startExperiments(server: ServerProcess): Promise<void> {
+async function startExperiments(server: ServerProcess, running: number): Promise<void> {
   const v1 = `/api/v1/projects/${PROJECT}`;
   for (const metric of METRICS) await api(server, 'POST', `${v1}/metrics`, metric);
   for (let index = 0; index < EXPERIMENT_FLAGS; index++) {
@@ -209,6 +211,7 @@ async function startExperiments(server: ServerProcess): Promise<void> {
       primaryMetric: 'checkout',
       secondaryMetrics: ['revenue', 'page-views'],
     });
+    if (index >= running) continue;
     const started = await api<{ status: string }>(server, 'POST', `${v1}/experiments/${flag}-test/start`);
     if (started.status !== 'running') throw new Error(`experiment ${flag}-test is ${started.status} after its start`);
   }
@@ -386,7 +389,7 @@ async function measureOn(
   try {
     const serverKey = server.secrets?.serverKey;
     if (!serverKey) throw new Error(`no server key in the first-start secrets:\n${server.output()}`);
-    await startExperiments(server);
+    await startExperiments(server, options.experiments);
     const warmup = await sendFor(server, serverKey, bodies, options.warmupS);
     progress(
       `  ${DATABASE_NAMES[database]} warm-up: ${int((warmup.batches * EVENTS_PER_BATCH) / warmup.seconds)} events/s over ${warmup.seconds.toFixed(1)} s`,
@@ -431,7 +434,7 @@ export async function measureIngestion(
   progress: (text: string) => void,
 ): Promise<IngestionCell[]> {
   progress(
-    `Ingestion: ${EXPERIMENT_FLAGS} experiments running, ${SENDERS} senders, ${EVENTS_PER_BATCH}-event batches, ${options.warmupS} s warm-up then ${options.durationS} s, on ${options.databases.map((d) => DATABASE_NAMES[d]).join(' and ')}`,
+    `Ingestion: ${options.experiments} experiments running, ${SENDERS} senders, ${EVENTS_PER_BATCH}-event batches, ${options.warmupS} s warm-up then ${options.durationS} s, on ${options.databases.map((d) => DATABASE_NAMES[d]).join(' and ')}`,
   );
   const bodies = batchBodies();
   return onEachDatabase(
@@ -470,12 +473,28 @@ export function ingestionProblems(cell: IngestionCell): string[] {
 }
 
 /** The report's section (markdown lines) and its goal rows. */
+/** What the report says of the experiments running. */
+function experimentsText(running: number): string {
+  const flags = `\`experiment-0\` … \`experiment-${EXPERIMENT_FLAGS - 1}\``;
+  if (running === 0)
+    return `No experiment is running: the batches' exposures name the flags ${flags}, whose allocations do not track.`;
+  const metrics = METRICS.map(
+    (m) =>
+      `\`${m.key}\` (\`${m.eventKey}\`, ${m.kind === 'conversion' ? 'conversion' : `${m.aggregation}${'capPercentile' in m ? `, capped at the ${m.capPercentile}th percentile` : ''}`})`,
+  ).join(', ');
+  const share =
+    running === EXPERIMENT_FLAGS
+      ? 'every exposure sent is one of a running experiment'
+      : `${Math.round((running / EXPERIMENT_FLAGS) * 100)} % of the exposures sent are of a running experiment`;
+  return `${running} experiments are running, one on each of the flags \`experiment-0\` … \`experiment-${running - 1}\` (of ${flags}, which the batches' exposures name; variations \`control\` and \`treatment\`, allocation \`experiment\` split 50/50 and tracked), each reading the metrics ${metrics}: ${share}.`;
+}
+
 export function ingestionReport(
   cells: IngestionCell[],
   options: IngestionOptions,
 ): { lines: string[]; goals: { goal: string; measured: string; ok: boolean | undefined }[] } {
   const lines = [
-    `${EXPERIMENT_FLAGS} experiments are running, one per flag \`experiment-0\` … \`experiment-${EXPERIMENT_FLAGS - 1}\` (variations \`control\` and \`treatment\`, allocation \`experiment\` split 50/50 and tracked), each reading the metrics ${METRICS.map((m) => `\`${m.key}\` (\`${m.eventKey}\`, ${m.kind === 'conversion' ? 'conversion' : `${m.aggregation}${'capPercentile' in m ? `, capped at the ${m.capPercentile}th percentile` : ''}`})`).join(', ')}: every exposure sent is one of a running experiment. \`POST /sdk/v1/events\` with the server key: ${SENDERS} keep-alive senders, one batch in flight each, ${options.warmupS} s of warm-up then ${options.durationS} s timed, each database on a fresh server. A batch is ${int(EVENTS_PER_BATCH)} events (${BATCH.exposures} exposures with flag, variation and allocation; ${BATCH.custom} custom events, two thirds with a value; ${BATCH.contexts} context events; one summary of ${SUMMARY_FLAGS * 2} counters), ${kib(cells[0]?.bodyBytes ?? Number.NaN)} KiB of JSON; its contexts are drawn from ${int(USERS)} users. Only batches answered 202 with all ${int(EVENTS_PER_BATCH)} accepted count. Storage: the database's growth over the timed run (SQLite: \`vexil.db\` + \`-wal\`; PostgreSQL: \`pg_database_size\`, the cluster's WAL not included) ÷ the events acknowledged; each batch adds ${ROWS_PER_BATCH} rows to \`events\` and updates the users it names.`,
+    `${experimentsText(options.experiments)} \`POST /sdk/v1/events\` with the server key: ${SENDERS} keep-alive senders, one batch in flight each, ${options.warmupS} s of warm-up then ${options.durationS} s timed, each database on a fresh server. A batch is ${int(EVENTS_PER_BATCH)} events (${BATCH.exposures} exposures with flag, variation and allocation; ${BATCH.custom} custom events, two thirds with a value; ${BATCH.contexts} context events; one summary of ${SUMMARY_FLAGS * 2} counters), ${kib(cells[0]?.bodyBytes ?? Number.NaN)} KiB of JSON; its contexts are drawn from ${int(USERS)} users. Only batches answered 202 with all ${int(EVENTS_PER_BATCH)} accepted count. Storage: the database's growth over the timed run (SQLite: \`vexil.db\` + \`-wal\`; PostgreSQL: \`pg_database_size\`, the cluster's WAL not included) ÷ the events acknowledged; each batch adds ${ROWS_PER_BATCH} rows to \`events\` and reports the users it names (merged into the users list in the background).`,
     '',
     '| Database | events/s | batches | p50 batch (ms) | p99 batch (ms) | max (ms) | failed batches | storage growth (MiB) | bytes per event | server CPU | server CPU per 1,000 events (ms) | `events` rows (expected) | contexts |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -483,7 +502,7 @@ export function ingestionReport(
   const goals: { goal: string; measured: string; ok: boolean | undefined }[] = [];
   for (const cell of cells) {
     const name = DATABASE_NAMES[cell.database];
-    const goal = `Ingestion ≥ ${int(INGESTION_GOAL_EVENTS_PER_SEC)} events/s, ${name} (${EXPERIMENT_FLAGS} experiments running, ${int(EVENTS_PER_BATCH)}-event batches, ${SENDERS} senders)`;
+    const goal = `Ingestion ≥ ${int(INGESTION_GOAL_EVENTS_PER_SEC)} events/s, ${name} (${options.experiments} experiments running, ${int(EVENTS_PER_BATCH)}-event batches, ${SENDERS} senders)`;
     if (cell.skipped || cell.error) {
       lines.push(
         `| ${name} | ${cell.skipped ? `left out: ${cell.skipped}` : `failed: ${cell.error}`} | | | | | | | | | | | |`,

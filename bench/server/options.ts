@@ -32,6 +32,8 @@ export interface Options {
   /** Seconds of the ingestion part's timed run (per database), and of its warm-up. */
   ingestionS: number;
   ingestionWarmupS: number;
+  /** Experiments running while the ingestion part sends (0 to 10). */
+  ingestionExperiments: number;
   /** The results part's exposed subjects, and its metric events. */
   resultsSubjects: number;
   resultsEvents: number;
@@ -72,7 +74,7 @@ const QUICK = {
   resultsEvents: 100_000,
 };
 
-export const SERVER_USAGE = `server suite: [--quick] [--part ${PARTS.join(',')}] [--endpoint ${ENDPOINTS.join(',')}] [--connections 50] [--duration ${FULL.durationS}] [--runs ${FULL.runs}] [--warmup ${FULL.warmupS}] [--contexts 512] [--sse-clients ${FULL.sseClients}] [--changes ${FULL.changes}] [--idle-streams ${FULL.idleStreams}] [--starts ${FULL.starts}] [--write-sizes ${FULL.writeSizes.join(',')}] [--ingestion-duration ${FULL.ingestionS}] [--results-subjects ${FULL.resultsSubjects}] [--results-events ${FULL.resultsEvents}] [--database ${DATABASES.join(',')}] [--profile DIR] [--server-main PATH]`;
+export const SERVER_USAGE = `server suite: [--quick] [--part ${PARTS.join(',')}] [--endpoint ${ENDPOINTS.join(',')}] [--connections 50] [--duration ${FULL.durationS}] [--runs ${FULL.runs}] [--warmup ${FULL.warmupS}] [--contexts 512] [--sse-clients ${FULL.sseClients}] [--changes ${FULL.changes}] [--idle-streams ${FULL.idleStreams}] [--starts ${FULL.starts}] [--write-sizes ${FULL.writeSizes.join(',')}] [--ingestion-duration ${FULL.ingestionS}] [--ingestion-experiments 10] [--results-subjects ${FULL.resultsSubjects}] [--results-events ${FULL.resultsEvents}] [--database ${DATABASES.join(',')}] [--profile DIR] [--server-main PATH]`;
 
 export const SERVER_OPTIONS = {
   quick: { type: 'boolean' },
@@ -89,6 +91,7 @@ export const SERVER_OPTIONS = {
   starts: { type: 'string' },
   'write-sizes': { type: 'string' },
   'ingestion-duration': { type: 'string' },
+  'ingestion-experiments': { type: 'string' },
   'results-subjects': { type: 'string' },
   'results-events': { type: 'string' },
   database: { type: 'string' },
@@ -139,10 +142,20 @@ export function parseOptions(args: string[]): Options {
             .sort((a, b) => a - b),
     ingestionS: positive(values['ingestion-duration'], base.ingestionS, 'ingestion-duration'),
     ingestionWarmupS: base.ingestionWarmupS,
+    ingestionExperiments: experimentsOption(values['ingestion-experiments']),
     resultsSubjects: Math.round(positive(values['results-subjects'], base.resultsSubjects, 'results-subjects')),
     resultsEvents: Math.round(positive(values['results-events'], base.resultsEvents, 'results-events')),
     databases: list(values.database, DATABASES, 'database'),
     profileDir: values.profile,
     serverMain: values['server-main'] === undefined ? undefined : resolve(values['server-main']),
   };
+}
+
+/** `--ingestion-experiments`: how many of the ingestion part's 10 experiment flags have a running experiment. */
+function experimentsOption(value: string | undefined): number {
+  if (value === undefined) return 10;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    throw new Error('--ingestion-experiments must be an integer from 0 to 10');
+  return n;
 }

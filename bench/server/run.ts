@@ -39,13 +39,7 @@ import {
   SEGMENT,
   type UserContext,
 } from './fixture.js';
-import {
-  EXPERIMENT_FLAGS,
-  type IngestionCell,
-  ingestionProblems,
-  ingestionReport,
-  measureIngestion,
-} from './ingestion.js';
+import { type IngestionCell, ingestionProblems, ingestionReport, measureIngestion } from './ingestion.js';
 import { LATENCY_FROM_MS, load, type LoadResult } from './load.js';
 import { measureResults, type ResultsCell, resultsProblems, resultsReport } from './results.js';
 import { checkConfig, checkEvaluate, checkOfrep } from './sanity.js';
@@ -518,6 +512,7 @@ function ingestionOptions(options: Options) {
     durationS: options.ingestionS,
     warmupS: options.ingestionWarmupS,
     databases: options.databases,
+    experiments: options.ingestionExperiments,
     serverMain,
     nodeOptions: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
   };
@@ -791,7 +786,7 @@ function report(options: Options, results: Results): string {
   }
 
   if (options.parts.includes('ingestion')) {
-    lines.push(`## Event ingestion (${EXPERIMENT_FLAGS} experiments running)`);
+    lines.push(`## Event ingestion (${options.ingestionExperiments} experiments running)`);
     lines.push('');
     const error = results.errors.get('ingestion');
     if (error) lines.push(`Not measured: ${error}`, '');
