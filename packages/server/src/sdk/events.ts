@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { ServerContext } from '../context.js';
 import { insertJsonRows, type JsonColumn } from '../db/json-rows.js';
 import { aggregateEvents } from '../experiments/aggregates.js';
+import { GroupCommit } from './group-commit.js';
 import { RecentContexts } from './recent-contexts.js';
 import type { Dialect, Tx } from '../db/database.js';
 import type { EvaluationCountTable, EventTable } from '../db/schema.js';
@@ -9,18 +10,28 @@ import { type ContextRow, SeenContexts } from '../users/context-reports.js';
 import type { SdkKey } from './authenticate.js';
 import { parseEvents, type ParsedEvent, type ReportedContext, type SdkEvent } from './event-schemas.js';
 
-/** Each server's contexts written lately (one cache per server context). */
-const recentByServer = new WeakMap<ServerContext, RecentContexts>();
-
-function recentContexts(ctx: ServerContext): RecentContexts {
-  let recent = recentByServer.get(ctx);
-  if (!recent) {
-    recent = new RecentContexts();
-    recentByServer.set(ctx, recent);
-  }
-  return recent;
+/** Per server: the contexts it wrote lately, and the group commit its batches go through. */
+interface EventWriter {
+  recent: RecentContexts;
+  batches: GroupCommit<Rows>;
 }
 
+const writers = new WeakMap<ServerContext, EventWriter>();
+
+function writerOf(ctx: ServerContext): EventWriter {
+  let writer = writers.get(ctx);
+  if (!writer) {
+    writer = {
+      recent: new RecentContexts(),
+      batches: new GroupCommit((batches) => storeBatches(ctx, batches), EVENTS_PER_GROUP),
+    };
+    writers.set(ctx, writer);
+  }
+  return writer;
+}
+
+/** Events a transaction stores at most (whole batches, at least one). */
+const EVENTS_PER_GROUP = 10_000;
 /** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const ROWS_PER_STATEMENT = 500;
 /** What evaluation counts of the caller's default (no variation) are stored under. */
@@ -41,21 +52,59 @@ export async function ingestEvents(
   const parsed = parseEvents(batch);
   const receivedAt = new Date();
   const rows = rowsOf(key.environmentId, parsed, receivedAt);
-  const recent = recentContexts(ctx);
+  const { recent, batches } = writerOf(ctx);
   const contexts = rows.contexts.filter((row) => !recent.unchanged(row));
-  await ctx.db.transaction().execute(async (tx) => {
-    await insertEvents(tx, ctx.store.dialect, rows.events);
-    for (const chunk of chunks(rows.counts)) await addCounts(tx, chunk);
-    await ctx.contextReports.append(tx, contexts);
-    // Last: it takes each running experiment's lock (PostgreSQL) until the commit.
-    await aggregateEvents(tx, ctx.store.dialect, key.environmentId, rows.events);
-  });
+  await batches.submit({ ...rows, contexts }, parsed.length);
   recent.remember(contexts);
   ctx.contextReports.committed(contexts.length);
   const kinds = new Map<string, number>();
   for (const { event } of parsed) kinds.set(event.kind, (kinds.get(event.kind) ?? 0) + 1);
   for (const [kind, count] of kinds) ctx.metrics.eventsIngested.inc({ kind }, count);
   return { accepted: parsed.length };
+}
+
+/**
+ * Batches in one transaction (a group commit, `GroupCommit`): their events, their evaluation counts
+ * (added up where batches share an hour's counter), their context reports, and what they change in
+ * the running experiments' aggregates, environment by environment in id order (so that PostgreSQL's
+ * experiment locks are taken in one order by every transaction).
+ */
+async function storeBatches(ctx: ServerContext, batches: Rows[]): Promise<void> {
+  const { dialect } = ctx.store;
+  const events = batches.flatMap((batch) => batch.events);
+  const byEnvironment = new Map<string, Insertable<EventTable>[]>();
+  for (const event of events) {
+    const list = byEnvironment.get(event.environmentId);
+    if (list) list.push(event);
+    else byEnvironment.set(event.environmentId, [event]);
+  }
+  await ctx.db.transaction().execute(async (tx) => {
+    await insertEvents(tx, dialect, events);
+    for (const chunk of chunks(addedUp(batches.flatMap((batch) => batch.counts)))) await addCounts(tx, chunk);
+    await ctx.contextReports.append(
+      tx,
+      batches.flatMap((batch) => batch.contexts),
+    );
+    // Last: it takes each running experiment's lock (PostgreSQL) until the commit.
+    for (const [environmentId, environmentEvents] of [...byEnvironment].sort(byKey))
+      await aggregateEvents(tx, dialect, environmentId, environmentEvents);
+  });
+}
+
+/**
+ * Counts of the same counter added up, in key order: one upsert may not touch a row twice
+ * (PostgreSQL refuses), and concurrent upserts that share counters then lock their rows in the same
+ * order, so they wait for each other instead of deadlocking.
+ */
+function addedUp(counts: Insertable<EvaluationCountTable>[]): Insertable<EvaluationCountTable>[] {
+  const byCounter = new Map<string, Insertable<EvaluationCountTable>>();
+  for (const count of counts) {
+    const id = `${count.environmentId}\u0000${count.flagKey}\u0000${count.variationKey}\u0000${count.hour}`;
+    const known = byCounter.get(id);
+    if (known) known.count += count.count;
+    else byCounter.set(id, { ...count });
+  }
+  return [...byCounter.entries()].sort(byKey).map(([, row]) => row);
 }
 
 interface Rows {
@@ -67,8 +116,8 @@ interface Rows {
 function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date): Rows {
   const received = receivedAt.toISOString();
   const events: Insertable<EventTable>[] = [];
-  // Merged within the batch: one upsert may not touch the same row twice (PostgreSQL refuses).
-  const counts = new Map<string, Insertable<EvaluationCountTable>>();
+  // Added up when stored (`addedUp`), with the other batches of the transaction.
+  const counts: Insertable<EvaluationCountTable>[] = [];
   // Attributes stay objects until stored: a batch's reports of one context are merged like the stored row.
   const contexts = new SeenContexts();
   const seen = (context: ReportedContext, at: string) =>
@@ -79,10 +128,7 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
       const hour = new Date(event.startDate).toISOString().slice(0, 13);
       for (const counter of event.counters) {
         const variationKey = counter.variation ?? DEFAULT_VALUE_VARIATION;
-        const id = `${counter.flag}\u0000${variationKey}\u0000${hour}`;
-        const known = counts.get(id);
-        if (known) known.count += counter.count;
-        else counts.set(id, { environmentId, flagKey: counter.flag, variationKey, hour, count: counter.count });
+        counts.push({ environmentId, flagKey: counter.flag, variationKey, hour, count: counter.count });
       }
       continue;
     }
@@ -105,13 +151,7 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
       receivedAt: received,
     });
   }
-  // Counters upserted in key order: concurrent batches that share some then lock their rows in the
-  // same order, so on PostgreSQL they wait for each other instead of deadlocking.
-  return {
-    events,
-    counts: [...counts.entries()].sort(byKey).map(([, row]) => row),
-    contexts: contexts.rows(),
-  };
+  return { events, counts, contexts: contexts.rows() };
 }
 
 const EVENT_COLUMNS: JsonColumn[] = [
