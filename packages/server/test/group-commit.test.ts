@@ -18,9 +18,8 @@ function controlledStore(refuse: (item: string) => boolean = () => false) {
   return { store, transactions, finish };
 }
 
-/** Which of these promises have settled, and how. */
-function outcomes(promises: Record<string, Promise<void>>) {
-  const seen: Record<string, string> = {};
+/** Which of these promises have settled, and how (into `seen`, when given). */
+function outcomes(promises: Record<string, Promise<void>>, seen: Record<string, string> = {}) {
   for (const [name, promise] of Object.entries(promises))
     promise.then(
       () => (seen[name] = 'committed'),
@@ -33,22 +32,23 @@ describe('GroupCommit', () => {
   it('stores what arrives during a transaction together in the next one, answering each after its commit', async () => {
     const { store, transactions, finish } = controlledStore();
     const group = new GroupCommit(store, 100);
-    const seen = outcomes({
-      a: group.submit('a', 10),
-      b: group.submit('b', 10),
-      c: group.submit('c', 10),
-    });
+    // Submitted in the same turn of the event loop (requests already received): one transaction.
+    const seen = outcomes({ a: group.submit('a', 10), b: group.submit('b', 10) });
     await new Promise((resolve) => setImmediate(resolve));
-    // The first starts alone; the others wait for it.
-    expect(transactions).toEqual([['a']]);
+    expect(transactions).toEqual([['a', 'b']]);
+    // Submitted while it runs: they wait for it, then go together.
+    outcomes({ c: group.submit('c', 10), d: group.submit('d', 10) }, seen);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(transactions).toEqual([['a', 'b']]);
     expect(seen).toEqual({});
-    const d = group.submit('d', 10);
     await finish();
-    expect(seen).toEqual({ a: 'committed' });
-    expect(transactions).toEqual([['a'], ['b', 'c', 'd']]);
+    expect(seen).toEqual({ a: 'committed', b: 'committed' });
+    expect(transactions).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     await finish();
-    await d;
-    expect(seen).toEqual({ a: 'committed', b: 'committed', c: 'committed' });
+    expect(seen).toEqual({ a: 'committed', b: 'committed', c: 'committed', d: 'committed' });
   });
 
   it('keeps a group within its size, in arrival order, and stores an item over the size alone', async () => {
@@ -62,26 +62,29 @@ describe('GroupCommit', () => {
       group.submit('huge', 40),
       group.submit('d', 5),
     ];
-    for (let round = 0; round < 5; round++) await finish();
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let round = 0; round < 4; round++) await finish();
     await Promise.all(all);
-    expect(transactions).toEqual([['first'], ['a', 'b'], ['c'], ['huge'], ['d']]);
+    expect(transactions).toEqual([['first', 'a', 'b'], ['c'], ['huge'], ['d']]);
   });
 
   it('tries each item of a refused group alone: only the one the database refuses fails', async () => {
     const { store, transactions, finish } = controlledStore((item) => item === 'bad');
     const group = new GroupCommit(store, 100);
     const seen = outcomes({
-      first: group.submit('first', 1),
       good: group.submit('good', 1),
       bad: group.submit('bad', 1),
       later: group.submit('later', 1),
     });
-    for (let round = 0; round < 5; round++) await finish();
-    expect(transactions).toEqual([['first'], ['good', 'bad', 'later'], ['good'], ['bad'], ['later']]);
-    expect(seen).toEqual({ first: 'committed', good: 'committed', bad: 'refused bad', later: 'committed' });
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let round = 0; round < 4; round++) await finish();
+    expect(transactions).toEqual([['good', 'bad', 'later'], ['good'], ['bad'], ['later']]);
+    expect(seen).toEqual({ good: 'committed', bad: 'refused bad', later: 'committed' });
     // It goes on working after a failure.
     const next = group.submit('next', 1);
+    await new Promise((resolve) => setImmediate(resolve));
     await finish();
     await expect(next).resolves.toBeUndefined();
+    expect(transactions.at(-1)).toEqual(['next']);
   });
 });

@@ -23,12 +23,15 @@ export class GroupCommit<T> {
   submit(item: T, size: number): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, size, resolve, reject });
-      if (!this.draining) void this.drain();
+      if (!this.draining) {
+        this.draining = true;
+        // After the requests already received have been read: they join this first group.
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
       while (this.waiting.length > 0) {
         let total = 0;
