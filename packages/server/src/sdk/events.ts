@@ -42,7 +42,8 @@ export const DEFAULT_VALUE_VARIATION = '';
  * events in `events`, summaries added to `evaluation_counts` by hour, the contexts it reports (with
  * first and last seen) for the users list (`context_reports`, merged into `contexts` in the
  * background), and what the batch changes in the running experiments' aggregates. These are
- * telemetry, not changes: no audit entry and no revision, so one plain transaction.
+ * telemetry, not changes: no audit entry and no revision, so one plain transaction — shared with
+ * the batches that arrive meanwhile (`storeBatches`) — and the promise resolves once it commits.
  */
 export async function ingestEvents(
   ctx: ServerContext,
