@@ -16,7 +16,10 @@ describe('events sent to a real server', () => {
       .orderBy('flagKey')
       .orderBy('variationKey')
       .execute(),
-    contexts: await server.ctx.db.selectFrom('contexts').selectAll().orderBy('kind').orderBy('key').execute(),
+    // The users list as a read of it sees it: the reports ingestion appended, merged.
+    contexts: await server.ctx.contextReports
+      .flush()
+      .then(() => server.ctx.db.selectFrom('contexts').selectAll().orderBy('kind').orderBy('key').execute()),
   });
 
   beforeAll(async () => {

@@ -39,6 +39,7 @@ describe('@vexil/web events: exposures, contexts and track()', () => {
   beforeEach(async () => {
     await server.ctx.db.deleteFrom('events').execute();
     await server.ctx.db.deleteFrom('contexts').execute();
+    await server.ctx.db.deleteFrom('contextReports').execute();
   });
   afterEach(() => clients.closeAll());
   afterAll(() => server.close());

@@ -93,7 +93,9 @@ export async function storedEvents(server: TestServer) {
     .execute();
 }
 
+/** The users list as a read of it sees it: the reports ingestion appended, merged first. */
 export async function storedContexts(server: TestServer) {
+  await server.ctx.contextReports.flush();
   return server.ctx.db.selectFrom('contexts').select(['kind', 'key', 'attributes']).execute();
 }
 
