@@ -37,10 +37,13 @@ export function mergedReports(older: ContextReport, newer: ContextReport): Conte
   } as ContextReport;
 }
 
-interface Seen extends ContextReport {
+interface ContextId {
   environmentId: string;
   kind: string;
   key: string;
+}
+
+interface Seen extends ContextReport, ContextId {
   firstSeen: string;
   lastSeen: string;
 }
@@ -66,6 +69,11 @@ export class SeenContexts {
     const newer = report.lastSeen >= known.lastSeen;
     if (newer) known.lastSeen = report.lastSeen;
     Object.assign(known, newer ? mergedReports(known, report) : mergedReports(report, known));
+  }
+
+  /** The contexts seen, by environment, kind and key. */
+  ids(): ContextId[] {
+    return [...this.byId.values()].map(({ environmentId, kind, key }) => ({ environmentId, kind, key }));
   }
 
   /** As rows (attributes as JSON text), in key order. */
@@ -169,7 +177,7 @@ export class ContextReports {
       if (reports.length === 0) return 0;
       const seen = new SeenContexts();
       for (const report of reports) seen.add(parsed(report));
-      for (const row of await storedContexts(tx, seen.rows())) seen.add(parsed(row));
+      for (const row of await storedContexts(tx, seen.ids())) seen.add(parsed(row));
       await insertJsonRows(tx, dialect, 'contexts', CONTEXT_COLUMNS, seen.rows(), CONTEXT_KEY);
       return reports.length;
     });
@@ -192,7 +200,7 @@ function parsed(row: ContextRow): Seen {
 }
 
 /** The stored rows of these contexts, by environment and kind, a few hundred keys a query. */
-async function storedContexts(tx: Tx, contexts: readonly ContextRow[]): Promise<ContextRow[]> {
+async function storedContexts(tx: Tx, contexts: readonly ContextId[]): Promise<ContextRow[]> {
   const keys = new Map<string, { environmentId: string; kind: string; keys: string[] }>();
   for (const { environmentId, kind, key } of contexts) {
     const id = `${environmentId}\u0000${kind}`;
