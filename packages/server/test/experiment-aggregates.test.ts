@@ -1,4 +1,5 @@
 import { percentile } from '@vexil/stats';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneEvents } from '../src/sdk/retention.js';
 import { testDialects } from './support/databases.js';
@@ -239,6 +240,60 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
     });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     expect((await server.api('PATCH', `${v1}/metrics/draft-only`, { eventKey: 'purchase' })).status).toBe(200);
+  });
+
+  // A batch must not slip between a rebuild's reading of raw events and its commit: on PostgreSQL,
+  // which takes writers side by side, it waits for the experiment's lock; SQLite has one writer.
+  it('count a batch that arrives while a rebuild holds the experiment', async () => {
+    await createFlag(server, { key: 'race' }, splitState);
+    const created = await server.api('POST', `${v1}/experiments`, {
+      key: 'race-test',
+      flag: 'race',
+      environment: 'development',
+      allocations: ['experiment'],
+      controlVariation: 'off',
+      primaryMetric: 'bought',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await server.api('POST', `${v1}/experiments/race-test/start`)).status).toBe(200);
+    const now = Date.now();
+    const batch = (first: number): SdkEvent[] =>
+      Array.from({ length: 20 }, (_, index) => {
+        const context = { key: `racer-${first + index}` };
+        return [
+          {
+            kind: 'exposure',
+            flag: 'race',
+            variation: index % 2 ? 'on' : 'off',
+            allocation: 'experiment',
+            context,
+            timestamp: now - 1000,
+          },
+          { kind: 'custom', key: 'purchase', value: 10, context, timestamp: now },
+        ];
+      }).flat();
+    await send(batch(0));
+    // As if it had started before the aggregates existed: the next results request rebuilds them.
+    const db = server.ctx.db;
+    await db.updateTable('experiments').set({ aggregated: 0 }).where('key', '=', 'race-test').execute();
+    const { id } = await db
+      .selectFrom('experiments')
+      .select('id')
+      .where('key', '=', 'race-test')
+      .executeTakeFirstOrThrow();
+    // A rebuild in progress holds the experiment's lock and marks it built, then commits; a batch
+    // arrives meanwhile, and must wait for it rather than leave its events to a rebuild already read.
+    let sent: Promise<void> | undefined;
+    await db.transaction().execute(async (tx) => {
+      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${id}))`.execute(tx);
+      await tx.updateTable('experiments').set({ aggregated: 1 }).where('id', '=', id).execute();
+      sent = send(batch(20));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await sent;
+    const counted = await results('race-test');
+    expect(counted.exposures.subjects).toBe(40);
+    expectClose(counted, await rebuilt('race-test'));
   });
 
   it('outlive the raw events pruned past their retention', async () => {

@@ -37,9 +37,11 @@ export interface AggregatedEvent {
 
 type MetricDefinition = Pick<MetricRow, 'id' | 'eventKey' | 'kind' | 'aggregation' | 'windowHours'>;
 
-/** A running experiment whose aggregates are kept. */
+/** A running experiment. */
 interface TrackedExperiment {
   id: string;
+  /** Whether its aggregates are kept (false for one started before they existed, until it is rebuilt). */
+  aggregated: boolean;
   flagKey: string;
   allocations: Set<string>;
   metrics: MetricDefinition[];
@@ -101,7 +103,24 @@ export async function aggregateEvents(
   // order, the same for every batch, so two batches cannot deadlock.
   if (dialect === 'postgres')
     for (const { experiment } of work) await sql`select pg_advisory_xact_lock(hashtext(${experiment.id}))`.execute(tx);
-  await applyBatch(tx, dialect, environmentId, work);
+  await applyBatch(tx, dialect, environmentId, await withAggregates(tx, work));
+}
+
+/**
+ * The parts of experiments whose aggregates are kept. One started before they existed is rebuilt
+ * from raw events at its first results request (`rebuildAggregates`, under the experiment's lock):
+ * read again once its lock is held, it is either still waiting — this batch's events, committed
+ * first, are in the rebuild — or rebuilt meanwhile, and this batch is added to it here.
+ */
+async function withAggregates(tx: Tx, work: ExperimentBatch[]): Promise<ExperimentBatch[]> {
+  const unbuilt = work.filter(({ experiment }) => !experiment.aggregated).map(({ experiment }) => experiment.id);
+  if (unbuilt.length === 0) return work;
+  const rebuilt = new Set(
+    (
+      await tx.selectFrom('experiments').select('id').where('id', 'in', unbuilt).where('aggregated', '=', 1).execute()
+    ).map((row) => row.id),
+  );
+  return work.filter(({ experiment }) => experiment.aggregated || rebuilt.has(experiment.id));
 }
 
 /** One running experiment's part of a batch: the subjects it exposed (merged per subject) and the metric events it brought. */
@@ -115,10 +134,9 @@ async function runningExperiments(db: Queryable, environmentId: string): Promise
   const rows = await db
     .selectFrom('experiments')
     .innerJoin('flags', 'flags.id', 'experiments.flagId')
-    .select(['experiments.id', 'experiments.allocationIds', 'flags.key as flagKey'])
+    .select(['experiments.id', 'experiments.allocationIds', 'experiments.aggregated', 'flags.key as flagKey'])
     .where('experiments.environmentId', '=', environmentId)
     .where('experiments.status', '=', 'running')
-    .where('experiments.aggregated', '=', 1)
     // One order for every batch, so that batches taking several experiments' locks cannot deadlock.
     .orderBy('experiments.id')
     .execute();
@@ -129,6 +147,7 @@ async function runningExperiments(db: Queryable, environmentId: string): Promise
   );
   return rows.map((row) => ({
     id: row.id,
+    aggregated: Number(row.aggregated) === 1,
     flagKey: row.flagKey,
     allocations: new Set(JSON.parse(row.allocationIds) as string[]),
     metrics: metrics.get(row.id) ?? [],
@@ -582,7 +601,11 @@ export interface RebuildScope {
   flagKey: string;
   allocations: string[];
   from: string;
-  to: string;
+  /**
+   * When it stopped; null while it runs: then every event committed counts, however late it was
+   * received (a batch received after the results request began may commit before the rebuild).
+   */
+  to: string | null;
   metrics: MetricDefinition[];
 }
 
@@ -609,7 +632,7 @@ export async function rebuildAggregates(tx: Tx, scope: RebuildScope): Promise<vo
     from events
     where environment_id = ${scope.environmentId} and type = 'exposure' and flag_key = ${scope.flagKey}
       and allocation_id in (${sql.join(scope.allocations)})
-      and received_at >= ${scope.from} and received_at <= ${scope.to}
+      and received_at >= ${scope.from} ${receivedBy(sql.ref('received_at'), scope.to)}
     group by context_kind, context_key`.execute(tx);
   await sql`
     insert into experiment_exposures (experiment_id, variation, allocation, day, subjects)
@@ -631,6 +654,11 @@ export async function rebuildAggregates(tx: Tx, scope: RebuildScope): Promise<vo
       from experiment_subject_values where experiment_id = ${id} and metric_id = ${metric.id}
       group by variation, day`.execute(tx);
   }
+}
+
+/** `and <at> <= <to>`, or nothing without an end. */
+function receivedBy(at: RawBuilder<unknown>, to: string | null): RawBuilder<unknown> {
+  return to === null ? sql`` : sql`and ${at} <= ${to}`;
 }
 
 /** `metricValue` in SQL. */
@@ -673,7 +701,7 @@ function perSubjectSql(scope: RebuildScope, metric: MetricDefinition): RawBuilde
     from experiment_subjects s
     join events e on e.environment_id = ${scope.environmentId} and e.event_key = ${metric.eventKey}
       and e.context_kind = s.context_kind and e.context_key = s.context_key
-      and e.received_at <= ${scope.to}
+      ${receivedBy(sql.ref('e.received_at'), scope.to)}
     where s.experiment_id = ${scope.experimentId} and s.variation = s.other
     group by s.context_kind, s.context_key, s.variation, s.first_at`;
 }

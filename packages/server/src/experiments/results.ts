@@ -152,7 +152,7 @@ export async function getExperimentResults(
     };
   }
 
-  await ensureAggregated(ctx, loaded, to);
+  await ensureAggregated(ctx, loaded);
   const scope: Scope = {
     experimentId: row.id,
     environmentId: loaded.environment.id,
@@ -268,7 +268,7 @@ async function exposureCounts(
  * The aggregates, rebuilt from raw events if they are not up to date (after the migration that
  * added them, or a change of a metric the experiment reads); one rebuild at a time.
  */
-async function ensureAggregated(ctx: ServerContext, loaded: LoadedExperiment, to: string): Promise<void> {
+async function ensureAggregated(ctx: ServerContext, loaded: LoadedExperiment): Promise<void> {
   const { row } = loaded;
   if (row.aggregated === 1 || row.startedAt === null) return;
   const startedAt = row.startedAt;
@@ -282,7 +282,7 @@ async function ensureAggregated(ctx: ServerContext, loaded: LoadedExperiment, to
         flagKey: loaded.flag.key,
         allocations: allocationIdsOf(row),
         from: startedAt,
-        to,
+        to: row.stoppedAt,
         metrics: loaded.metrics.map(({ metric }) => metric),
       };
       await rebuildAggregates(tx, scope);
