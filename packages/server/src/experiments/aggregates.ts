@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Dialect, Queryable, Tx } from '../db/database.js';
-import { insertJsonRows, type JsonColumn } from '../db/json-rows.js';
+import { type BulkColumn, insertRows } from '../db/bulk-insert.js';
 import type {
   ExperimentSubjectTable,
   ExperimentSubjectValueTable,
@@ -488,7 +488,7 @@ function sorted<T>(entries: Iterable<[string, T]>): [string, T][] {
   return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-const SUBJECT_COLUMNS: JsonColumn[] = [
+const SUBJECT_COLUMNS: BulkColumn[] = [
   { name: 'experiment_id', type: 'text' },
   { name: 'context_kind', type: 'text' },
   { name: 'context_key', type: 'text' },
@@ -501,14 +501,14 @@ const SUBJECT_COLUMNS: JsonColumn[] = [
 function saveExposures(tx: Tx, dialect: Dialect, exposures: ExposureRow[]): Promise<void> {
   const rows = sorted(exposures.map((row): [string, ExposureRow] => [rowKey(row), row])).map(([, row]) => row);
   const key = SUBJECT_COLUMNS.slice(0, 3).map((column) => column.name);
-  return insertJsonRows(tx, dialect, 'experiment_subjects', SUBJECT_COLUMNS, rows, key);
+  return insertRows(tx, dialect, 'experiment_subjects', SUBJECT_COLUMNS, rows, key);
 }
 
 function rowKey(row: { experimentId: string; contextKind: string; contextKey: string; metricId?: string }): string {
   return `${row.experimentId}\u0000${row.metricId ?? ''}\u0000${row.contextKind}\u0000${row.contextKey}`;
 }
 
-const VALUE_COLUMNS: JsonColumn[] = [
+const VALUE_COLUMNS: BulkColumn[] = [
   { name: 'experiment_id', type: 'text' },
   { name: 'metric_id', type: 'text' },
   { name: 'context_kind', type: 'text' },
@@ -526,7 +526,7 @@ const VALUE_COLUMNS: JsonColumn[] = [
 async function saveValues(tx: Tx, dialect: Dialect, values: ValueRow[], gone: Changes['gone']): Promise<void> {
   const rows = sorted(values.map((row): [string, ValueRow] => [rowKey(row), row])).map(([, row]) => row);
   const key = VALUE_COLUMNS.slice(0, 4).map((column) => column.name);
-  await insertJsonRows(tx, dialect, 'experiment_subject_values', VALUE_COLUMNS, rows, key);
+  await insertRows(tx, dialect, 'experiment_subject_values', VALUE_COLUMNS, rows, key);
   const byMetric = new Map<string, { experimentId: string; metricId: string; subjects: string[] }>();
   for (const { experimentId, metricId, subject } of gone) {
     const id = `${experimentId}\u0000${metricId}`;

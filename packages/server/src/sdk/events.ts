@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { ServerContext } from '../context.js';
-import { insertJsonRows, type JsonColumn } from '../db/json-rows.js';
+import { type BulkColumn, insertRows } from '../db/bulk-insert.js';
 import { aggregateEvents } from '../experiments/aggregates.js';
 import { GroupCommit } from './group-commit.js';
 import { RecentContexts } from './recent-contexts.js';
@@ -155,7 +155,7 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
   return { events, counts, contexts: contexts.rows() };
 }
 
-const EVENT_COLUMNS: JsonColumn[] = [
+const EVENT_COLUMNS: BulkColumn[] = [
   { name: 'environment_id', type: 'text' },
   { name: 'type', type: 'text' },
   { name: 'flag_key', type: 'text' },
@@ -169,9 +169,9 @@ const EVENT_COLUMNS: JsonColumn[] = [
   { name: 'received_at', type: 'text' },
 ];
 
-/** The batch's events in one statement (`insertJsonRows`). */
+/** The batch's events, in bulk (`insertRows`). */
 function insertEvents(tx: Tx, dialect: Dialect, events: Insertable<EventTable>[]): Promise<void> {
-  return insertJsonRows(tx, dialect, 'events', EVENT_COLUMNS, events);
+  return insertRows(tx, dialect, 'events', EVENT_COLUMNS, events);
 }
 
 function byKey(a: [string, unknown], b: [string, unknown]): number {

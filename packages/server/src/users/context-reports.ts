@@ -1,7 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { ServerContext } from '../context.js';
 import type { Dialect, Store, Tx } from '../db/database.js';
-import { insertJsonRows, type JsonColumn } from '../db/json-rows.js';
+import { type BulkColumn, insertRows } from '../db/bulk-insert.js';
 import type { ContextReportTable, ContextTable } from '../db/schema.js';
 import type { PrivateAttributes } from '../sdk/event-schemas.js';
 
@@ -92,7 +92,7 @@ export class SeenContexts {
   }
 }
 
-const REPORT_COLUMNS: JsonColumn[] = [
+const REPORT_COLUMNS: BulkColumn[] = [
   { name: 'environment_id', type: 'text' },
   { name: 'kind', type: 'text' },
   { name: 'key', type: 'text' },
@@ -123,7 +123,7 @@ export class ContextReports {
 
   /** Appends a batch's reports, in the batch's transaction. */
   async append(tx: Tx, rows: readonly ContextRow[]): Promise<void> {
-    await insertJsonRows(tx, this.store.dialect, 'context_reports', REPORT_COLUMNS, rows);
+    await insertRows(tx, this.store.dialect, 'context_reports', REPORT_COLUMNS, rows);
   }
 
   /** Reports just committed: a merge starts at once when enough wait. */
@@ -178,7 +178,7 @@ export class ContextReports {
       const seen = new SeenContexts();
       for (const report of reports) seen.add(parsed(report));
       for (const row of await storedContexts(tx, seen.ids())) seen.add(parsed(row));
-      await insertJsonRows(tx, dialect, 'contexts', CONTEXT_COLUMNS, seen.rows(), CONTEXT_KEY);
+      await insertRows(tx, dialect, 'contexts', CONTEXT_COLUMNS, seen.rows(), CONTEXT_KEY);
       return reports.length;
     });
   }
