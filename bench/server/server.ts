@@ -3,7 +3,7 @@
  * (so it and the load generator each get a core), on a fresh SQLite data directory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -256,6 +256,34 @@ export function cpuTimeMs(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * CPU time (ms) PostgreSQL has used so far on this machine: every process named `postgres`, with
+ * the time of the backends that have exited (counted in their parent's), from /proc (Linux);
+ * undefined elsewhere or when none runs here.
+ */
+export function postgresCpuTimeMs(): number | undefined {
+  let ticks = 0;
+  let found = false;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // exited meanwhile
+      }
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      found = true;
+    }
+  } catch {
+    return undefined;
+  }
+  return found && Number.isFinite(ticks) ? (ticks * 1000) / 100 : undefined;
 }
 
 /**
