@@ -37,7 +37,9 @@ export async function insertRows(
     const json = JSON.stringify(rows.map((row) => valuesOf(row).map((value) => value ?? null)));
     const values = sql.join(columns.map((column, index) => sql`(e->>${sql.lit(index)})::${sql.raw(column.type)}`));
     await sql`insert into ${sql.table(table)} (${sql.join(columns.map((column) => sql.id(column.name)))})
-      select ${values} from jsonb_array_elements(${json}::jsonb) as e ${onConflict(columns, conflict)}`.execute(tx);
+      select ${values} from jsonb_array_elements(${json}::jsonb) as e ${sql.raw(onConflict(columns, conflict))}`.execute(
+      tx,
+    );
     return;
   }
   let start = 0;
@@ -71,14 +73,7 @@ function sqliteInsert(
   if (text === undefined) {
     const row = `(${columns.map(() => '?').join(', ')})`;
     const names = columns.map((column) => quoted(column.name)).join(', ');
-    const update =
-      conflict === undefined
-        ? ''
-        : ` on conflict (${conflict.map(quoted).join(', ')}) do update set ${columns
-            .filter((column) => !conflict.includes(column.name))
-            .map((column) => `${quoted(column.name)} = excluded.${quoted(column.name)}`)
-            .join(', ')}`;
-    text = `insert into ${quoted(table)} (${names}) values ${Array.from({ length: count }, () => row).join(', ')}${update}`;
+    text = `insert into ${quoted(table)} (${names}) values ${Array.from({ length: count }, () => row).join(', ')} ${onConflict(columns, conflict)}`;
     sqliteTexts.set(id, text);
   }
   return text;
@@ -88,13 +83,13 @@ function quoted(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-function onConflict(columns: readonly BulkColumn[], conflict: readonly string[] | undefined) {
-  if (conflict === undefined) return sql``;
-  return sql`on conflict (${sql.join(conflict.map((name) => sql.id(name)))}) do update set ${sql.join(
-    columns
-      .filter((column) => !conflict.includes(column.name))
-      .map((column) => sql`${sql.id(column.name)} = excluded.${sql.id(column.name)}`),
-  )}`;
+/** The upsert clause (both databases): a row whose `conflict` key exists has its other columns replaced. */
+function onConflict(columns: readonly BulkColumn[], conflict: readonly string[] | undefined): string {
+  if (conflict === undefined) return '';
+  const replaced = columns
+    .filter((column) => !conflict.includes(column.name))
+    .map((column) => `${quoted(column.name)} = excluded.${quoted(column.name)}`);
+  return `on conflict (${conflict.map(quoted).join(', ')}) do update set ${replaced.join(', ')}`;
 }
 
 /** A value as SQLite binds it: missing as null, a boolean as 0 or 1 (as JSON would have stored it). */
