@@ -265,8 +265,9 @@ async function exposureCounts(
 }
 
 /**
- * The aggregates, rebuilt from raw events if they are not up to date (after the migration that
- * added them, or a change of a metric the experiment reads); one rebuild at a time.
+ * The aggregates, rebuilt from raw events if they were never kept (an experiment started before the
+ * migration that added them; a metric it reads cannot change what is aggregated); one rebuild at a
+ * time.
  */
 async function ensureAggregated(ctx: ServerContext, loaded: LoadedExperiment): Promise<void> {
   const { row } = loaded;
