@@ -133,7 +133,7 @@ describe('close()', () => {
       ['custom', 'checkout-completed', 'ada'],
       ['exposure', 'experiment', 'cleo'],
     ]);
-    await server.ctx.contextReports.flush();
+    await server.ctx.events.flushContexts();
     const contexts = await server.ctx.db.selectFrom('contexts').select('key').orderBy('key').execute();
     expect(contexts.map((context) => context.key)).toEqual(['ada', 'bob', 'cleo']);
     // The two summaries (flush, close) may fall into two hours' rows: their sum is what counts.

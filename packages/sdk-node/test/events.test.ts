@@ -17,8 +17,8 @@ describe('events sent to a real server', () => {
       .orderBy('variationKey')
       .execute(),
     // The users list as a read of it sees it: the reports ingestion appended, merged.
-    contexts: await server.ctx.contextReports
-      .flush()
+    contexts: await server.ctx.events
+      .flushContexts()
       .then(() => server.ctx.db.selectFrom('contexts').selectAll().orderBy('kind').orderBy('key').execute()),
   });
 

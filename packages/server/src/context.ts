@@ -9,7 +9,8 @@ import type { Store } from './db/database.js';
 import { Metrics } from './metrics.js';
 import { RulesetCache } from './rulesets/cache.js';
 import { SdkKeyResolver } from './sdk/authenticate.js';
-import { ContextReports } from './users/context-reports.js';
+import { type EventStore, LocalEventStore } from './sdk/event-store.js';
+import { WorkerEventStore } from './sdk/worker-event-store.js';
 
 /** What every part of the server shares: settings, the database, and the change hub. */
 export class ServerContext {
@@ -20,8 +21,8 @@ export class ServerContext {
   readonly rulesets: RulesetCache;
   /** SDK keys, resolved and remembered for the SDK and OFREP endpoints. */
   readonly sdkKeys: SdkKeyResolver;
-  /** SDKs' reports of contexts, on their way to the users list. */
-  readonly contextReports: ContextReports;
+  /** Where SDK events are stored, and their reports of contexts merged into the users list. */
+  readonly events: EventStore;
   /** This process, among the nodes that may share a PostgreSQL database. */
   readonly nodeId = randomUUID();
   private readonly publisher: ChangePublisher;
@@ -35,7 +36,7 @@ export class ServerContext {
     this.publisher = new ChangePublisher(store.db, this.hub);
     this.rulesets = new RulesetCache(store, this.hub);
     this.sdkKeys = new SdkKeyResolver(store.db, this.hub);
-    this.contextReports = new ContextReports(store);
+    this.events = store.dialect === 'sqlite' ? new WorkerEventStore(store.location) : new LocalEventStore(store);
   }
 
   get db() {
@@ -73,6 +74,7 @@ export class ServerContext {
 
   async close(): Promise<void> {
     for (const closer of this.closers.splice(0)) await closer();
+    await this.events.close();
     await this.feed?.close();
     await this.publisher.idle();
   }

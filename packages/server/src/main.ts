@@ -23,8 +23,7 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   pruneEventsPeriodically(ctx, (error) => app.log.error({ err: error }, 'pruning old SDK events failed'));
-  ctx.contextReports.onError = (error) => app.log.error({ err: error }, 'merging reported contexts failed');
-  ctx.contextReports.mergePeriodically(ctx);
+  ctx.events.mergeContextsPeriodically((error) => app.log.error({ err: error }, 'merging reported contexts failed'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;

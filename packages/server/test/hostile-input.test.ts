@@ -359,7 +359,7 @@ describe.each(await testDialects())('hostile input on %s', (dialect) => {
       const answer = await events(JSON.stringify(batch), 'text/plain;charset=UTF-8');
       expect(answer.status).toBe(202);
       expect(answer.body).toEqual({ accepted: 1 });
-      await server.ctx.contextReports.flush();
+      await server.ctx.events.flushContexts();
       const stored = await server.ctx.db.selectFrom('contexts').select('key').where('key', '=', 'beacon-1').execute();
       expect(stored).toHaveLength(1);
       expect((await events('{"events": [', 'text/plain')).body.type).toBe('https://vexil.dev/problems/malformed-json');

@@ -23,7 +23,7 @@ describe.each(await testDialects())('POST /sdk/v1/events on %s', (dialect) => {
   });
   /** The users list's rows, once the reports ingestion appended are merged (as a read of the list does). */
   const contexts = async () => {
-    await server.ctx.contextReports.flush();
+    await server.ctx.events.flushContexts();
     return server.ctx.db.selectFrom('contexts').selectAll().orderBy('kind').orderBy('key').execute();
   };
 

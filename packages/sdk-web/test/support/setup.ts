@@ -95,7 +95,7 @@ export async function storedEvents(server: TestServer) {
 
 /** The users list as a read of it sees it: the reports ingestion appended, merged first. */
 export async function storedContexts(server: TestServer) {
-  await server.ctx.contextReports.flush();
+  await server.ctx.events.flushContexts();
   return server.ctx.db.selectFrom('contexts').select(['kind', 'key', 'attributes']).execute();
 }
 

@@ -27,7 +27,6 @@ export interface DatabaseOptions {
  * loss keep what was acknowledged) or PostgreSQL when a `postgres://` URL is given.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Store> {
-  const plugins = [new CamelCasePlugin()];
   if (options.databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
       throw new Error('DATABASE_URL must be a postgres:// URL');
@@ -40,23 +39,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<Store> {
     const url = new URL(options.databaseUrl);
     url.password = '';
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins }),
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] }),
       dialect: 'postgres',
       location: url.toString(),
     };
   }
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, 'vexil.db');
+  return { db: openSqlite(file), dialect: 'sqlite', location: file };
+}
+
+/**
+ * One connection to the SQLite file: the server's, or ingestion's worker thread's
+ * (sdk/event-store.ts). Transactions begin IMMEDIATE, taking the write lock at once (waiting up to
+ * the busy timeout for the other connection's): a deferred one that read first and wrote second
+ * would fail at once with SQLITE_BUSY when the other connection committed in between.
+ */
+export function openSqlite(file: string): Db {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins }),
-    dialect: 'sqlite',
-    location: file,
-  };
+  const dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
+  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
 }
 
 /** A unique index refused the row: PostgreSQL's 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE. */
@@ -77,7 +83,9 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(text: string) {
+    prepare(sqlText: string) {
+      // Kysely begins every transaction with a plain `begin` (see `openSqlite`).
+      const text = sqlText === 'begin' ? 'begin immediate' : sqlText;
       let statement = statements.get(text);
       if (statement) {
         // Most recently used last, so the first key is the one to forget.

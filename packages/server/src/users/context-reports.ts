@@ -1,5 +1,4 @@
 import { type Insertable, sql } from 'kysely';
-import type { ServerContext } from '../context.js';
 import type { Dialect, Store, Tx } from '../db/database.js';
 import { type BulkColumn, insertRows } from '../db/bulk-insert.js';
 import type { ContextReportTable, ContextTable } from '../db/schema.js';
@@ -149,14 +148,14 @@ export class ContextReports {
     return next;
   }
 
-  /** Merges every second until the server closes, and once more then. */
-  mergePeriodically(ctx: ServerContext): void {
+  /** Merges every second until the returned function is called, which merges once more. */
+  mergePeriodically(): () => Promise<void> {
     const timer = setInterval(() => this.flush().catch(this.onError), MERGE_EVERY_MS);
     timer.unref();
-    ctx.onClose(async () => {
+    return () => {
       clearInterval(timer);
-      await this.flush();
-    });
+      return this.flush();
+    };
   }
 
   private async mergeAll(): Promise<void> {

@@ -53,7 +53,7 @@ export async function listUsers(
 ): Promise<{ users: UserView[]; total: number }> {
   const environment = await readableEnvironment(ctx, actor, projectKey, environmentKey);
   // What SDKs reported until now, merged first: the list is as of the request, not the last merge.
-  await ctx.contextReports.flush();
+  await ctx.events.flushContexts();
   let query = ctx.db.selectFrom('contexts').where('environmentId', '=', environment.id);
   if (search.kind) query = query.where('kind', '=', search.kind);
   if (search.q) {
@@ -84,7 +84,7 @@ export async function getUser(
   key: string,
 ): Promise<UserView & { flags: FlagExplanation[] }> {
   const environment = await readableEnvironment(ctx, actor, projectKey, environmentKey);
-  await ctx.contextReports.flush();
+  await ctx.events.flushContexts();
   const row = await ctx.db
     .selectFrom('contexts')
     .selectAll()

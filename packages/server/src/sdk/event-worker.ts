@@ -1,0 +1,36 @@
+/**
+ * Ingestion's worker thread on SQLite (`WorkerEventStore`): a connection of its own to the
+ * database file, and a `LocalEventStore` on it that does what the server asks over the port.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openSqlite } from '../db/database.js';
+import { LocalEventStore } from './event-store.js';
+import { type EventStoreAnswer, type EventStoreCall, serializedError } from './worker-event-store.js';
+
+const port = parentPort;
+if (!port) throw new Error('event-worker.js runs as a worker thread');
+const { file } = workerData as { file: string };
+const db = openSqlite(file);
+const events = new LocalEventStore({ db, dialect: 'sqlite', location: file });
+
+const answer = (message: EventStoreAnswer) => port.postMessage(message);
+
+port.on('message', (call: EventStoreCall) => {
+  const done = (() => {
+    switch (call.call) {
+      case 'store':
+        return events.store(call.rows, call.size);
+      case 'flushContexts':
+        return events.flushContexts();
+      case 'mergeContextsPeriodically':
+        events.mergeContextsPeriodically((error) => answer({ failed: serializedError(error) }));
+        return Promise.resolve();
+      case 'close':
+        return events.close().finally(() => db.destroy());
+    }
+  })();
+  done.then(
+    () => answer({ id: call.id }),
+    (error: unknown) => answer({ id: call.id, error: serializedError(error) }),
+  );
+});
