@@ -64,6 +64,17 @@ describe('WorkerEventStore (SQLite ingestion in a worker thread)', () => {
     }
   });
 
+  it('fails the calls of a worker that stopped (here: it could not open the file), instead of leaving them waiting', async () => {
+    const events = new WorkerEventStore(join(dataDir, 'no-such-directory', 'vexil.db'));
+    try {
+      await expect(events.flushContexts()).rejects.toThrow(/directory does not exist|unable to open/i);
+      // Asked again, a new worker starts (and fails the same way).
+      await expect(events.store(rowsFor('no-such-environment', 'u-3'), 1)).rejects.toThrow();
+    } finally {
+      await events.close();
+    }
+  });
+
   it('refuses calls once closed, instead of leaving them waiting', async () => {
     const events = new WorkerEventStore(store.location);
     await events.flushContexts();

@@ -51,16 +51,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Store> {
 
 /**
  * One connection to the SQLite file: the server's, or ingestion's worker thread's
- * (sdk/event-store.ts). Transactions begin IMMEDIATE, taking the write lock at once (waiting up to
- * the busy timeout for the other connection's): a deferred one that read first and wrote second
- * would fail at once with SQLITE_BUSY when the other connection committed in between.
+ * (sdk/worker-event-store.ts). Transactions begin IMMEDIATE, taking the write lock at once, waiting
+ * up to `busyTimeoutMs` for the other connection's transaction: a deferred one that read first and
+ * wrote second would fail at once with SQLITE_BUSY when the other connection committed in between.
  */
-export function openSqlite(file: string): Db {
+export function openSqlite(file: string, busyTimeoutMs = 5_000): Db {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
   return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
 }

@@ -39,6 +39,8 @@ export class LocalEventStore implements EventStore {
   private readonly contextReports: ContextReports;
   private readonly batches: GroupCommit<EventRows>;
   private stopMerging: (() => Promise<void>) | undefined;
+  /** Batches submitted and not yet committed (or refused). */
+  private readonly storing = new Set<Promise<void>>();
 
   constructor(private readonly database: Store) {
     this.contextReports = new ContextReports(database);
@@ -46,7 +48,13 @@ export class LocalEventStore implements EventStore {
   }
 
   async store(rows: EventRows, size: number): Promise<void> {
-    await this.batches.submit(rows, size);
+    const stored = this.batches.submit(rows, size);
+    this.storing.add(stored);
+    try {
+      await stored;
+    } finally {
+      this.storing.delete(stored);
+    }
     this.contextReports.committed(rows.contexts.length);
   }
 
@@ -59,8 +67,10 @@ export class LocalEventStore implements EventStore {
     this.stopMerging ??= this.contextReports.mergePeriodically();
   }
 
+  /** Waits for the batches submitted, then merges once more if merging periodically. */
   async close(): Promise<void> {
-    await (this.stopMerging ?? (() => this.contextReports.flush()))();
+    await Promise.allSettled(this.storing);
+    await this.stopMerging?.();
   }
 
   /**

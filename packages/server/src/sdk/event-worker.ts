@@ -10,7 +10,9 @@ import { type EventStoreAnswer, type EventStoreCall, serializedError } from './w
 const port = parentPort;
 if (!port) throw new Error('event-worker.js runs as a worker thread');
 const { file } = workerData as { file: string };
-const db = openSqlite(file);
+// Batches wait for the server's transactions however long they take (rebuilding an experiment's
+// aggregates can take a minute), as they did on one connection: this thread has nothing else to do.
+const db = openSqlite(file, 10 * 60_000);
 const events = new LocalEventStore({ db, dialect: 'sqlite', location: file });
 
 const answer = (message: EventStoreAnswer) => port.postMessage(message);

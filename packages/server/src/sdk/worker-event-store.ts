@@ -58,8 +58,11 @@ export class WorkerEventStore implements EventStore {
   }
 
   mergeContextsPeriodically(onError: (error: unknown) => void): void {
+    const running = this.worker;
     this.onMergeError = onError;
-    this.send({ call: 'mergeContextsPeriodically' }).catch(onError);
+    if (running) this.call(running, { call: 'mergeContextsPeriodically' }).catch(onError);
+    // `start` tells a new worker to, since `onMergeError` is set.
+    else if (!this.closed) this.start();
   }
 
   async close(): Promise<void> {
@@ -119,7 +122,8 @@ export class WorkerEventStore implements EventStore {
     worker.on('error', stopped);
     worker.on('exit', (code) => stopped(new Error(`The event worker stopped (exit code ${code})`)));
     this.worker = worker;
-    if (this.onMergeError) worker.postMessage({ call: 'mergeContextsPeriodically', id: 0 });
+    const onMergeError = this.onMergeError;
+    if (onMergeError) this.call(worker, { call: 'mergeContextsPeriodically' }).catch(onMergeError);
     return worker;
   }
 }
