@@ -89,6 +89,9 @@ export async function startTestServer(
     },
     async close() {
       await ctx.close();
+      // As a stopped process would: a client's kept-alive socket must not hold close() open (streams
+      // have said goodbye by now).
+      app.server.closeAllConnections();
       await app.close();
       await store.db.destroy();
       await postgres?.drop();
