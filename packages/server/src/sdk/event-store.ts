@@ -27,7 +27,7 @@ export interface EventStore {
   flushContexts(): Promise<void>;
   /** Merges reports every second from now on; failures go to `onError`. */
   mergeContextsPeriodically(onError: (error: unknown) => void): void;
-  /** Stops, after a last merge. */
+  /** Stops once the batches submitted are stored (and merged once more, when merging periodically). */
   close(): Promise<void>;
 }
 
@@ -67,7 +67,6 @@ export class LocalEventStore implements EventStore {
     this.stopMerging ??= this.contextReports.mergePeriodically();
   }
 
-  /** Waits for the batches submitted, then merges once more if merging periodically. */
   async close(): Promise<void> {
     await Promise.allSettled(this.storing);
     await this.stopMerging?.();
