@@ -59,11 +59,15 @@ interface Case {
   request(rep: number): Request;
   /** Repetitions: evaluations repeat more, since they change nothing. */
   reps: number;
+  /** What the breach allowance counts, when not the request's own bytes: what the request pays to compile. */
+  allowanceBytes?: number;
 }
 
 interface Row {
   name: string;
   bytes: number;
+  /** The bytes the breach allowance counts (the request's, unless the case says otherwise). */
+  allowanceBytes?: number | undefined;
   latencies: number[];
   delays: number[];
 }
@@ -99,7 +103,7 @@ async function loopDelayMs(server: ServerProcess): Promise<number> {
 }
 
 async function measure(server: ServerProcess, test: Case): Promise<Row> {
-  const row: Row = { name: test.name, bytes: 0, latencies: [], delays: [] };
+  const row: Row = { name: test.name, bytes: 0, allowanceBytes: test.allowanceBytes, latencies: [], delays: [] };
   for (let rep = 0; rep < test.reps; rep++) {
     const request = test.request(rep);
     row.bytes = Buffer.byteLength(request.body ?? '');
@@ -396,6 +400,19 @@ async function runOn(database: Database, quick: boolean, databaseUrl: string | u
       return answer.status === 201;
     });
 
+    const largestFlagEvaluation: Request = {
+      method: 'POST',
+      path: '/ofrep/v1/evaluate/flags/largest-0',
+      headers: client,
+      body: json({
+        context: {
+          targetingKey: 'user-1',
+          country: 'DE',
+          email: 'ada@example.com',
+          ua: 'a'.repeat(MAX_REGEX_INPUT_LENGTH),
+        },
+      }),
+    };
     const cases: Case[] = [
       {
         name: `OFREP bulk: ${REGEX_FLAGS} flags of ${SHAPES.length} worst regex shapes, ${MAX_REGEX_INPUT_LENGTH}-char attributes`,
@@ -449,22 +466,19 @@ async function runOn(database: Database, quick: boolean, databaseUrl: string | u
         }),
       },
       {
+        // A ruleset is compiled once per revision, by the first request that needs it: this one pays
+        // for the 1 MiB flag just saved, so its allowance counts that flag, not its own body.
+        name: 'OFREP: the first evaluation after the largest flag is saved (compiles the ruleset)',
+        expect: 200,
+        reps: 1,
+        allowanceBytes: Buffer.byteLength(largestFlag('largest-0')),
+        request: () => largestFlagEvaluation,
+      },
+      {
         name: 'OFREP: the largest flag, every clause run',
         expect: 200,
         reps: evaluationReps,
-        request: () => ({
-          method: 'POST',
-          path: '/ofrep/v1/evaluate/flags/largest-0',
-          headers: client,
-          body: json({
-            context: {
-              targetingKey: 'user-1',
-              country: 'DE',
-              email: 'ada@example.com',
-              ua: 'a'.repeat(MAX_REGEX_INPUT_LENGTH),
-            },
-          }),
-        }),
+        request: () => largestFlagEvaluation,
       },
       {
         name: '/sdk/v1/evaluate: every flag, the largest included, every clause run',
@@ -552,7 +566,7 @@ async function runOn(database: Database, quick: boolean, databaseUrl: string | u
       );
     }
     if (!quick) return 0;
-    const allowed = (row: Row) => BREACH_MS + (BREACH_MS_PER_KIB * row.bytes) / 1024;
+    const allowed = (row: Row) => BREACH_MS + (BREACH_MS_PER_KIB * (row.allowanceBytes ?? row.bytes)) / 1024;
     const breaches = rows.filter((row) => Math.max(...row.latencies, ...row.delays) > allowed(row));
     for (const row of breaches) console.error(`cost: gross breach (> ${allowed(row).toFixed(0)} ms): ${row.name}`);
     return breaches.length;
