@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -81,6 +81,36 @@ describe('WorkerEventStore (SQLite ingestion in a worker thread)', () => {
     await events.close();
     await expect(events.flushContexts()).rejects.toThrow('shutting down');
     await expect(events.store(rowsFor('no-such-environment', 'u-2'), 1)).rejects.toThrow('shutting down');
+  });
+});
+
+describe('the WAL checkpointer (SQLite)', () => {
+  it('copies what ingestion commits into the database file from a thread of its own, not in the commit', async () => {
+    const server = await startTestServer('sqlite');
+    try {
+      const answer = await sdkCall(server, 'POST', '/sdk/v1/events', {
+        key: server.seeded.serverKey,
+        body: { events: [{ kind: 'custom', key: 'clicked', context: { key: 'u-checkpointed' }, timestamp: T0 }] },
+      });
+      expect(answer.status).toBe(202);
+      // The file alone, without its WAL, holds only what a checkpoint copied. The batch's few pages
+      // are far below the WAL size at which the worker's commits checkpoint it themselves
+      // (WRITER_CHECKPOINT_PAGES), so only the checkpointer's thread can have copied them.
+      const file = join(server.ctx.config.dataDir, 'vexil.db');
+      const inFile = () => {
+        const copy = `${file}.copy-${Date.now()}`;
+        copyFileSync(file, copy);
+        const sqlite = new SQLite(copy);
+        try {
+          return sqlite.prepare("select count(*) as n from events where context_key = 'u-checkpointed'").get();
+        } finally {
+          sqlite.close();
+        }
+      };
+      await expect.poll(inFile, { timeout: 5_000 }).toEqual({ n: 1 });
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -49,18 +49,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<Store> {
   return { db: openSqlite(file), dialect: 'sqlite', location: file };
 }
 
+export interface SqliteOptions {
+  /** How long a transaction waits for the other connection's write lock (default 5 s). */
+  busyTimeoutMs?: number;
+  /** The WAL's size in pages past which a commit checkpoints it (SQLite's default: 1,000). */
+  autoCheckpointPages?: number;
+}
+
 /**
  * One connection to the SQLite file: the server's, or ingestion's worker thread's
  * (sdk/worker-event-store.ts). Transactions begin IMMEDIATE, taking the write lock at once, waiting
  * up to `busyTimeoutMs` for the other connection's transaction: a deferred one that read first and
  * wrote second would fail at once with SQLITE_BUSY when the other connection committed in between.
  */
-export function openSqlite(file: string, busyTimeoutMs = 5_000): Db {
+export function openSqlite(file: string, options: SqliteOptions = {}): Db {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);
+  if (options.autoCheckpointPages !== undefined) sqlite.pragma(`wal_autocheckpoint = ${options.autoCheckpointPages}`);
   const dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
   return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
 }

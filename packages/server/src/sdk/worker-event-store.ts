@@ -1,6 +1,5 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../db/worker-thread.js';
 import type { EventRows, EventStore } from './event-store.js';
 
 /** What the server asks of the worker thread (`event-worker.ts`), each answered by its id. */
@@ -91,15 +90,7 @@ export class WorkerEventStore implements EventStore {
   }
 
   private start(): Worker {
-    const entry = new URL(`./event-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-    const workerData = { file: this.file };
-    // Run from source (the tests), the worker's TypeScript goes through tsx, as the tests' own does.
-    const worker = entry.pathname.endsWith('.ts')
-      ? new Worker(
-          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`,
-          { eval: true, workerData },
-        )
-      : new Worker(entry, { workerData });
+    const worker = startWorker(import.meta.url, './event-worker', { file: this.file });
     worker.unref();
     worker.on('message', (answer: EventStoreAnswer) => {
       if ('failed' in answer) {
