@@ -89,6 +89,18 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
       guardrailMetrics: ['refunds'],
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // A second experiment running beside it, on another flag, over some of the same subjects.
+    await createFlag(server, { key: 'banner' }, splitState);
+    const beside = await server.api('POST', `${v1}/experiments`, {
+      key: 'banner-test',
+      flag: 'banner',
+      environment: 'development',
+      allocations: ['experiment'],
+      controlVariation: 'off',
+      primaryMetric: 'bought',
+      secondaryMetrics: ['refunds'],
+    });
+    expect(beside.status, JSON.stringify(beside.body)).toBe(201);
   });
   afterAll(() => server.close());
 
@@ -102,6 +114,7 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
       string,
       { first: number; variations: Set<string>; purchase: [number, number][]; refund: [number, number][] }
     >();
+    let bannerSubjects = 0;
     for (let index = 0; index < 400; index++) {
       const subject = `subject-${index}`;
       const variation = next() < 0.5 ? 'off' : 'on';
@@ -119,6 +132,20 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
           context: { key: subject },
           timestamp: at,
         });
+      }
+      if (index % 3 === 0) {
+        bannerSubjects++;
+        const at = now - Math.floor(next() * 72) * HOUR;
+        const seen = next() < 0.5 ? 'off' : 'on';
+        for (const later of [0, HOUR])
+          events.push({
+            kind: 'exposure',
+            flag: 'banner',
+            variation: seen,
+            allocation: 'experiment',
+            context: { key: subject },
+            timestamp: at + later,
+          });
       }
       const purchases: [number, number][] = [];
       const refunds: [number, number][] = [];
@@ -143,7 +170,8 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
     events.push({ kind: 'custom', key: 'purchase', value: 5, context: { key: 'never-exposed' }, timestamp: now });
 
     await send(before);
-    expect((await server.api('POST', `${v1}/experiments/layout-test/start`)).status).toBe(200);
+    for (const key of ['layout-test', 'banner-test'])
+      expect((await server.api('POST', `${v1}/experiments/${key}/start`)).status).toBe(200);
     // Shuffled, in batches of 1–60 events, four in flight at a time.
     for (let i = events.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
@@ -171,6 +199,10 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
       'refunds',
     ]);
     expectClose(incremental, await rebuilt('layout-test'));
+    const banner = await results('banner-test');
+    expect(banner.exposures.subjects).toBe(bannerSubjects);
+    expect(banner.metrics.map((metric: { metric: string }) => metric.metric)).toEqual(['bought', 'refunds']);
+    expectClose(banner, await rebuilt('banner-test'));
 
     // The capped metrics worked out subject by subject: spend at its 90th percentile (read from the
     // top of the index), refunds at their 55th, below zero (it caps the subjects without refunds too).

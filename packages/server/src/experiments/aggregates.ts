@@ -67,6 +67,8 @@ const NO_VALUES: Values = { postN: 0, postSum: 0, preN: 0, preSum: 0 };
 const ROWS_PER_STATEMENT = 500;
 /** Subjects a look-up names at once: well under both databases' limits on bound parameters. */
 const KEYS_PER_LOOKUP = 1000;
+/** Keys a statement of several look-ups binds at most (SQLite's limit is 32,766 parameters, PostgreSQL's 65,535). */
+const KEYS_PER_STATEMENT = 10_000;
 
 /** Updates the aggregates of the environment's running experiments with a batch just inserted. */
 export async function aggregateEvents(
@@ -360,27 +362,50 @@ function* lookups(subjects: readonly string[]): Generator<[string, string[]]> {
 }
 
 /**
- * The stored exposures of the subjects a batch names, by `${experiment id}\0${subject}`: one look-up
- * for every experiment (a round trip each would hold PostgreSQL's experiment locks longer).
+ * The stored exposures of the subjects a batch names, by `${experiment id}\0${subject}`: each
+ * experiment's own subjects (those it exposed, or that sent one of its metrics' events), but every
+ * experiment in one statement, a UNION ALL of their look-ups (a round trip each would hold
+ * PostgreSQL's experiment locks longer).
  */
 async function storedExposures(tx: Tx, work: ExperimentBatch[]): Promise<Map<string, Exposure>> {
   const found = new Map<string, Exposure>();
-  const subjects = new Set(
-    work.flatMap(({ exposures, metricEvents }) => [...exposures.keys(), ...metricEvents.keys()]),
+  const parts = work.flatMap(({ experiment, exposures, metricEvents }) =>
+    [...lookups([...new Set([...exposures.keys(), ...metricEvents.keys()])])].map(([kind, keys]) => ({
+      experimentId: experiment.id,
+      kind,
+      keys,
+    })),
   );
-  const experimentIds = work.map(({ experiment }) => experiment.id);
-  for (const [kind, keys] of lookups([...subjects])) {
-    const rows = await tx
-      .selectFrom('experimentSubjects')
-      .select(['experimentId', 'contextKey', 'firstAt', 'variation', 'other', 'allocation'])
-      .where('experimentId', 'in', experimentIds)
-      .where('contextKind', '=', kind)
-      .where('contextKey', 'in', keys)
-      .execute();
-    for (const { experimentId, contextKey, ...exposure } of rows)
-      found.set(`${experimentId}\u0000${subjectId(kind, contextKey)}`, exposure);
+  for (const statement of statements(parts)) {
+    const [first, ...rest] = statement.map(({ experimentId, kind, keys }) =>
+      tx
+        .selectFrom('experimentSubjects')
+        .select(['experimentId', 'contextKind', 'contextKey', 'firstAt', 'variation', 'other', 'allocation'])
+        .where('experimentId', '=', experimentId)
+        .where('contextKind', '=', kind)
+        .where('contextKey', 'in', keys),
+    );
+    const query = rest.reduce((union, part) => union.unionAll(part), first as NonNullable<typeof first>);
+    for (const { experimentId, contextKind, contextKey, ...exposure } of await query.execute())
+      found.set(`${experimentId}\u0000${subjectId(contextKind, contextKey)}`, exposure);
   }
   return found;
+}
+
+/** Look-ups (each at most `KEYS_PER_LOOKUP` keys) gathered into statements of at most `KEYS_PER_STATEMENT` keys. */
+function* statements<T extends { keys: string[] }>(parts: readonly T[]): Generator<T[]> {
+  let statement: T[] = [];
+  let keys = 0;
+  for (const part of parts) {
+    if (keys + part.keys.length > KEYS_PER_STATEMENT) {
+      yield statement;
+      statement = [];
+      keys = 0;
+    }
+    statement.push(part);
+    keys += part.keys.length;
+  }
+  if (statement.length > 0) yield statement;
 }
 
 /** Stored values of these experiments' subjects, by `${experiment id}\0${metric id}\0${subject}`, in one look-up. */
