@@ -19,6 +19,9 @@ export default defineConfig({
     // Server suites start real servers on SQLite and PostgreSQL; give slow machines room.
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // Two files at a time, not Vitest's default of one per core but one (a single file on a 2-core
+    // machine): most files wait on a browser, a server or PostgreSQL, and the run fits in 15 minutes.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
