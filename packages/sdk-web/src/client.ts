@@ -49,6 +49,8 @@ class WebClient implements VexilWebClient {
   private readonly waiters = new Set<(fresh: boolean) => void>();
 
   private loading: Promise<void> | undefined;
+  /** The revision of the flags the last answer was evaluated at (its `Vexil-Revision`). */
+  private revision: string | undefined;
   private again: { revision: string | undefined } | undefined;
   private request: AbortController | undefined;
   private retries = 0;
@@ -210,9 +212,15 @@ class WebClient implements VexilWebClient {
     this.events?.context(context, this.contextId);
   }
 
-  /** Fetches the values for the current context; concurrent calls share one request and one more after it. */
+  /**
+   * Fetches the values for the current context; concurrent calls share one request and one more after
+   * it. A change notification names the revision it announces: the one the values are already at
+   * (the stream says so on connect) needs no request.
+   */
   private refresh(revision?: string): Promise<void> {
     if (this.status === 'closed' || this.refused || this.options.offline) return Promise.resolve();
+    if (revision !== undefined && revision === this.revision && this.status === 'ready' && this.loading === undefined)
+      return Promise.resolve();
     if (this.loading !== undefined) {
       this.again = { revision: revision ?? this.again?.revision };
       return this.loading;
@@ -259,6 +267,7 @@ class WebClient implements VexilWebClient {
         this.cache.write(cacheKey, { flags, etag: this.etag, streamUrl: this.streamUrl });
         this.replace(flags);
       }
+      this.revision = response.headers.get('vexil-revision') ?? undefined;
       this.fresh();
     } catch (error) {
       if (!this.superseded(context)) this.failed(error);

@@ -109,6 +109,23 @@ describe('@vexil/web live updates', () => {
     expect(exchanges.some((exchange) => exchange.status === 200 && exchanges.indexOf(exchange) > 0)).toBe(true);
   });
 
+  it('asks once at start: the stream’s first message names the revision the values are already at', async () => {
+    const { fetch, exchanges } = recordingFetch();
+    const before = await openStreams(vexil.url);
+    const client = clients.create({ context: ada, fetch });
+    await client.ready();
+    await eventually(async () => (await openStreams(vexil.url)) > before, 10_000, 'the stream to open');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const evaluations = () => exchanges.filter((exchange) => exchange.url.includes('/ofrep/v1/evaluate/flags'));
+    expect(evaluations().map((exchange) => exchange.status)).toEqual([200]);
+    // A change is a revision the values are not at: fetched at once.
+    const expected = await toggle();
+    await eventually(() => client.boolean('live', !expected) === expected, 10_000, 'the change');
+    expect(evaluations()[1]?.url).toMatch(/\?flagConfigEtag=\d+$/);
+    await client.close();
+    await eventually(async () => (await openStreams(vexil.url)) === before, 10_000, 'the stream to close');
+  });
+
   it('close() ends the stream, the timers and every request', async () => {
     const { fetch, exchanges } = recordingFetch();
     const before = await openStreams(vexil.url);

@@ -377,10 +377,14 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
       });
       expect(someoneElse.status).toBe(200);
       expect(someoneElse.headers.get('etag')).not.toBe(etag);
+      // The revision answered, on a 304 too: what the stream's etag names.
+      const revision = String(await developmentRevision(server));
+      for (const answer of [first, again, someoneElse]) expect(answer.headers.get('vexil-revision')).toBe(revision);
 
       await patchFlag(server, 'banner-text', { fallthrough: { variation: 'bonjour' } });
       const changed = await bulk(body, server.seeded.clientKey, { 'if-none-match': etag });
       expect(changed.status).toBe(200);
+      expect(changed.headers.get('vexil-revision')).toBe(String(Number(revision) + 1));
       expect(changed.body.flags.find((flag: { key: string }) => flag.key === 'banner-text').value).toBe('Bonjour');
     });
 
@@ -507,12 +511,13 @@ describe.each(await testDialects())('OFREP on %s', (dialect) => {
         expect(allowed).toContain(header);
     });
 
-    it('lets the page read the ETag of a bulk evaluation and of the stream', async () => {
+    it('lets the page read the ETag and the revision of a bulk evaluation, and the stream', async () => {
       const answer = await bulk({ context: { targetingKey: 'u-1' } }, server.seeded.clientKey, {
         origin: 'https://app.example.com',
       });
       expect(answer.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
       expect(answer.headers.get('access-control-expose-headers')).toContain('ETag');
+      expect(answer.headers.get('access-control-expose-headers')).toContain('Vexil-Revision');
       const url = `${server.url}${answer.body.eventStreams[0].endpoint.requestUri}`;
       const stream = await open(url, { origin: 'https://app.example.com' });
       expect(stream.headers['access-control-allow-origin']).toBe('https://app.example.com');

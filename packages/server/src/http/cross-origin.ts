@@ -9,7 +9,7 @@ import type { FastifyCorsOptions, FastifyCorsOptionsDelegateCallback } from '@fa
  * A preflight for a path outside these is answered as not found, never with an allowed origin.
  */
 export function crossOriginPolicy(managementOrigins: readonly string[]) {
-  const sdk: FastifyCorsOptions = { origin: true, exposedHeaders: ['ETag'], maxAge: 86400 };
+  const sdk: FastifyCorsOptions = { origin: true, exposedHeaders: ['ETag', 'Vexil-Revision'], maxAge: 86400 };
   const management: FastifyCorsOptions = {
     origin: [...managementOrigins],
     credentials: true,

@@ -14,7 +14,7 @@ import { vexilContextOf } from './context.js';
 import { ofrepErrorHandler } from './errors.js';
 import { bulkSnapshot, evaluateBulk, evaluateOne } from './evaluate.js';
 import { bulkResponses, OfrepEvaluationRequestSchema, singleFlagResponses, streamResponses } from './schemas.js';
-import { EventStreams, keyOfStreamToken, ofrepChannel, refetchFrame, STREAM_PATH } from './stream.js';
+import { EventStreams, keyOfStreamToken, ofrepChannel, REVISION_HEADER, refetchFrame, STREAM_PATH } from './stream.js';
 
 /** Both kinds of key; OFREP's ApiKeyAuth scheme puts the key in X-API-Key. */
 const OFREP_KEYS: KeyRequirement = { kinds: ['server', 'client'], apiKeyHeader: true };
@@ -94,7 +94,11 @@ export function ofrepRoutes(api: Api, ctx: ServerContext): void {
         const snapshot = await bulkSnapshot(ctx, key.environmentId, request.query.flagConfigEtag);
         const answer = evaluateBulk(snapshot, key, context, eventStreams.of(key));
         evaluations.inc(answer.evaluated);
-        reply.header('etag', answer.etag).header('cache-control', 'no-store');
+        // The revision answered, so that a client told of it by the change stream need not ask again.
+        reply
+          .header('etag', answer.etag)
+          .header(REVISION_HEADER, String(snapshot.revision))
+          .header('cache-control', 'no-store');
         if (etagMatches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
         return reply.type('application/json; charset=utf-8').send(answer.json);
       },

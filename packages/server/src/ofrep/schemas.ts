@@ -113,12 +113,22 @@ export const singleFlagResponses = {
   404: json(FlagNotFound, 'FLAG_NOT_FOUND'),
 };
 
+const REVISION_DESCRIPTION =
+  'The revision of the flags answered: a change notification naming it needs no re-fetch (its `etag`)';
+
 export const bulkResponses = {
   200: {
     ...json(BulkSuccess, 'Every flag the key may see, evaluated'),
-    headers: { etag: { type: 'string', description: 'A digest of the answer: send it as If-None-Match' } },
+    headers: {
+      etag: { type: 'string', description: 'A digest of the answer: send it as If-None-Match' },
+      'vexil-revision': { type: 'string', description: REVISION_DESCRIPTION },
+    },
   },
-  304: { type: 'null', description: 'Not modified: the answer would be the one If-None-Match names' },
+  304: {
+    type: 'null',
+    description: 'Not modified: the answer would be the one If-None-Match names',
+    headers: { 'vexil-revision': { type: 'string', description: REVISION_DESCRIPTION } },
+  },
   ...failures,
 };
 

@@ -13,6 +13,9 @@ export const ofrepChannel: StreamChannel = {
   frame: (change) => refetchFrame(change.revision),
 };
 
+/** The header of a bulk answer that names the revision it was evaluated at, as the stream's `etag` would. */
+export const REVISION_HEADER = 'vexil-revision';
+
 export function refetchFrame(revision: number): string {
   return sseFrame({ id: revision, data: JSON.stringify({ type: 'refetchEvaluation', etag: String(revision) }) });
 }
