@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Checkpointer } from '../src/db/checkpointer.js';
 import { openSqlite } from '../src/db/database.js';
 import { migrate, openDatabase, type Store } from '../src/index.js';
 import type { EventRows } from '../src/sdk/event-store.js';
@@ -111,6 +112,19 @@ describe('the WAL checkpointer (SQLite)', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('the WAL checkpointer, when its thread fails', () => {
+  it('says so, and closes without waiting for a thread that has already stopped', async () => {
+    const errors: Error[] = [];
+    const checkpointer = new Checkpointer(join(tmpdir(), 'no-such-directory-vexil', 'vexil.db'), (error) =>
+      errors.push(error),
+    );
+    await expect.poll(() => errors.length, { timeout: 10_000 }).toBe(1);
+    expect(errors[0]?.message).toMatch(/^The WAL checkpointer stopped \(the writer checkpoints alone\): .*directory/);
+    checkpointer.committed();
+    await checkpointer.close();
   });
 });
 

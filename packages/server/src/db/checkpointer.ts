@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './worker-thread.js';
 
@@ -13,13 +12,22 @@ import { startWorker } from './worker-thread.js';
  */
 export class Checkpointer {
   private readonly worker: Worker;
+  private readonly exited: Promise<void>;
   private closed = false;
 
-  constructor(file: string, onError: (error: unknown) => void) {
+  constructor(file: string, onError: (error: Error) => void) {
     this.worker = startWorker(import.meta.url, './checkpoint-worker', { file });
     this.worker.unref();
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     // Without this thread, the writer's own checkpoints still keep the WAL bounded.
-    this.worker.on('error', onError);
+    this.worker.on('error', (error: Error & { code?: string }) =>
+      onError(
+        Object.assign(new Error(`The WAL checkpointer stopped (the writer checkpoints alone): ${error.message}`), {
+          code: error.code,
+          stack: error.stack,
+        }),
+      ),
+    );
   }
 
   /** The writer committed: pages wait in the WAL. */
@@ -30,9 +38,8 @@ export class Checkpointer {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const exited = once(this.worker, 'exit');
     this.worker.postMessage('close');
-    await exited;
+    await this.exited;
   }
 }
 
