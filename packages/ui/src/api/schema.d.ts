@@ -14186,6 +14186,8 @@ export interface paths {
                     headers: {
                         /** @description A digest of the answer: send it as If-None-Match */
                         etag?: string;
+                        /** @description The revision of the flags answered: a change notification naming it needs no re-fetch (its `etag`) */
+                        "vexil-revision"?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -14229,6 +14231,8 @@ export interface paths {
                 /** @description Not modified: the answer would be the one If-None-Match names */
                 304: {
                     headers: {
+                        /** @description The revision of the flags answered: a change notification naming it needs no re-fetch (its `etag`) */
+                        "vexil-revision"?: string;
                         [name: string]: unknown;
                     };
                     content?: never;
