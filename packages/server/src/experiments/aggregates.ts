@@ -67,8 +67,10 @@ const NO_VALUES: Values = { postN: 0, postSum: 0, preN: 0, preSum: 0 };
 const ROWS_PER_STATEMENT = 500;
 /** Subjects a look-up names at once: well under both databases' limits on bound parameters. */
 const KEYS_PER_LOOKUP = 1000;
-/** Keys a statement of several look-ups binds at most (SQLite's limit is 32,766 parameters, PostgreSQL's 65,535). */
-const KEYS_PER_STATEMENT = 10_000;
+/** Parameters a statement of several look-ups binds at most (SQLite's limit is 32,766, PostgreSQL's 65,535). */
+const PARAMETERS_PER_STATEMENT = 10_000;
+/** Look-ups a UNION ALL joins at most (SQLite refuses more than 500). */
+const LOOKUPS_PER_STATEMENT = 100;
 
 /** Updates the aggregates of the environment's running experiments with a batch just inserted. */
 export async function aggregateEvents(
@@ -392,45 +394,66 @@ async function storedExposures(tx: Tx, work: ExperimentBatch[]): Promise<Map<str
   return found;
 }
 
-/** Look-ups (each at most `KEYS_PER_LOOKUP` keys) gathered into statements of at most `KEYS_PER_STATEMENT` keys. */
-function* statements<T extends { keys: string[] }>(parts: readonly T[]): Generator<T[]> {
+/** A look-up of some subjects: its keys, and the other values it binds (the experiment, the metrics). */
+interface Lookup {
+  keys: string[];
+  metricIds?: string[];
+}
+
+/** Look-ups gathered into statements of at most `LOOKUPS_PER_STATEMENT` look-ups and `PARAMETERS_PER_STATEMENT` parameters. */
+function* statements<T extends Lookup>(parts: readonly T[]): Generator<T[]> {
   let statement: T[] = [];
-  let keys = 0;
+  let parameters = 0;
   for (const part of parts) {
-    if (keys + part.keys.length > KEYS_PER_STATEMENT) {
+    // The keys, the metrics, the experiment and the context kind.
+    const bound = part.keys.length + (part.metricIds?.length ?? 0) + 2;
+    const full = statement.length === LOOKUPS_PER_STATEMENT || parameters + bound > PARAMETERS_PER_STATEMENT;
+    if (full && statement.length > 0) {
       yield statement;
       statement = [];
-      keys = 0;
+      parameters = 0;
     }
     statement.push(part);
-    keys += part.keys.length;
+    parameters += bound;
   }
   if (statement.length > 0) yield statement;
 }
 
-/** Stored values of these experiments' subjects, by `${experiment id}\0${metric id}\0${subject}`, in one look-up. */
+/**
+ * Stored values of these experiments' subjects, by `${experiment id}\0${metric id}\0${subject}`:
+ * every experiment in one statement, a UNION ALL of look-ups that name the experiment and its
+ * metrics, so that each seeks the primary key. Without the metrics, the key's prefix is the
+ * experiment alone, and SQLite read every value the experiment had stored, a scan that grew with
+ * it until ingestion slowed to a crawl (docs/benchmarks.md).
+ */
 async function storedValues(
   tx: Tx,
   wanted: { experiment: TrackedExperiment; subjects: string[] }[],
 ): Promise<Map<string, Values>> {
   const found = new Map<string, Values>();
-  const asked = wanted.filter(({ experiment, subjects }) => experiment.metrics.length > 0 && subjects.length > 0);
-  if (asked.length === 0) return found;
-  const subjects = new Set(asked.flatMap((entry) => entry.subjects));
-  for (const [kind, keys] of lookups([...subjects])) {
-    const rows = await tx
-      .selectFrom('experimentSubjectValues')
-      .select(['experimentId', 'metricId', 'contextKey', 'postN', 'postSum', 'preN', 'preSum'])
-      .where(
-        'experimentId',
-        'in',
-        asked.map(({ experiment }) => experiment.id),
-      )
-      .where('contextKind', '=', kind)
-      .where('contextKey', 'in', keys)
-      .execute();
-    for (const { experimentId, metricId, contextKey, ...values } of rows)
-      found.set(`${experimentId}\u0000${metricId}\u0000${subjectId(kind, contextKey)}`, {
+  const parts = wanted
+    .filter(({ experiment, subjects }) => experiment.metrics.length > 0 && subjects.length > 0)
+    .flatMap(({ experiment, subjects }) =>
+      [...lookups(subjects)].map(([kind, keys]) => ({
+        experimentId: experiment.id,
+        metricIds: experiment.metrics.map((metric) => metric.id),
+        kind,
+        keys,
+      })),
+    );
+  for (const statement of statements(parts)) {
+    const [first, ...rest] = statement.map(({ experimentId, metricIds, kind, keys }) =>
+      tx
+        .selectFrom('experimentSubjectValues')
+        .select(['experimentId', 'metricId', 'contextKind', 'contextKey', 'postN', 'postSum', 'preN', 'preSum'])
+        .where('experimentId', '=', experimentId)
+        .where('metricId', 'in', metricIds)
+        .where('contextKind', '=', kind)
+        .where('contextKey', 'in', keys),
+    );
+    const query = rest.reduce((union, part) => union.unionAll(part), first as NonNullable<typeof first>);
+    for (const { experimentId, metricId, contextKind, contextKey, ...values } of await query.execute())
+      found.set(`${experimentId}\u0000${metricId}\u0000${subjectId(contextKind, contextKey)}`, {
         postN: Number(values.postN),
         postSum: Number(values.postSum),
         preN: Number(values.preN),

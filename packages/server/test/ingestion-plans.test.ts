@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/schema.js';
+import { type EventRows, LocalEventStore } from '../src/sdk/event-store.js';
+import { createFlag, developmentId } from './support/sdk.js';
+import { startTestServer, type TestServer } from './support/server.js';
+
+/**
+ * Issue 15: ingestion's look-ups of the subjects a batch names (their exposures, stored values,
+ * raw events and users-list rows) must each seek those subjects in an index, never read a range
+ * that grows with the tables. One that named the experiment but not the metric read every value the
+ * experiment had stored, per batch: results were right, and ingestion slowed from ~14,000 to ~5,000
+ * events/s over its first 1.6 million events (docs/benchmarks.md). Here every statement ingestion
+ * runs on SQLite is recorded, and the plan of each that binds subject keys is checked.
+ */
+
+const v1 = '/api/v1/projects/default';
+const T0 = Date.parse('2026-11-20T10:15:00.000Z');
+
+/** A batch of exposures and purchases by `subjects`, at `T0 + offsetMs`. */
+function batch(environmentId: string, subjects: string[], offsetMs: number): EventRows {
+  const at = new Date(T0 + offsetMs).toISOString();
+  const subject = (key: string) => ({
+    environmentId,
+    contextKind: 'user',
+    contextKey: key,
+    occurredAt: at,
+    receivedAt: at,
+  });
+  return {
+    events: subjects.flatMap((key, index) => [
+      {
+        ...subject(key),
+        type: 'exposure',
+        flagKey: 'layout',
+        variationKey: index % 2 ? 'on' : 'off',
+        allocationId: 'experiment',
+      },
+      { ...subject(key), type: 'custom', eventKey: 'purchase', value: 10 + index },
+    ]),
+    counts: [],
+    contexts: subjects.map((key) => ({
+      environmentId,
+      kind: 'user',
+      key,
+      attributes: JSON.stringify({ plan: 'pro' }),
+      privateAttributes: '{}',
+      firstSeen: at,
+      lastSeen: at,
+    })),
+  };
+}
+
+describe('ingestion’s look-ups on SQLite', () => {
+  let server: TestServer;
+  let sqlite: SQLite.Database;
+  const statements: { sql: string; parameters: readonly unknown[] }[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+    await createFlag(
+      server,
+      { key: 'layout' },
+      {
+        on: true,
+        allocations: [
+          {
+            id: 'experiment',
+            serve: {
+              split: [
+                { variation: 'off', weight: 50 },
+                { variation: 'on', weight: 50 },
+              ],
+            },
+          },
+        ],
+        fallthrough: { variation: 'off' },
+      },
+    );
+    for (const metric of [
+      { key: 'bought', eventKey: 'purchase', kind: 'conversion' },
+      { key: 'spend', eventKey: 'purchase', kind: 'numeric', aggregation: 'sum', capPercentile: 90 },
+    ])
+      expect((await server.api('POST', `${v1}/metrics`, metric)).status).toBe(201);
+    const created = await server.api('POST', `${v1}/experiments`, {
+      key: 'layout-test',
+      flag: 'layout',
+      environment: 'development',
+      allocations: ['experiment'],
+      controlVariation: 'off',
+      primaryMetric: 'bought',
+      secondaryMetrics: ['spend'],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await server.api('POST', `${v1}/experiments/layout-test/start`)).status).toBe(200);
+    sqlite = new SQLite(join(server.ctx.config.dataDir, 'vexil.db'));
+  });
+  afterAll(async () => {
+    sqlite?.close();
+    await server?.close();
+  });
+
+  it('seek the subjects they name, in every subject-keyed table', async () => {
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: new SQLite(join(server.ctx.config.dataDir, 'vexil.db')) }),
+      plugins: [new CamelCasePlugin()],
+      log: (event) => {
+        if (event.level === 'query') statements.push({ sql: event.query.sql, parameters: event.query.parameters });
+      },
+    });
+    const events = new LocalEventStore({ db, dialect: 'sqlite', location: 'test' });
+    const environmentId = await developmentId(server);
+    const subjects = Array.from({ length: 40 }, (_, index) => `subject-${index}`);
+    try {
+      // First seen; then seen again, with stored exposures, values and users-list rows to look up.
+      await events.store(batch(environmentId, subjects, 0), subjects.length * 2);
+      await events.flushContexts();
+      await events.store(batch(environmentId, subjects.slice(10), 3_600_000), 60);
+      await events.flushContexts();
+    } finally {
+      await events.close();
+      await db.destroy();
+    }
+
+    const bySubject = statements.filter(({ sql }) => /"(context_)?key" in \(/.test(sql));
+    const tables = new Set<string>();
+    for (const { sql, parameters } of bySubject) {
+      const plan = sqlite
+        .prepare(`explain query plan ${sql}`)
+        .all(...parameters)
+        .map((row) => (row as { detail: string }).detail)
+        .filter((line) => /^(SEARCH|SCAN) /.test(line));
+      expect(plan.length, sql).toBeGreaterThan(0);
+      for (const line of plan) {
+        tables.add(line.split(' ')[1] as string);
+        // The whole key, subject included: `… (experiment_id=? AND metric_id=? AND context_kind=? AND context_key=?)`.
+        expect(line, sql).toMatch(/^SEARCH \w+ USING .*\b(context_)?key=\?/);
+      }
+    }
+    // Every subject-keyed look-up ran: exposures, values, raw events, the users list.
+    expect([...tables].sort()).toEqual(['contexts', 'events', 'experiment_subject_values', 'experiment_subjects']);
+  });
+});
