@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Dialect, Queryable, Tx } from '../db/database.js';
 import { type BulkColumn, insertRows } from '../db/bulk-insert.js';
+import { lookUpKeys } from '../db/key-lookup.js';
 import type {
   ExperimentSubjectTable,
   ExperimentSubjectValueTable,
@@ -274,7 +275,7 @@ const counted = (exposure: Exposure | undefined): exposure is Exposure =>
  * together: a few statements per batch, however many experiments it touches.
  */
 async function applyBatch(tx: Tx, dialect: Dialect, environmentId: string, work: ExperimentBatch[]): Promise<void> {
-  const stored = await storedExposures(tx, work);
+  const stored = await storedExposures(tx, dialect, work);
   const changes: Changes = { exposures: [], values: [], gone: [], counts: new Map(), sums: new Map() };
   const plans = work.map(({ experiment, exposures, metricEvents }) => {
     const before = (subject: string) => stored.get(`${experiment.id}\u0000${subject}`);
@@ -290,11 +291,12 @@ async function applyBatch(tx: Tx, dialect: Dialect, environmentId: string, work:
   });
   const recomputed = new Set(plans.flatMap((plan) => [...plan.after.keys()]));
   const eventKeys = new Set(work.flatMap(({ experiment }) => experiment.metrics.map((metric) => metric.eventKey)));
-  const raw = await rawEvents(tx, environmentId, [...eventKeys], [...recomputed]);
+  const raw = await rawEvents(tx, dialect, environmentId, [...eventKeys], [...recomputed]);
 
   // Only a subject counted before has stored values.
   const valuesBefore = await storedValues(
     tx,
+    dialect,
     plans.map(({ experiment, before, after, extended }) => ({
       experiment,
       subjects: [...after.keys(), ...extended].filter((subject) => counted(before(subject))),
@@ -369,7 +371,7 @@ function* lookups(subjects: readonly string[]): Generator<[string, string[]]> {
  * experiment in one statement, a UNION ALL of their look-ups (a round trip each would hold
  * PostgreSQL's experiment locks longer).
  */
-async function storedExposures(tx: Tx, work: ExperimentBatch[]): Promise<Map<string, Exposure>> {
+async function storedExposures(tx: Tx, dialect: Dialect, work: ExperimentBatch[]): Promise<Map<string, Exposure>> {
   const found = new Map<string, Exposure>();
   const parts = work.flatMap(({ experiment, exposures, metricEvents }) =>
     [...lookups([...new Set([...exposures.keys(), ...metricEvents.keys()])])].map(([kind, keys]) => ({
@@ -379,16 +381,21 @@ async function storedExposures(tx: Tx, work: ExperimentBatch[]): Promise<Map<str
     })),
   );
   for (const statement of statements(parts)) {
-    const [first, ...rest] = statement.map(({ experimentId, kind, keys }) =>
-      tx
-        .selectFrom('experimentSubjects')
-        .select(['experimentId', 'contextKind', 'contextKey', 'firstAt', 'variation', 'other', 'allocation'])
-        .where('experimentId', '=', experimentId)
-        .where('contextKind', '=', kind)
-        .where('contextKey', 'in', keys),
+    const rows = await lookUpKeys(
+      tx,
+      dialect,
+      statement.map(({ experimentId, kind, keys }) => ({
+        keys,
+        query: (keyIs) =>
+          tx
+            .selectFrom('experimentSubjects')
+            .select(['experimentId', 'contextKind', 'contextKey', 'firstAt', 'variation', 'other', 'allocation'])
+            .where('experimentId', '=', experimentId)
+            .where('contextKind', '=', kind)
+            .where(keyIs('contextKey')),
+      })),
     );
-    const query = rest.reduce((union, part) => union.unionAll(part), first as NonNullable<typeof first>);
-    for (const { experimentId, contextKind, contextKey, ...exposure } of await query.execute())
+    for (const { experimentId, contextKind, contextKey, ...exposure } of rows)
       found.set(`${experimentId}\u0000${subjectId(contextKind, contextKey)}`, exposure);
   }
   return found;
@@ -428,6 +435,7 @@ function* statements<T extends Lookup>(parts: readonly T[]): Generator<T[]> {
  */
 async function storedValues(
   tx: Tx,
+  dialect: Dialect,
   wanted: { experiment: TrackedExperiment; subjects: string[] }[],
 ): Promise<Map<string, Values>> {
   const found = new Map<string, Values>();
@@ -442,17 +450,22 @@ async function storedValues(
       })),
     );
   for (const statement of statements(parts)) {
-    const [first, ...rest] = statement.map(({ experimentId, metricIds, kind, keys }) =>
-      tx
-        .selectFrom('experimentSubjectValues')
-        .select(['experimentId', 'metricId', 'contextKind', 'contextKey', 'postN', 'postSum', 'preN', 'preSum'])
-        .where('experimentId', '=', experimentId)
-        .where('metricId', 'in', metricIds)
-        .where('contextKind', '=', kind)
-        .where('contextKey', 'in', keys),
+    const rows = await lookUpKeys(
+      tx,
+      dialect,
+      statement.map(({ experimentId, metricIds, kind, keys }) => ({
+        keys,
+        query: (keyIs) =>
+          tx
+            .selectFrom('experimentSubjectValues')
+            .select(['experimentId', 'metricId', 'contextKind', 'contextKey', 'postN', 'postSum', 'preN', 'preSum'])
+            .where('experimentId', '=', experimentId)
+            .where('metricId', 'in', metricIds)
+            .where('contextKind', '=', kind)
+            .where(keyIs('contextKey')),
+      })),
     );
-    const query = rest.reduce((union, part) => union.unionAll(part), first as NonNullable<typeof first>);
-    for (const { experimentId, metricId, contextKind, contextKey, ...values } of await query.execute())
+    for (const { experimentId, metricId, contextKind, contextKey, ...values } of rows)
       found.set(`${experimentId}\u0000${metricId}\u0000${subjectId(contextKind, contextKey)}`, {
         postN: Number(values.postN),
         postSum: Number(values.postSum),
@@ -470,6 +483,7 @@ async function storedValues(
  */
 async function rawEvents(
   tx: Tx,
+  dialect: Dialect,
   environmentId: string,
   eventKeys: string[],
   subjects: string[],
@@ -477,14 +491,19 @@ async function rawEvents(
   const found = new Map<string, AggregatedEvent[]>();
   if (eventKeys.length === 0) return found;
   for (const [kind, keys] of lookups(subjects)) {
-    const rows = await tx
-      .selectFrom('events')
-      .select(['type', 'eventKey', 'value', 'contextKind', 'contextKey', 'occurredAt'])
-      .where('environmentId', '=', environmentId)
-      .where('eventKey', 'in', eventKeys)
-      .where('contextKind', '=', kind)
-      .where('contextKey', 'in', keys)
-      .execute();
+    const rows = await lookUpKeys(tx, dialect, [
+      {
+        keys,
+        query: (keyIs) =>
+          tx
+            .selectFrom('events')
+            .select(['type', 'eventKey', 'value', 'contextKind', 'contextKey', 'occurredAt'])
+            .where('environmentId', '=', environmentId)
+            .where('eventKey', 'in', eventKeys)
+            .where('contextKind', '=', kind)
+            .where(keyIs('contextKey')),
+      },
+    ]);
     for (const row of rows) {
       const subject = subjectId(kind, row.contextKey);
       const list = found.get(subject);

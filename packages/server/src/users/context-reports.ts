@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { Dialect, Store, Tx } from '../db/database.js';
 import { type BulkColumn, insertRows } from '../db/bulk-insert.js';
+import { lookUpKeys } from '../db/key-lookup.js';
 import type { ContextReportTable, ContextTable } from '../db/schema.js';
 import type { PrivateAttributes } from '../sdk/event-schemas.js';
 
@@ -176,7 +177,7 @@ export class ContextReports {
       if (reports.length === 0) return 0;
       const seen = new SeenContexts();
       for (const report of reports) seen.add(parsed(report));
-      for (const row of await storedContexts(tx, seen.ids())) seen.add(parsed(row));
+      for (const row of await storedContexts(tx, dialect, seen.ids())) seen.add(parsed(row));
       await insertRows(tx, dialect, 'contexts', CONTEXT_COLUMNS, seen.rows(), CONTEXT_KEY);
       return reports.length;
     });
@@ -198,8 +199,8 @@ function parsed(row: ContextRow): Seen {
   };
 }
 
-/** The stored rows of these contexts, by environment and kind, a few hundred keys a query. */
-async function storedContexts(tx: Tx, contexts: readonly ContextId[]): Promise<ContextRow[]> {
+/** The stored rows of these contexts, by environment and kind, a thousand keys a look-up. */
+async function storedContexts(tx: Tx, dialect: Dialect, contexts: readonly ContextId[]): Promise<ContextRow[]> {
   const keys = new Map<string, { environmentId: string; kind: string; keys: string[] }>();
   for (const { environmentId, kind, key } of contexts) {
     const id = `${environmentId}\u0000${kind}`;
@@ -211,13 +212,18 @@ async function storedContexts(tx: Tx, contexts: readonly ContextId[]): Promise<C
   for (const group of keys.values())
     for (let start = 0; start < group.keys.length; start += KEYS_PER_LOOKUP)
       found.push(
-        ...(await tx
-          .selectFrom('contexts')
-          .selectAll()
-          .where('environmentId', '=', group.environmentId)
-          .where('kind', '=', group.kind)
-          .where('key', 'in', group.keys.slice(start, start + KEYS_PER_LOOKUP))
-          .execute()),
+        ...(await lookUpKeys(tx, dialect, [
+          {
+            keys: group.keys.slice(start, start + KEYS_PER_LOOKUP),
+            query: (keyIs) =>
+              tx
+                .selectFrom('contexts')
+                .selectAll()
+                .where('environmentId', '=', group.environmentId)
+                .where('kind', '=', group.kind)
+                .where(keyIs('key')),
+          },
+        ])),
       );
   return found;
 }
