@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneEvents } from '../src/sdk/retention.js';
 import { testDialects } from './support/databases.js';
 import { expectClose, seededRandom } from './support/numbers.js';
-import { createFlag, sdkCall } from './support/sdk.js';
+import { createFlag, EXPERIMENT_SPLIT, sdkCall } from './support/sdk.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 /**
@@ -18,22 +18,6 @@ const v1 = '/api/v1/projects/default';
 const HOUR = 3_600_000;
 
 type SdkEvent = Record<string, unknown> & { timestamp: number; context: { key: string } };
-
-const splitState = {
-  on: true,
-  allocations: [
-    {
-      id: 'experiment',
-      serve: {
-        split: [
-          { variation: 'off', weight: 50 },
-          { variation: 'on', weight: 50 },
-        ],
-      },
-    },
-  ],
-  fallthrough: { variation: 'off' },
-};
 
 describe.each(await testDialects())('experiment aggregates on %s', (dialect) => {
   let server: TestServer;
@@ -69,7 +53,7 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    await createFlag(server, { key: 'layout' }, splitState);
+    await createFlag(server, { key: 'layout' }, EXPERIMENT_SPLIT);
     for (const metric of [
       { key: 'bought', eventKey: 'purchase', kind: 'conversion' },
       { key: 'spend', eventKey: 'purchase', kind: 'numeric', aggregation: 'sum', capPercentile: 90 },
@@ -90,7 +74,7 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     // A second experiment running beside it, on another flag, over some of the same subjects.
-    await createFlag(server, { key: 'banner' }, splitState);
+    await createFlag(server, { key: 'banner' }, EXPERIMENT_SPLIT);
     const beside = await server.api('POST', `${v1}/experiments`, {
       key: 'banner-test',
       flag: 'banner',
@@ -277,7 +261,7 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
   // A batch must not slip between a rebuild's reading of raw events and its commit: on PostgreSQL,
   // which takes writers side by side, it waits for the experiment's lock; SQLite has one writer.
   it('count a batch that arrives while a rebuild holds the experiment', async () => {
-    await createFlag(server, { key: 'race' }, splitState);
+    await createFlag(server, { key: 'race' }, EXPERIMENT_SPLIT);
     const created = await server.api('POST', `${v1}/experiments`, {
       key: 'race-test',
       flag: 'race',
@@ -331,7 +315,7 @@ describe.each(await testDialects())('experiment aggregates on %s', (dialect) => 
   // Subjects are looked up kind by kind, each look-up a term of one UNION ALL; SQLite refuses a
   // statement of more than 500 terms, which one batch of 501 kinds once made (a 500, the batch lost).
   it('count a batch whose subjects are of hundreds of context kinds', async () => {
-    await createFlag(server, { key: 'kinds' }, splitState);
+    await createFlag(server, { key: 'kinds' }, EXPERIMENT_SPLIT);
     const created = await server.api('POST', `${v1}/experiments`, {
       key: 'kinds-test',
       flag: 'kinds',

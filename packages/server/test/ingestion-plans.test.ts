@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/schema.js';
 import { type EventRows, LocalEventStore } from '../src/sdk/event-store.js';
 import { testDialects } from './support/databases.js';
-import { createFlag, developmentId } from './support/sdk.js';
+import { createFlag, developmentId, EXPERIMENT_SPLIT } from './support/sdk.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 /**
@@ -105,25 +105,7 @@ describe.each(await testDialects())('ingestion’s look-ups on %s', (dialect) =>
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    await createFlag(
-      server,
-      { key: 'layout' },
-      {
-        on: true,
-        allocations: [
-          {
-            id: 'experiment',
-            serve: {
-              split: [
-                { variation: 'off', weight: 50 },
-                { variation: 'on', weight: 50 },
-              ],
-            },
-          },
-        ],
-        fallthrough: { variation: 'off' },
-      },
-    );
+    await createFlag(server, { key: 'layout' }, EXPERIMENT_SPLIT);
     for (const metric of [
       { key: 'bought', eventKey: 'purchase', kind: 'conversion' },
       { key: 'spend', eventKey: 'purchase', kind: 'numeric', aggregation: 'sum', capPercentile: 90 },

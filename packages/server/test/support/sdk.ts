@@ -174,6 +174,23 @@ export async function sdkCall(
   return { status: response.status, body: body as any, headers: response.headers };
 }
 
+/** A flag's state that splits allocation `experiment` 50/50 between variations `off` and `on`. */
+export const EXPERIMENT_SPLIT = {
+  on: true,
+  allocations: [
+    {
+      id: 'experiment',
+      serve: {
+        split: [
+          { variation: 'off', weight: 50 },
+          { variation: 'on', weight: 50 },
+        ],
+      },
+    },
+  ],
+  fallthrough: { variation: 'off' },
+};
+
 /** Creates a flag through the management API, with its state in `development`. */
 export async function createFlag(
   server: TestServer,
