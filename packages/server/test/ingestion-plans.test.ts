@@ -89,7 +89,7 @@ function postgresPlanner(url: string): Planner {
       const lines = rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN'].trim());
       // Each scan with its index condition, as one line.
       return lines.flatMap((line, index) =>
-        / on (events|experiment_subjects|experiment_subject_values|contexts)\b/.test(line)
+        /Scan (.* )?on (events|experiment_subjects|experiment_subject_values|contexts)\b/.test(line)
           ? [`${line} ${lines[index + 1]?.startsWith('Index Cond:') ? lines[index + 1] : ''}`]
           : [],
       );
@@ -153,22 +153,29 @@ describe.each(await testDialects())('ingestion’s look-ups on %s', (dialect) =>
       await events.flushContexts();
       await events.store(batch(environmentId, subjects.slice(10), 3_600_000), 60);
       await events.flushContexts();
+      // Three subjects exposed to their other variation: excluded, their stored values deleted.
+      await events.store(batch(environmentId, subjects.slice(5, 8), 7_200_000), 6);
     } finally {
       await events.close();
       await db.destroy();
     }
 
-    // `… "context_key" in (?, …)` (SQLite), `… "context_key" = wanted.key` (PostgreSQL).
-    const bySubject = statements.filter(({ sql }) => /"(context_)?key" (in \(|= wanted\.key)/.test(sql));
+    // `… "context_key" in (?, …)` (SQLite), `… "context_key" = wanted.key` (PostgreSQL), and the
+    // deletes of rows found so, by their ids.
+    const bySubject = statements.filter(({ sql }) =>
+      /"(context_)?key" (in \(|= wanted\.key)|where (rowid in|ctid = any)/.test(sql),
+    );
+    expect(bySubject.some(({ sql }) => sql.startsWith('delete from "experiment_subject_values"'))).toBe(true);
     const tables = new Set<string>();
     for (const { sql, parameters } of bySubject) {
       const plan = await planner.plan(sql, parameters);
       expect(plan.length, sql).toBeGreaterThan(0);
       for (const line of plan) {
         tables.add((dialect === 'sqlite' ? line.split(' ')[1] : / on (\w+)/.exec(line)?.[1]) as string);
-        // The whole key, subject included: `… (experiment_id=? AND metric_id=? AND context_kind=? AND context_key=?)`.
-        if (dialect === 'sqlite') expect(line, sql).toMatch(/^SEARCH \w+ USING .*\b(context_)?key=\?/);
-        else expect(line, sql).toMatch(/^(->\s+)?Index (Only )?Scan .*Index Cond: .*\b(context_)?key = /);
+        // The whole key, subject included: `… (experiment_id=? AND metric_id=? AND context_kind=? AND context_key=?)`,
+        // or the ids of rows found so (a delete).
+        if (dialect === 'sqlite') expect(line, sql).toMatch(/^SEARCH \w+ USING .*\b((context_)?key|rowid)=\?/);
+        else expect(line, sql).toMatch(/^(->\s+)?(Index (Only )?Scan .*Index Cond: .*\b(context_)?key = |Tid Scan )/);
       }
     }
     // Every subject-keyed look-up ran: exposures, values, raw events, the users list.

@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Dialect, Queryable, Tx } from '../db/database.js';
 import { type BulkColumn, insertRows } from '../db/bulk-insert.js';
 import { lookUpKeys } from '../db/key-lookup.js';
+import { deleteRows, rowId } from '../db/row-ids.js';
 import type {
   ExperimentSubjectTable,
   ExperimentSubjectValueTable,
@@ -62,6 +63,11 @@ interface Values {
   postSum: number;
   preN: number;
   preSum: number;
+}
+
+/** A subject's stored values, and its row's physical id (`rowId`), to delete it by. */
+interface StoredValues extends Values {
+  row: unknown;
 }
 
 const NO_VALUES: Values = { postN: 0, postSum: 0, preN: 0, preSum: 0 };
@@ -323,8 +329,10 @@ async function applyBatch(tx: Tx, dialect: Dialect, environmentId: string, work:
         if (counted(exposure)) contribute(changes.sums, experiment.id, metric, exposure, values, 1);
         if (counted(exposure) && (values.postN > 0 || values.preN > 0))
           changes.values.push(valueRow(experiment.id, metric, subject, exposure, values));
-        else if (valuesBefore.has(key))
-          changes.gone.push({ experimentId: experiment.id, metricId: metric.id, subject });
+        else {
+          const stored = valuesBefore.get(key);
+          if (stored) changes.gone.push(stored.row);
+        }
       }
     }
   }
@@ -338,7 +346,8 @@ async function applyBatch(tx: Tx, dialect: Dialect, environmentId: string, work:
 interface Changes {
   exposures: ExposureRow[];
   values: ValueRow[];
-  gone: { experimentId: string; metricId: string; subject: string }[];
+  /** Stored values that no longer count, by row id (`rowId`). */
+  gone: unknown[];
   /** Subjects to add, by experiment, variation ('' for several), allocation and day. */
   counts: Map<string, number>;
   /** Sums to add, by experiment, metric, variation and day. */
@@ -437,8 +446,8 @@ async function storedValues(
   tx: Tx,
   dialect: Dialect,
   wanted: { experiment: TrackedExperiment; subjects: string[] }[],
-): Promise<Map<string, Values>> {
-  const found = new Map<string, Values>();
+): Promise<Map<string, StoredValues>> {
+  const found = new Map<string, StoredValues>();
   const parts = wanted
     .filter(({ experiment, subjects }) => experiment.metrics.length > 0 && subjects.length > 0)
     .flatMap(({ experiment, subjects }) =>
@@ -459,6 +468,7 @@ async function storedValues(
           tx
             .selectFrom('experimentSubjectValues')
             .select(['experimentId', 'metricId', 'contextKind', 'contextKey', 'postN', 'postSum', 'preN', 'preSum'])
+            .select(rowId(dialect).as('row'))
             .where('experimentId', '=', experimentId)
             .where('metricId', 'in', metricIds)
             .where('contextKind', '=', kind)
@@ -467,6 +477,7 @@ async function storedValues(
     );
     for (const { experimentId, metricId, contextKind, contextKey, ...values } of rows)
       found.set(`${experimentId}\u0000${metricId}\u0000${subjectId(contextKind, contextKey)}`, {
+        row: values.row,
         postN: Number(values.postN),
         postSum: Number(values.postSum),
         preN: Number(values.preN),
@@ -539,7 +550,10 @@ function valueRow(
     contextKey,
     variation: exposure.variation,
     day: exposure.firstAt.slice(0, 10),
-    ...values,
+    postN: values.postN,
+    postSum: values.postSum,
+    preN: values.preN,
+    preSum: values.preSum,
     y: metricValue(metric, values.postN, values.postSum),
     x: metricValue(metric, values.preN, values.preSum),
   };
@@ -594,22 +608,7 @@ async function saveValues(tx: Tx, dialect: Dialect, values: ValueRow[], gone: Ch
   const rows = sorted(values.map((row): [string, ValueRow] => [rowKey(row), row])).map(([, row]) => row);
   const key = VALUE_COLUMNS.slice(0, 4).map((column) => column.name);
   await insertRows(tx, dialect, 'experiment_subject_values', VALUE_COLUMNS, rows, key);
-  const byMetric = new Map<string, { experimentId: string; metricId: string; subjects: string[] }>();
-  for (const { experimentId, metricId, subject } of gone) {
-    const id = `${experimentId}\u0000${metricId}`;
-    const entry = byMetric.get(id) ?? { experimentId, metricId, subjects: [] };
-    entry.subjects.push(subject);
-    byMetric.set(id, entry);
-  }
-  for (const { experimentId, metricId, subjects } of byMetric.values())
-    for (const [kind, keys] of lookups(subjects))
-      await tx
-        .deleteFrom('experimentSubjectValues')
-        .where('experimentId', '=', experimentId)
-        .where('metricId', '=', metricId)
-        .where('contextKind', '=', kind)
-        .where('contextKey', 'in', keys)
-        .execute();
+  await deleteRows(tx, dialect, 'experiment_subject_values', gone);
 }
 
 async function addCounts(tx: Tx, counts: Map<string, number>): Promise<void> {
