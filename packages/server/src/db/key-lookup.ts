@@ -1,4 +1,4 @@
-import { type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect, Tx } from './database.js';
 import type { Database } from './schema.js';
 
@@ -32,15 +32,10 @@ export async function lookUpKeys<Row>(tx: Tx, dialect: Dialect, lookups: readonl
     const union = rest.reduce((all, next) => all.unionAll(next), first as NonNullable<typeof first>);
     return union.execute();
   }
-  const { rows } = await perKey(lookups).execute(tx);
-  return rows;
-}
-
-/** The look-ups for PostgreSQL: per key, a parameterized index scan (`lookUpKeys`). */
-function perKey<Row>(lookups: readonly KeyLookup<Row>[]): RawBuilder<Row> {
   const terms = lookups.map(({ keys, query }) => {
     const each = query((column) => sql<SqlBool>`${sql.ref(column)} = wanted.key`).offset(0);
     return sql`select found.* from unnest(cast(${keys} as text[])) as wanted(key) cross join lateral ${each} as found`;
   });
-  return sql<Row>`${sql.join(terms, sql` union all `)}`;
+  const { rows } = await sql<Row>`${sql.join(terms, sql` union all `)}`.execute(tx);
+  return rows;
 }
