@@ -490,7 +490,9 @@ async function storedValues(
 /**
  * Every stored event of the experiment's metrics from these subjects, through index `events_custom`
  * (only custom events have an event key: a condition on the type would lead SQLite's planner to
- * the environment's every custom event instead).
+ * the environment's every custom event instead). PostgreSQL is asked one event key a look-up: given
+ * a list, its planner may seek the environment and the subject but filter the event keys, the
+ * index's second column, reading every custom event of the environment per subject.
  */
 async function rawEvents(
   tx: Tx,
@@ -501,28 +503,32 @@ async function rawEvents(
 ): Promise<Map<string, AggregatedEvent[]>> {
   const found = new Map<string, AggregatedEvent[]>();
   if (eventKeys.length === 0) return found;
-  for (const [kind, keys] of lookups(subjects)) {
-    const rows = await lookUpKeys(tx, dialect, [
-      {
-        keys,
-        query: (keyIs) =>
-          tx
-            .selectFrom('events')
-            .select(['type', 'eventKey', 'value', 'contextKind', 'contextKey', 'occurredAt'])
-            .where('environmentId', '=', environmentId)
-            .where('eventKey', 'in', eventKeys)
-            .where('contextKind', '=', kind)
-            .where(keyIs('contextKey')),
-      },
-    ]);
-    for (const row of rows) {
-      const subject = subjectId(kind, row.contextKey);
-      const list = found.get(subject);
-      const event = { ...row, value: row.value === null ? null : Number(row.value) };
-      if (list) list.push(event);
-      else found.set(subject, [event]);
+  const keySets = dialect === 'postgres' ? eventKeys.map((key) => [key]) : [eventKeys];
+  for (const [kind, keys] of lookups(subjects))
+    for (let start = 0; start < keySets.length; start += LOOKUPS_PER_STATEMENT) {
+      const rows = await lookUpKeys(
+        tx,
+        dialect,
+        keySets.slice(start, start + LOOKUPS_PER_STATEMENT).map((eventKeys) => ({
+          keys,
+          query: (keyIs) =>
+            tx
+              .selectFrom('events')
+              .select(['type', 'eventKey', 'value', 'contextKind', 'contextKey', 'occurredAt'])
+              .where('environmentId', '=', environmentId)
+              .where('eventKey', 'in', eventKeys)
+              .where('contextKind', '=', kind)
+              .where(keyIs('contextKey')),
+        })),
+      );
+      for (const row of rows) {
+        const subject = subjectId(kind, row.contextKey);
+        const list = found.get(subject);
+        const event = { ...row, value: row.value === null ? null : Number(row.value) };
+        if (list) list.push(event);
+        else found.set(subject, [event]);
+      }
     }
-  }
   return found;
 }
 
