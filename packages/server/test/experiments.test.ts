@@ -324,11 +324,12 @@ describe.each(await testDialects())('experiments on %s', (dialect) => {
     await send([custom('signed-in', 'someone', Date.now() - 1_000)]);
     expect(await codes()).toEqual(['no-exposures']);
 
-    // The synthetic experiment, its events stamped over the last 30 hours: 4,000 subjects alternating between the
+    // The synthetic experiment, its events stamped over 22 hours from noon UTC 30 to 54 hours ago (so that
+    // they cross midnight into a second day, whatever the hour now): 4,000 subjects alternating between the
     // variations, 10 % conversion on control and 12 % on treatment, revenue on each purchase
     // (a few huge), pre-exposure purchases that must not count (but feed CUPED), page views in and
     // out of the one-hour window, and 40 subjects who saw both variations.
-    const start = Date.now() - 30 * HOUR;
+    const start = Math.floor((Date.now() - 30 * HOUR) / (24 * HOUR)) * 24 * HOUR - 12 * HOUR;
     const rand = seededRandom(15);
     const events: SdkEvent[] = [];
     interface Subject {
