@@ -72,7 +72,8 @@ function sqlitePlanner(file: string): Planner {
         .prepare(`explain query plan ${sql}`)
         .all(...parameters)
         .map((row) => (row as { detail: string }).detail)
-        .filter((line) => /^(SEARCH|SCAN) /.test(line)),
+        // `SCAN json_each VIRTUAL TABLE` is the list of keys the statement was given, not a table.
+        .filter((line) => /^(SEARCH|SCAN) /.test(line) && !/^SCAN json_each\b/.test(line)),
     close: async () => {
       sqlite.close();
     },
@@ -166,7 +167,7 @@ describe.each(await testDialects())('ingestion’s look-ups on %s', (dialect) =>
       await db.destroy();
     }
 
-    // `… "context_key" in (?, …)` (SQLite), `… "context_key" = wanted.key` (PostgreSQL), and the
+    // `… "context_key" in (select value from json_each(?))` (SQLite), `… "context_key" = wanted.key` (PostgreSQL), and the
     // deletes of rows found so, by their ids.
     const bySubject = statements.filter(({ sql }) =>
       /"(context_)?key" (in \(|= wanted\.key)|where (rowid in|ctid = any)/.test(sql),

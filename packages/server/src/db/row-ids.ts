@@ -18,7 +18,9 @@ export async function deleteRows(tx: Tx, dialect: Dialect, table: string, ids: r
   for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
     const chunk = ids.slice(start, start + IDS_PER_STATEMENT);
     if (dialect === 'sqlite')
-      await sql`delete from ${sql.table(table)} where rowid in (${sql.join(chunk)})`.execute(tx);
+      await sql`delete from ${sql.table(table)} where rowid in (select value from json_each(${JSON.stringify(chunk)}))`.execute(
+        tx,
+      );
     else await sql`delete from ${sql.table(table)} where ctid = any(cast(${chunk} as tid[]))`.execute(tx);
   }
 }

@@ -67,8 +67,9 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
       }
       continue;
     }
+    const occurredAt = new Date(event.timestamp).toISOString();
     // A clock running ahead must not make a context "seen" in the future.
-    const at = new Date(Math.min(event.timestamp, receivedAt.getTime())).toISOString();
+    const at = event.timestamp <= receivedAt.getTime() ? occurredAt : received;
     for (const context of reported) seen(context, at);
     if (event.kind === 'context') continue;
     const subject = subjectOf(reported);
@@ -82,7 +83,7 @@ function rowsOf(environmentId: string, parsed: ParsedEvent[], receivedAt: Date):
       value: event.kind === 'custom' ? (event.value ?? null) : null,
       contextKind: subject.kind,
       contextKey: subject.key,
-      occurredAt: new Date(event.timestamp).toISOString(),
+      occurredAt,
       receivedAt: received,
     });
   }

@@ -9,8 +9,16 @@ type ContextRow = Insertable<ContextTable>;
  * than `freshMs` is not written again, which spares the users list's upsert and its pages for
  * most of a busy server's batches. So "last seen" is exact to that much (docs/sdk-protocol.md).
  */
+/** What a context was written with: enough to tell whether a new report changes it. */
+interface Written {
+  attributes: string;
+  privateAttributes: string | undefined;
+  firstSeen: string;
+  lastSeenMs: number;
+}
+
 export class RecentContexts {
-  private readonly written = new Map<string, ContextRow>();
+  private readonly written = new Map<string, Written>();
 
   constructor(
     private readonly capacity = 100_000,
@@ -25,7 +33,7 @@ export class RecentContexts {
       known.attributes === row.attributes &&
       known.privateAttributes === row.privateAttributes &&
       row.firstSeen >= known.firstSeen &&
-      Date.parse(row.lastSeen) - Date.parse(known.lastSeen) < this.freshMs
+      Date.parse(row.lastSeen) - known.lastSeenMs < this.freshMs
     );
   }
 
@@ -34,7 +42,8 @@ export class RecentContexts {
     for (const row of rows) {
       const id = idOf(row);
       this.written.delete(id);
-      this.written.set(id, row);
+      const { attributes, privateAttributes, firstSeen, lastSeen } = row;
+      this.written.set(id, { attributes, privateAttributes, firstSeen, lastSeenMs: Date.parse(lastSeen) });
     }
     for (const id of this.written.keys()) {
       if (this.written.size <= this.capacity) break;
