@@ -9,16 +9,8 @@ type ContextRow = Insertable<ContextTable>;
  * than `freshMs` is not written again, which spares the users list's upsert and its pages for
  * most of a busy server's batches. So "last seen" is exact to that much (docs/sdk-protocol.md).
  */
-/** What a context was written with: enough to tell whether a new report changes it. */
-interface Written {
-  attributes: string;
-  privateAttributes: string | undefined;
-  firstSeen: string;
-  lastSeenMs: number;
-}
-
 export class RecentContexts {
-  private readonly written = new Map<string, Written>();
+  private readonly written = new Map<string, ContextRow>();
 
   constructor(
     private readonly capacity = 100_000,
@@ -33,7 +25,7 @@ export class RecentContexts {
       known.attributes === row.attributes &&
       known.privateAttributes === row.privateAttributes &&
       row.firstSeen >= known.firstSeen &&
-      Date.parse(row.lastSeen) - known.lastSeenMs < this.freshMs
+      Date.parse(row.lastSeen) - Date.parse(known.lastSeen) < this.freshMs
     );
   }
 
@@ -42,8 +34,7 @@ export class RecentContexts {
     for (const row of rows) {
       const id = idOf(row);
       this.written.delete(id);
-      const { attributes, privateAttributes, firstSeen, lastSeen } = row;
-      this.written.set(id, { attributes, privateAttributes, firstSeen, lastSeenMs: Date.parse(lastSeen) });
+      this.written.set(id, row);
     }
     for (const id of this.written.keys()) {
       if (this.written.size <= this.capacity) break;
