@@ -36,7 +36,7 @@ export class ServerContext {
     this.publisher = new ChangePublisher(store.db, this.hub);
     this.rulesets = new RulesetCache(store, this.hub);
     this.sdkKeys = new SdkKeyResolver(store.db, this.hub);
-    this.events = store.dialect === 'sqlite' ? new WorkerEventStore(store.location) : new LocalEventStore(store);
+    this.events = store.dialect === 'sqlite' ? new WorkerEventStore(store) : new LocalEventStore(store);
   }
 
   get db() {

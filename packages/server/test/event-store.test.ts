@@ -53,7 +53,7 @@ describe('WorkerEventStore (SQLite ingestion in a worker thread)', () => {
   });
 
   it('passes the database’s refusal back with its code', async () => {
-    const events = new WorkerEventStore(store.location);
+    const events = new WorkerEventStore(store);
     try {
       // No such environment: the foreign key refuses the whole batch.
       const refused = await events.store(rowsFor('no-such-environment', 'u-1'), 1).catch((error: unknown) => error);
@@ -66,18 +66,22 @@ describe('WorkerEventStore (SQLite ingestion in a worker thread)', () => {
   });
 
   it('fails the calls of a worker that stopped (here: it could not open the file), instead of leaving them waiting', async () => {
-    const events = new WorkerEventStore(join(dataDir, 'no-such-directory', 'vexil.db'));
+    const events = new WorkerEventStore({ ...store, location: join(dataDir, 'no-such-directory', 'vexil.db') });
     try {
-      await expect(events.flushContexts()).rejects.toThrow(/directory does not exist|unable to open/i);
+      await expect(events.store(rowsFor('no-such-environment', 'u-3'), 1)).rejects.toThrow(
+        /directory does not exist|unable to open/i,
+      );
       // Asked again, a new worker starts (and fails the same way).
-      await expect(events.store(rowsFor('no-such-environment', 'u-3'), 1)).rejects.toThrow();
+      await expect(events.store(rowsFor('no-such-environment', 'u-4'), 1)).rejects.toThrow(
+        /directory does not exist|unable to open/i,
+      );
     } finally {
       await events.close();
     }
   });
 
   it('refuses calls once closed, instead of leaving them waiting', async () => {
-    const events = new WorkerEventStore(store.location);
+    const events = new WorkerEventStore(store);
     await events.flushContexts();
     await events.close();
     await expect(events.flushContexts()).rejects.toThrow('shutting down');

@@ -1,5 +1,5 @@
 import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
-import type { Dialect, Tx } from './database.js';
+import type { Dialect, Queryable } from './database.js';
 import type { Database } from './schema.js';
 
 /** The condition that `column` is one of a look-up's keys. */
@@ -26,7 +26,11 @@ export interface KeyLookup<Row> {
  * of the environment, once per batch (docs/benchmarks.md). There, each key is its own parameterized
  * index scan, a LATERAL join on the keys that `offset 0` keeps from being planned as anything else.
  */
-export async function lookUpKeys<Row>(tx: Tx, dialect: Dialect, lookups: readonly KeyLookup<Row>[]): Promise<Row[]> {
+export async function lookUpKeys<Row>(
+  db: Queryable,
+  dialect: Dialect,
+  lookups: readonly KeyLookup<Row>[],
+): Promise<Row[]> {
   if (lookups.length === 0) return [];
   if (dialect === 'sqlite') {
     const [first, ...rest] = lookups.map(({ keys, query }) =>
@@ -39,6 +43,6 @@ export async function lookUpKeys<Row>(tx: Tx, dialect: Dialect, lookups: readonl
     const each = query((column) => sql<SqlBool>`${sql.ref(column)} = wanted.key`).offset(0);
     return sql`select found.* from unnest(cast(${keys} as text[])) as wanted(key) cross join lateral ${each} as found`;
   });
-  const { rows } = await sql<Row>`${sql.join(terms, sql` union all `)}`.execute(tx);
+  const { rows } = await sql<Row>`${sql.join(terms, sql` union all `)}`.execute(db);
   return rows;
 }

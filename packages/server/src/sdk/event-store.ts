@@ -3,7 +3,7 @@ import { type BulkColumn, insertRows } from '../db/bulk-insert.js';
 import type { Dialect, Store, Tx } from '../db/database.js';
 import type { EvaluationCountTable, EventTable } from '../db/schema.js';
 import { aggregateEvents } from '../experiments/aggregates.js';
-import { type ContextRow, ContextReports } from '../users/context-reports.js';
+import { appendReports, type ContextRow, ContextReports } from '../users/context-reports.js';
 import { GroupCommit } from './group-commit.js';
 
 /** What one batch of SDK events adds to the database. */
@@ -34,27 +34,19 @@ export interface EventStore {
 /** Events a transaction stores at most (whole batches, at least one). */
 const EVENTS_PER_GROUP = 10_000;
 
-/** Ingestion's writes on this thread's connection, in group commits (`GroupCommit`). */
+/** Ingestion's writes on this thread's connection, and the users list's merges (`ContextReports`). */
 export class LocalEventStore implements EventStore {
+  private readonly batches: BatchWriter;
   private readonly contextReports: ContextReports;
-  private readonly batches: GroupCommit<EventRows>;
   private stopMerging: (() => Promise<void>) | undefined;
-  /** Batches submitted and not yet committed (or refused). */
-  private readonly storing = new Set<Promise<void>>();
 
-  constructor(private readonly database: Store) {
+  constructor(database: Store) {
+    this.batches = new BatchWriter(database);
     this.contextReports = new ContextReports(database);
-    this.batches = new GroupCommit((batches) => this.storeBatches(batches), EVENTS_PER_GROUP);
   }
 
   async store(rows: EventRows, size: number): Promise<void> {
-    const stored = this.batches.submit(rows, size);
-    this.storing.add(stored);
-    try {
-      await stored;
-    } finally {
-      this.storing.delete(stored);
-    }
+    await this.batches.store(rows, size);
     this.contextReports.committed(rows.contexts.length);
   }
 
@@ -68,8 +60,35 @@ export class LocalEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled(this.storing);
+    await this.batches.close();
     await this.stopMerging?.();
+  }
+}
+
+/** Batches of SDK events written in group commits (`GroupCommit`) on one connection. */
+export class BatchWriter {
+  private readonly batches: GroupCommit<EventRows>;
+  /** Batches submitted and not yet committed (or refused). */
+  private readonly storing = new Set<Promise<void>>();
+
+  constructor(private readonly database: Store) {
+    this.batches = new GroupCommit((batches) => this.storeBatches(batches), EVENTS_PER_GROUP);
+  }
+
+  /** Resolves once the rows are committed; rejects with the database's error if they could not be. */
+  async store(rows: EventRows, size: number): Promise<void> {
+    const stored = this.batches.submit(rows, size);
+    this.storing.add(stored);
+    try {
+      await stored;
+    } finally {
+      this.storing.delete(stored);
+    }
+  }
+
+  /** Resolves once the batches submitted are stored (or refused). */
+  async close(): Promise<void> {
+    await Promise.allSettled(this.storing);
   }
 
   /**
@@ -90,8 +109,9 @@ export class LocalEventStore implements EventStore {
     await this.database.db.transaction().execute(async (tx) => {
       await insertEvents(tx, dialect, events);
       for (const chunk of chunks(addedUp(batches.flatMap((batch) => batch.counts)))) await addCounts(tx, chunk);
-      await this.contextReports.append(
+      await appendReports(
         tx,
+        dialect,
         batches.flatMap((batch) => batch.contexts),
       );
       // Last: it takes each running experiment's lock (PostgreSQL) until the commit.

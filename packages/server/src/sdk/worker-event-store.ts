@@ -1,16 +1,17 @@
 import type { Worker } from 'node:worker_threads';
+import type { Store } from '../db/database.js';
 import { startWorker } from '../db/worker-thread.js';
+import { ContextReports, type MergedReports } from '../users/context-reports.js';
 import type { EventRows, EventStore } from './event-store.js';
 
 /** What the server asks of the worker thread (`event-worker.ts`), each answered by its id. */
 export type EventStoreCall = { id: number } & (
   | { call: 'store'; rows: EventRows; size: number }
-  | { call: 'flushContexts' }
-  | { call: 'mergeContextsPeriodically' }
+  | { call: 'writeMerged'; merged: MergedReports }
   | { call: 'close' }
 );
 
-/** The worker's answers: to a call (failed when `error` is set), or a background merge's failure. */
+/** The worker's answers: to a call (failed when `error` is set), or a failure of its own (the checkpointer's). */
 export type EventStoreAnswer = { id: number; error?: SerializedError } | { failed: SerializedError };
 
 /** An error as it crosses threads: the message, and the database's code that callers test. */
@@ -32,9 +33,11 @@ function revived(error: SerializedError): Error {
 
 /**
  * Ingestion on SQLite, in a worker thread with its own connection (`event-worker.ts`): the
- * transactions, the experiments' upkeep and the users list's merges run there, beside the requests'
- * parsing on the server's thread. SQLite has one writer at a time; ingestion's writes are all this
- * thread's, and the server's own (changes, rare beside them) wait their turn (`openSqlite`).
+ * transactions and the experiments' upkeep run there, beside the requests' parsing on the server's
+ * thread. The users list's merges are read and merged on the server's connection (`store`), and only
+ * written by the worker: SQLite has one writer at a time, and the worker's transactions leave it
+ * free for a moment only, too briefly for another connection's to be sure of its turn. The server's
+ * own writes (changes, rare beside ingestion) wait their turn (`openSqlite`).
  *
  * The worker starts on first use, and again after it stopped unexpectedly; calls it had not
  * answered then fail.
@@ -43,29 +46,38 @@ export class WorkerEventStore implements EventStore {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, { worker: Worker; resolve: () => void; reject: (error: Error) => void }>();
   private lastId = 0;
-  private onMergeError: ((error: unknown) => void) | undefined;
+  private readonly file: string;
+  private readonly contextReports: ContextReports;
+  private stopMerging: (() => Promise<void>) | undefined;
   private closed = false;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    /** The server's connection to the database file: where the users list's merges read. */
+    store: Store,
+  ) {
+    this.file = store.location;
+    this.contextReports = new ContextReports(store, (merged) => this.send({ call: 'writeMerged', merged }));
+  }
 
-  store(rows: EventRows, size: number): Promise<void> {
-    return this.send({ call: 'store', rows, size });
+  async store(rows: EventRows, size: number): Promise<void> {
+    await this.send({ call: 'store', rows, size });
+    this.contextReports.committed(rows.contexts.length);
   }
 
   flushContexts(): Promise<void> {
-    return this.send({ call: 'flushContexts' });
+    if (this.closed) return Promise.reject(new Error('The server is shutting down'));
+    return this.contextReports.flush();
   }
 
   mergeContextsPeriodically(onError: (error: unknown) => void): void {
-    const running = this.worker;
-    this.onMergeError = onError;
-    if (running) this.call(running, { call: 'mergeContextsPeriodically' }).catch(onError);
-    // `start` tells a new worker to, since `onMergeError` is set.
-    else if (!this.closed) this.start();
+    this.contextReports.onError = onError;
+    this.stopMerging ??= this.contextReports.mergePeriodically();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // The last merge's writes are the worker's: it goes before the worker closes.
+    await this.stopMerging?.().catch(this.contextReports.onError);
     this.closed = true;
     const worker = this.worker;
     if (!worker) return;
@@ -94,7 +106,7 @@ export class WorkerEventStore implements EventStore {
     worker.unref();
     worker.on('message', (answer: EventStoreAnswer) => {
       if ('failed' in answer) {
-        this.onMergeError?.(revived(answer.failed));
+        this.contextReports.onError(revived(answer.failed));
         return;
       }
       const waiting = this.pending.get(answer.id);
@@ -113,8 +125,6 @@ export class WorkerEventStore implements EventStore {
     worker.on('error', stopped);
     worker.on('exit', (code) => stopped(new Error(`The event worker stopped (exit code ${code})`)));
     this.worker = worker;
-    const onMergeError = this.onMergeError;
-    if (onMergeError) this.call(worker, { call: 'mergeContextsPeriodically' }).catch(onMergeError);
     return worker;
   }
 }

@@ -1,5 +1,5 @@
 import { type Insertable, sql } from 'kysely';
-import type { Dialect, Store, Tx } from '../db/database.js';
+import type { Dialect, Queryable, Store, Tx } from '../db/database.js';
 import { type BulkColumn, insertRows } from '../db/bulk-insert.js';
 import { lookUpKeys } from '../db/key-lookup.js';
 import type { ContextReportTable, ContextTable } from '../db/schema.js';
@@ -43,9 +43,35 @@ interface ContextId {
   key: string;
 }
 
-interface Seen extends ContextReport, ContextId {
+/**
+ * A context as seen in a report or a stored row. Its attributes and private names stay the JSON
+ * text a row holds until a merge with different ones needs them parsed: most reports of a user
+ * repeat what is stored, and parsing and writing back what does not change was most of a merge's
+ * JavaScript.
+ */
+interface Seen extends ContextId {
+  attributes: ContextReport['attributes'] | string;
+  privateAttributes: ContextReport['privateAttributes'] | string;
   firstSeen: string;
   lastSeen: string;
+}
+
+function reportOf(seen: Seen): ContextReport {
+  return {
+    attributes: typeof seen.attributes === 'string' ? JSON.parse(seen.attributes) : seen.attributes,
+    privateAttributes:
+      typeof seen.privateAttributes === 'string' ? JSON.parse(seen.privateAttributes) : seen.privateAttributes,
+  } as ContextReport;
+}
+
+/** Whether two sightings hold the same JSON text (merged, they give it back). */
+function sameText(a: Seen, b: Seen): boolean {
+  return (
+    typeof a.attributes === 'string' &&
+    a.attributes === b.attributes &&
+    typeof a.privateAttributes === 'string' &&
+    a.privateAttributes === b.privateAttributes
+  );
 }
 
 /**
@@ -68,7 +94,9 @@ export class SeenContexts {
     if (report.firstSeen < known.firstSeen) known.firstSeen = report.firstSeen;
     const newer = report.lastSeen >= known.lastSeen;
     if (newer) known.lastSeen = report.lastSeen;
-    Object.assign(known, newer ? mergedReports(known, report) : mergedReports(report, known));
+    if (sameText(known, report)) return;
+    const [older, latest] = newer ? [known, report] : [report, known];
+    Object.assign(known, mergedReports(reportOf(older), reportOf(latest)));
   }
 
   /** The contexts seen, by environment, kind and key. */
@@ -84,8 +112,9 @@ export class SeenContexts {
         environmentId: seen.environmentId,
         kind: seen.kind,
         key: seen.key,
-        attributes: JSON.stringify(seen.attributes),
-        privateAttributes: JSON.stringify(seen.privateAttributes),
+        attributes: typeof seen.attributes === 'string' ? seen.attributes : JSON.stringify(seen.attributes),
+        privateAttributes:
+          typeof seen.privateAttributes === 'string' ? seen.privateAttributes : JSON.stringify(seen.privateAttributes),
         firstSeen: seen.firstSeen,
         lastSeen: seen.lastSeen,
       }));
@@ -110,6 +139,18 @@ const KEYS_PER_LOOKUP = 1_000;
 const MERGE_AT = 20_000;
 const MERGE_EVERY_MS = 1_000;
 
+/**
+ * A merge's writes: the merged rows of the users it folded, and the last report it folded (every
+ * report up to it is deleted).
+ */
+export interface MergedReports {
+  rows: ContextRow[];
+  lastReportId: number;
+}
+
+/** Where a merge prepared on another connection is written (`writeMerged`, in a transaction there). */
+export type MergeWriter = (merged: MergedReports) => Promise<void>;
+
 export class ContextReports {
   /** The last merge started, or done. */
   private tail: Promise<unknown> = Promise.resolve();
@@ -119,12 +160,15 @@ export class ContextReports {
   /** Where a background merge's failure goes (the server's log). */
   onError: (error: unknown) => void = () => {};
 
-  constructor(private readonly store: Store) {}
-
-  /** Appends a batch's reports, in the batch's transaction. */
-  async append(tx: Tx, rows: readonly ContextRow[]): Promise<void> {
-    await insertRows(tx, this.store.dialect, 'context_reports', REPORT_COLUMNS, rows);
-  }
+  /**
+   * Merges in transactions of `store`, or, given a `writer`, reads and merges on `store` and leaves
+   * the writes to the writer: on SQLite, ingestion's worker thread (sdk/worker-event-store.ts), so
+   * that only the writes take turns with ingestion's transactions.
+   */
+  constructor(
+    private readonly store: Store,
+    private readonly writer?: MergeWriter,
+  ) {}
 
   /** Reports just committed: a merge starts at once when enough wait. */
   committed(count: number): void {
@@ -160,7 +204,22 @@ export class ContextReports {
   }
 
   private async mergeAll(): Promise<void> {
-    while ((await this.mergeSome()) === REPORTS_PER_MERGE);
+    const mergeSome = this.writer ? () => this.mergeElsewhere(this.writer as MergeWriter) : () => this.mergeSome();
+    while ((await mergeSome()) === REPORTS_PER_MERGE);
+  }
+
+  /**
+   * Reads the oldest reports and their users' stored rows, merges them, and has `writer` write the
+   * result; returns how many reports it folded. SQLite only: the file has one writer, ingestion's
+   * worker, which appends reports with ever larger ids and writes `contexts` only when asked here.
+   * Merges run one at a time, so what is read here is still current when the writer writes it.
+   */
+  private async mergeElsewhere(writer: MergeWriter): Promise<number> {
+    const reports = await oldestReports(this.store.db);
+    const last = reports.at(-1);
+    if (last === undefined) return 0;
+    await writer({ rows: await mergedRows(this.store.db, this.store.dialect, reports), lastReportId: last.id });
+    return reports.length;
   }
 
   /**
@@ -175,32 +234,40 @@ export class ContextReports {
       if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('context_reports'))`.execute(tx);
       const reports = await claim(tx, dialect);
       if (reports.length === 0) return 0;
-      const seen = new SeenContexts();
-      for (const report of reports) seen.add(parsed(report));
-      for (const row of await storedContexts(tx, dialect, seen.ids())) seen.add(parsed(row));
-      await insertRows(tx, dialect, 'contexts', CONTEXT_COLUMNS, seen.rows(), CONTEXT_KEY);
+      await writeContexts(tx, dialect, await mergedRows(tx, dialect, reports));
       return reports.length;
     });
   }
 }
 
+/** Appends a batch's reports, in the batch's transaction. */
+export async function appendReports(tx: Tx, dialect: Dialect, rows: readonly ContextRow[]): Promise<void> {
+  await insertRows(tx, dialect, 'context_reports', REPORT_COLUMNS, rows);
+}
+
+/** A merge prepared elsewhere (`ContextReports` with a writer), written in `tx`: the rows, and the reports it folded deleted. */
+export async function writeMerged(tx: Tx, dialect: Dialect, merged: MergedReports): Promise<void> {
+  await writeContexts(tx, dialect, merged.rows);
+  await tx.deleteFrom('contextReports').where('id', '<=', merged.lastReportId).execute();
+}
+
+/** The reports merged with their users' stored rows, as rows to write back whole. */
+async function mergedRows(db: Queryable, dialect: Dialect, reports: readonly Report[]): Promise<ContextRow[]> {
+  const seen = new SeenContexts();
+  for (const report of reports) seen.add(report);
+  for (const row of await storedContexts(db, dialect, seen.ids())) seen.add(row);
+  return seen.rows();
+}
+
+function writeContexts(tx: Tx, dialect: Dialect, rows: readonly ContextRow[]): Promise<void> {
+  return insertRows(tx, dialect, 'contexts', CONTEXT_COLUMNS, rows, CONTEXT_KEY);
+}
+
 const CONTEXT_COLUMNS = REPORT_COLUMNS;
 const CONTEXT_KEY = ['environment_id', 'kind', 'key'];
 
-function parsed(row: ContextRow): Seen {
-  return {
-    environmentId: row.environmentId,
-    kind: row.kind,
-    key: row.key,
-    attributes: JSON.parse(row.attributes) as Record<string, unknown>,
-    privateAttributes: JSON.parse(row.privateAttributes) as PrivateAttributes,
-    firstSeen: row.firstSeen,
-    lastSeen: row.lastSeen,
-  };
-}
-
 /** The stored rows of these contexts, by environment and kind, a thousand keys a look-up. */
-async function storedContexts(tx: Tx, dialect: Dialect, contexts: readonly ContextId[]): Promise<ContextRow[]> {
+async function storedContexts(db: Queryable, dialect: Dialect, contexts: readonly ContextId[]): Promise<ContextRow[]> {
   const keys = new Map<string, { environmentId: string; kind: string; keys: string[] }>();
   for (const { environmentId, kind, key } of contexts) {
     const id = `${environmentId}\u0000${kind}`;
@@ -212,11 +279,11 @@ async function storedContexts(tx: Tx, dialect: Dialect, contexts: readonly Conte
   for (const group of keys.values())
     for (let start = 0; start < group.keys.length; start += KEYS_PER_LOOKUP)
       found.push(
-        ...(await lookUpKeys(tx, dialect, [
+        ...(await lookUpKeys(db, dialect, [
           {
             keys: group.keys.slice(start, start + KEYS_PER_LOOKUP),
             query: (keyIs) =>
-              tx
+              db
                 .selectFrom('contexts')
                 .selectAll()
                 .where('environmentId', '=', group.environmentId)
@@ -230,27 +297,41 @@ async function storedContexts(tx: Tx, dialect: Dialect, contexts: readonly Conte
 
 type Report = Omit<ContextReportTable, 'id'>;
 
+const REPORT_FIELDS = [
+  'environmentId',
+  'kind',
+  'key',
+  'attributes',
+  'privateAttributes',
+  'firstSeen',
+  'lastSeen',
+] as const;
+
+/** The oldest reports, with their ids. */
+function oldestReports(db: Queryable): Promise<(Report & { id: number })[]> {
+  return db
+    .selectFrom('contextReports')
+    .select(['id', ...REPORT_FIELDS])
+    .orderBy('id')
+    .limit(REPORTS_PER_MERGE)
+    .execute() as Promise<(Report & { id: number })[]>;
+}
+
 /**
  * The oldest reports, deleted. SQLite has one writer, which commits in id order: the first rows by
  * id are the oldest, and nobody else takes them. PostgreSQL's servers may merge side by side, so
  * each takes rows nobody has locked.
  */
 async function claim(tx: Tx, dialect: Dialect): Promise<Report[]> {
-  const columns = ['environmentId', 'kind', 'key', 'attributes', 'privateAttributes', 'firstSeen', 'lastSeen'] as const;
   if (dialect === 'postgres')
     return tx
       .deleteFrom('contextReports')
       .where('id', 'in', (eb) =>
         eb.selectFrom('contextReports').select('id').orderBy('id').limit(REPORTS_PER_MERGE).forUpdate().skipLocked(),
       )
-      .returning(columns)
+      .returning(REPORT_FIELDS)
       .execute();
-  const reports = await tx
-    .selectFrom('contextReports')
-    .select(['id', ...columns])
-    .orderBy('id')
-    .limit(REPORTS_PER_MERGE)
-    .execute();
+  const reports = await oldestReports(tx);
   const last = reports.at(-1);
   if (last) await tx.deleteFrom('contextReports').where('id', '<=', last.id).execute();
   return reports;
