@@ -204,8 +204,12 @@ export class ContextReports {
   }
 
   private async mergeAll(): Promise<void> {
-    const mergeSome = this.writer ? () => this.mergeElsewhere(this.writer as MergeWriter) : () => this.mergeSome();
-    while ((await mergeSome()) === REPORTS_PER_MERGE);
+    while ((await this.mergeSome()) === REPORTS_PER_MERGE);
+  }
+
+  /** Folds the oldest reports into `contexts`; returns how many. */
+  private mergeSome(): Promise<number> {
+    return this.writer ? this.mergeElsewhere(this.writer) : this.mergeHere();
   }
 
   /**
@@ -223,12 +227,11 @@ export class ContextReports {
   }
 
   /**
-   * Folds the oldest reports into `contexts` and deletes them, in one transaction; returns how many.
-   * The stored rows of the users reported are read and merged with the reports here, and written
+   * Folds the oldest reports into `contexts` and deletes them, in one transaction. The stored rows of the users reported are read and merged with the reports here, and written
    * back whole: cheaper than merging JSON in SQL row by row. PostgreSQL's servers take turns at it
    * (one lock), so no merge overwrites another's.
    */
-  private mergeSome(): Promise<number> {
+  private mergeHere(): Promise<number> {
     const { dialect } = this.store;
     return this.store.db.transaction().execute(async (tx) => {
       if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('context_reports'))`.execute(tx);
