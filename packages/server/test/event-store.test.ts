@@ -9,6 +9,7 @@ import { openSqlite } from '../src/db/database.js';
 import { migrate, openDatabase, type Store } from '../src/index.js';
 import type { EventRows } from '../src/sdk/event-store.js';
 import { WorkerEventStore } from '../src/sdk/worker-event-store.js';
+import { ContextReports, writeMerged } from '../src/users/context-reports.js';
 import { createFlag, developmentId, patchFlag, sdkCall } from './support/sdk.js';
 import { startTestServer } from './support/server.js';
 
@@ -195,6 +196,36 @@ describe('ingestion beside management writes on SQLite', () => {
       const users = await server.api('GET', '/api/v1/projects/default/environments/development/users?limit=1');
       expect(users.status).toBe(200);
       expect(users.body.total).toBe(30 * 200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the users list’s merges read on one connection and written by another (SQLite)', () => {
+  it('leave out the users of an environment deleted between the read and the write, instead of failing', async () => {
+    const server = await startTestServer('sqlite');
+    try {
+      const { store } = server.ctx;
+      const development = await developmentId(server);
+      const sent = await sdkCall(server, 'POST', '/sdk/v1/events', {
+        key: server.seeded.serverKey,
+        body: { events: [{ kind: 'context', context: { key: 'u-gone', plan: 'pro' }, timestamp: T0 }] },
+      });
+      expect(sent.status).toBe(202);
+      const written: number[] = [];
+      const merges = new ContextReports(store, async (merged) => {
+        written.push(merged.rows.length);
+        // The environment goes (its reports and users with it) after the merge read them.
+        await store.db.deleteFrom('environments').where('id', '=', development).execute();
+        await store.db.transaction().execute((tx) => writeMerged(tx, store.dialect, merged));
+      });
+      await merges.flush();
+      expect(written).toEqual([1]);
+      expect(
+        await store.db.selectFrom('contexts').select('key').where('environmentId', '=', development).execute(),
+      ).toEqual([]);
+      expect(await store.db.selectFrom('contextReports').select('id').execute()).toEqual([]);
     } finally {
       await server.close();
     }

@@ -248,9 +248,26 @@ export async function appendReports(tx: Tx, dialect: Dialect, rows: readonly Con
   await insertRows(tx, dialect, 'context_reports', REPORT_COLUMNS, rows);
 }
 
-/** A merge prepared elsewhere (`ContextReports` with a writer), written in `tx`: the rows, and the reports it folded deleted. */
+/**
+ * A merge prepared elsewhere (`ContextReports` with a writer), written in `tx`: the rows, and the
+ * reports it folded deleted. An environment deleted since the merge read took its reports and users
+ * along; its rows are not written back.
+ */
 export async function writeMerged(tx: Tx, dialect: Dialect, merged: MergedReports): Promise<void> {
-  await writeContexts(tx, dialect, merged.rows);
+  const environments = [...new Set(merged.rows.map((row) => row.environmentId))];
+  const kept =
+    environments.length === 0
+      ? new Set<string>()
+      : new Set(
+          (await tx.selectFrom('environments').select('id').where('id', 'in', environments).execute()).map(
+            (row) => row.id,
+          ),
+        );
+  await writeContexts(
+    tx,
+    dialect,
+    merged.rows.filter((row) => kept.has(row.environmentId)),
+  );
   await tx.deleteFrom('contextReports').where('id', '<=', merged.lastReportId).execute();
 }
 
