@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from './support/databases.js';
 import { expectClose, seededRandom } from './support/numbers.js';
 import { builtDocument, SchemaValidator } from './support/openapi.js';
-import { createFlag, sdkCall } from './support/sdk.js';
+import { createFlag, EXPERIMENT_SPLIT, sdkCall } from './support/sdk.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 /**
@@ -81,21 +81,10 @@ describe.each(await testDialects())('experiments on %s', (dialect) => {
     return flag.allocations.map((allocation: { track?: boolean }) => allocation.track);
   }
 
+  // The 50/50 split, and an allocation after it that no experiment reads.
   const splitState = {
-    on: true,
-    allocations: [
-      {
-        id: 'experiment',
-        serve: {
-          split: [
-            { variation: 'off', weight: 50 },
-            { variation: 'on', weight: 50 },
-          ],
-        },
-      },
-      { id: 'everyone-else', serve: { variation: 'off' } },
-    ],
-    fallthrough: { variation: 'off' },
+    ...EXPERIMENT_SPLIT,
+    allocations: [...EXPERIMENT_SPLIT.allocations, { id: 'everyone-else', serve: { variation: 'off' } }],
   };
 
   beforeAll(async () => {

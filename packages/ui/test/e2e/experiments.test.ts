@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sdkCall } from '../../../server/test/support/sdk.js';
+import { EXPERIMENT_SPLIT, sdkCall } from '../../../server/test/support/sdk.js';
 import { type ConsoleUnderTest, expectAccessible, screenshot, startConsole } from './support/index.js';
 import { signInAsNewMember } from './support/members.js';
 
@@ -20,22 +20,6 @@ const RESULTS = '/projects/default/experiments/checkout?env=development';
 const PER_VARIATION = 2_000;
 const CONVERSIONS = { off: 200, on: 300 };
 
-const splitState = {
-  on: true,
-  allocations: [
-    {
-      id: 'experiment',
-      serve: {
-        split: [
-          { variation: 'off', weight: 50 },
-          { variation: 'on', weight: 50 },
-        ],
-      },
-    },
-  ],
-  fallthrough: { variation: 'off' },
-};
-
 describe('the experiment pages', () => {
   let console: ConsoleUnderTest;
   let page: Page;
@@ -44,7 +28,7 @@ describe('the experiment pages', () => {
   const draft = async (key: string, name: string, environment: string) => {
     const flag = await console.server.api('POST', `${v1}/flags`, {
       key: `${key}-flow`,
-      environments: { [environment]: splitState },
+      environments: { [environment]: EXPERIMENT_SPLIT },
     });
     // 409: made by the first attempt of a retried test.
     expect([201, 409], JSON.stringify(flag.body)).toContain(flag.status);
@@ -77,7 +61,7 @@ describe('the experiment pages', () => {
         { key: 'off', value: false, name: 'Old checkout' },
         { key: 'on', value: true, name: 'One-page checkout' },
       ],
-      environments: { development: splitState },
+      environments: { development: EXPERIMENT_SPLIT },
     });
     if (flag.status !== 201) throw new Error(`creating the flag: ${JSON.stringify(flag.body)}`);
     page = await signInAsNewMember(console, 'Erin Editor', [{ role: 'editor', project: 'default' }]);
@@ -336,7 +320,7 @@ describe('the experiment pages', () => {
   it('flags a sample-ratio mismatch and says why a metric has no data', async () => {
     const flag = await console.server.api('POST', `${v1}/flags`, {
       key: 'skewed-flow',
-      environments: { development: splitState },
+      environments: { development: EXPERIMENT_SPLIT },
     });
     expect(flag.status, JSON.stringify(flag.body)).toBe(201);
     const created = await console.server.api('POST', `${v1}/experiments`, {
