@@ -27,6 +27,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'packages',
+          // Files share their worker's modules instead of importing the server afresh each (2–3 s a
+          // file, 405 → 262 s for this project). No test mocks modules or stubs globals; each starts
+          // and closes its own servers.
+          isolate: false,
           include: ['packages/*/test/**/*.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', 'packages/ui/test/e2e/**'],
         },
