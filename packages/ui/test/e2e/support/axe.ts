@@ -13,7 +13,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   await settled(page);
-  await page.evaluate(axeSource);
+  // Once per document: parsing axe's half a megabyte again on each check took longer than some checks.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const results = await page.evaluate(async () => {
     const { axe } = window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } };
     return axe.run(document, { resultTypes: ['violations'] });
