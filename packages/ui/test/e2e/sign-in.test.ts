@@ -47,7 +47,8 @@ describe('signing in and out of the console', () => {
     await environmentSelector(page).click();
     await page.getByRole('option', { name: /Production/ }).click();
     await page.waitForURL(/\?env=production$/);
-    await expect(page.getByText('Critical', { exact: true }).isVisible()).resolves.toBe(true);
+    // The badge comes with the environment's page, a moment after the URL changes: wait for it.
+    await page.getByText('Critical', { exact: true }).waitFor();
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'flags-production');
 
