@@ -31,6 +31,20 @@ describe('seen contexts', () => {
     expect(seen.rows()).toEqual([{ ...stored, lastSeen: at(20) }]);
   });
 
+  it('gives rows as added, or in key order for writing over stored rows', () => {
+    const seen = new SeenContexts();
+    for (const [environmentId, key] of [
+      ['env-b', 'ada'],
+      ['env-a', 'grace'],
+      ['env-a', 'ada'],
+    ])
+      seen.add({ ...stored, environmentId, key });
+    const ids = (rows: { environmentId: string; key: string }[]) =>
+      rows.map((row) => `${row.environmentId}/${row.key}`);
+    expect(ids(seen.rows())).toEqual(['env-b/ada', 'env-a/grace', 'env-a/ada']);
+    expect(ids(seen.rowsInKeyOrder())).toEqual(['env-a/ada', 'env-a/grace', 'env-b/ada']);
+  });
+
   it('keeps what a newer report leaves out, and takes what it gives or marks private', () => {
     const row = merged(stored, {
       ...stored,

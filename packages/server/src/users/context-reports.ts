@@ -104,21 +104,31 @@ export class SeenContexts {
     return [...this.byId.values()].map(({ environmentId, kind, key }) => ({ environmentId, kind, key }));
   }
 
-  /** As rows (attributes as JSON text), in key order. */
+  /** As rows (attributes as JSON text), in the order first added: reports, appended as they come. */
   rows(): ContextRow[] {
-    return [...this.byId.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, seen]) => ({
-        environmentId: seen.environmentId,
-        kind: seen.kind,
-        key: seen.key,
-        attributes: typeof seen.attributes === 'string' ? seen.attributes : JSON.stringify(seen.attributes),
-        privateAttributes:
-          typeof seen.privateAttributes === 'string' ? seen.privateAttributes : JSON.stringify(seen.privateAttributes),
-        firstSeen: seen.firstSeen,
-        lastSeen: seen.lastSeen,
-      }));
+    return [...this.byId.values()].map(rowOf);
   }
+
+  /**
+   * As rows in key order: what is written over stored rows, so that SQLite writes each page once
+   * and PostgreSQL's concurrent merges lock rows in one order.
+   */
+  rowsInKeyOrder(): ContextRow[] {
+    return [...this.byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, seen]) => rowOf(seen));
+  }
+}
+
+function rowOf(seen: Seen): ContextRow {
+  return {
+    environmentId: seen.environmentId,
+    kind: seen.kind,
+    key: seen.key,
+    attributes: typeof seen.attributes === 'string' ? seen.attributes : JSON.stringify(seen.attributes),
+    privateAttributes:
+      typeof seen.privateAttributes === 'string' ? seen.privateAttributes : JSON.stringify(seen.privateAttributes),
+    firstSeen: seen.firstSeen,
+    lastSeen: seen.lastSeen,
+  };
 }
 
 const REPORT_COLUMNS: BulkColumn[] = [
@@ -276,7 +286,7 @@ async function mergedRows(db: Queryable, dialect: Dialect, reports: readonly Rep
   const seen = new SeenContexts();
   for (const report of reports) seen.add(report);
   for (const row of await storedContexts(db, dialect, seen.ids())) seen.add(row);
-  return seen.rows();
+  return seen.rowsInKeyOrder();
 }
 
 function writeContexts(tx: Tx, dialect: Dialect, rows: readonly ContextRow[]): Promise<void> {
