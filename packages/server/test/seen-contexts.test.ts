@@ -37,7 +37,7 @@ describe('seen contexts', () => {
       ['env-b', 'ada'],
       ['env-a', 'grace'],
       ['env-a', 'ada'],
-    ])
+    ] as const)
       seen.add({ ...stored, environmentId, key });
     const ids = (rows: { environmentId: string; key: string }[]) =>
       rows.map((row) => `${row.environmentId}/${row.key}`);

@@ -40,7 +40,7 @@ describe('the environments page', () => {
     expect(new URL(page.url()).pathname).toBe('/projects/default/environments');
     await expect(shownKeys()).resolves.toEqual(['development', 'staging', 'production']);
     const production = page.locator('[data-testid="environment"][data-key="production"]');
-    await expect(production.getByText('Critical').isVisible()).resolves.toBe(true);
+    await production.getByText('Critical').waitFor();
     await expect(
       page.locator('[data-testid="environment"][data-key="staging"]').getByText('Critical').count(),
     ).resolves.toBe(0);

@@ -187,7 +187,7 @@ describe('the history tab', () => {
     await viewer.locator(`li[data-entry="${firstChange}"]`).waitFor();
     await expect(viewer.locator('li[data-entry]').count()).resolves.toBeGreaterThan(3);
     await expect(viewer.getByRole('button', { name: 'Revert' }).count()).resolves.toBe(0);
-    await expect(viewer.getByRole('button', { name: 'View JSON' }).first().isVisible()).resolves.toBe(true);
+    await viewer.getByRole('button', { name: 'View JSON' }).first().waitFor();
     await pointerAway(viewer);
     await screenshot(viewer, 'flag-history-viewer');
     await expectAccessible(viewer);

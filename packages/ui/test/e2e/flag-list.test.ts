@@ -57,8 +57,8 @@ describe('the flag list', () => {
     await page.goto(`${LIST}?env=development`);
     const empty = page.getByTestId('no-flags');
     await empty.waitFor();
-    await expect(empty.getByRole('heading', { name: 'No flags in default yet' }).isVisible()).resolves.toBe(true);
-    await expect(empty.getByRole('button', { name: 'Create your first flag' }).isVisible()).resolves.toBe(true);
+    await empty.getByRole('heading', { name: 'No flags in default yet' }).waitFor();
+    await empty.getByRole('button', { name: 'Create your first flag' }).waitFor();
     const node = await empty.locator('pre').textContent();
     expect(node).toContain("import { init } from '@vexil/node'");
     expect(node).toContain(`baseUrl: '${console.url}'`);

@@ -189,9 +189,8 @@ describe('the settings tab', () => {
 
   it('archives and restores a flag nothing requires, and says nothing depends on it', async () => {
     await openSettings(LAYOUT);
-    await expect(page.getByRole('region', { name: 'Where this flag is used' }).textContent()).resolves.toContain(
-      'Nothing depends on it',
-    );
+    // The usage arrives after the tab: wait for it rather than read the region at once.
+    await page.getByRole('region', { name: 'Where this flag is used' }).getByText('Nothing depends on it').waitFor();
     await page.getByRole('button', { name: 'Archive flag…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Archive flag' }).click();
     await page.getByRole('button', { name: 'Restore flag…' }).waitFor();
@@ -222,7 +221,7 @@ describe('the settings tab', () => {
     await signIn(viewer, 'viewer@example.com', 'a long enough password');
     await viewer.goto(`/projects/default/flags/${THEME}?env=production&tab=settings`);
     await viewer.getByRole('heading', { name: 'General' }).waitFor();
-    await expect(viewer.getByText('Site theme').first().isVisible()).resolves.toBe(true);
+    await viewer.getByText('Site theme').first().waitFor();
     await expect(viewer.getByRole('tabpanel').getByRole('textbox').count()).resolves.toBe(0);
     await expect(viewer.getByRole('button', { name: /Archive|Remove|Add a variation/ }).count()).resolves.toBe(0);
     await pointerAway(viewer);

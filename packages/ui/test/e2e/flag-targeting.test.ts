@@ -268,7 +268,7 @@ describe('the flag page: targeting, review and save', () => {
     await card.getByLabel('Weight of Control').fill('60');
     await card.getByLabel('Weight of Friendly').fill('30');
     await card.getByLabel('Weight of Bold').fill('0');
-    await expect(card.getByText('Total 90 % · 10 % left').isVisible()).resolves.toBe(true);
+    await card.getByText('Total 90 % · 10 % left').waitFor();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
 
     // The server refuses it; its message is at the weights, and the bar says nothing was saved.

@@ -192,6 +192,16 @@ describe('the test panel', () => {
     return answers;
   }
 
+  /**
+   * What the panel answers once it answers as the SDK does for `context`: the URL holds a new
+   * context a moment before the panel renders for it, so its answers are polled, not read once.
+   */
+  async function answersAsSdk(context: unknown): Promise<Record<string, Answer>> {
+    const expected = await sdkAnswers(context);
+    await expect.poll(() => panelAnswers(), { timeout: 20_000 }).toEqual(expected);
+    return expected;
+  }
+
   /** The page of the flag, with no context yet: the form starts blank. */
   async function openFlag(environment = 'production'): Promise<Locator> {
     await page.goto(`/projects/default/flags/${FLAG}?env=${environment}`);
@@ -218,7 +228,7 @@ describe('the test panel', () => {
     await test.getByLabel('Attribute 1 value').fill('ada@example.com');
     const context = { key: 'ada', email: 'ada@example.com' };
     expect(await contextInUrl(context)).toEqual(context);
-    expect(await panelAnswers()).toEqual(await sdkAnswers(context));
+    await answersAsSdk(context);
 
     // Production's explanation is open (the selected environment): Ada is pinned to the redesign.
     const production = test.locator('article[data-environment="production"]');
@@ -228,7 +238,7 @@ describe('the test panel', () => {
     // Staging's why, opened: the Benelux allocation failed on the missing country, the split decided.
     const staging = test.locator('article[data-environment="staging"]');
     await staging.getByRole('button', { name: 'Why?' }).click();
-    await expect(staging.getByText('country is one of FR, BE, NL').isVisible()).resolves.toBe(true);
+    await staging.getByText('country is one of FR, BE, NL').waitFor();
     await expect(staging.locator('[data-deciding]').textContent()).resolves.toContain('Half and half');
     await staging.locator('[data-deciding]').evaluate((step) => step.scrollIntoView({ block: 'center' }));
     await pointerAway(page);
@@ -244,7 +254,7 @@ describe('the test panel', () => {
       .click();
     const json = test.getByLabel('Context (JSON)');
     await json.fill('{ "key": "grace", "country": ');
-    await expect(test.getByText(/^Not valid JSON/).isVisible()).resolves.toBe(true);
+    await test.getByText(/^Not valid JSON/).waitFor();
     await pointerAway(page);
     await screenshot(page, 'flag-test-json-error');
     await expectAccessible(page);
@@ -252,7 +262,7 @@ describe('the test panel', () => {
     const context = { key: 'grace', country: 'FR', plan: 'pro' };
     await json.fill(JSON.stringify(context, null, 2));
     expect(await contextInUrl(context)).toEqual(context);
-    expect(await panelAnswers()).toEqual(await sdkAnswers(context));
+    await answersAsSdk(context);
     // Grace is included in the beta segment: development serves the redesign.
     expect((await panelAnswers()).development).toEqual({ variation: 'redesign', value: 'redesign' });
     await pointerAway(page);
@@ -272,7 +282,7 @@ describe('the test panel', () => {
     }
     const context = { key: 'bob', email: 'bob@beta.example', country: 'BE', plan: 'free' };
     expect(await contextInUrl(context)).toEqual(context);
-    expect(await panelAnswers()).toEqual(await sdkAnswers(context));
+    await answersAsSdk(context);
   });
 
   it('answers a multi-kind context built from two kinds', async () => {
@@ -290,8 +300,7 @@ describe('the test panel', () => {
       organization: { key: 'acme', tier: 'enterprise' },
     };
     expect(await contextInUrl(context)).toEqual(context);
-    const answers = await panelAnswers();
-    expect(answers).toEqual(await sdkAnswers(context));
+    const answers = await answersAsSdk(context);
     expect(answers.production).toEqual({ variation: 'compact', value: 'compact' });
     await pointerAway(page);
     await screenshot(page, 'flag-test-multi-kind');
@@ -306,8 +315,7 @@ describe('the test panel', () => {
     await page.getByRole('option', { name: /dave-42/ }).click();
     const context = { key: 'dave-42', email: 'dave@beta.example', country: 'NL', plan: 'pro' };
     expect(await contextInUrl(context)).toEqual(context);
-    const answers = await panelAnswers();
-    expect(answers).toEqual(await sdkAnswers(context));
+    await answersAsSdk(context);
     // The form shows what was picked.
     await expect(test.getByLabel('Key', { exact: true }).inputValue()).resolves.toBe('dave-42');
 
@@ -332,7 +340,9 @@ describe('the test panel', () => {
     const test = await openFlag();
     await test.getByLabel('Key', { exact: true }).fill('ada');
     await contextInUrl({ key: 'ada' });
-    expect((await panelAnswers()).production).toEqual({ variation: 'redesign', value: 'redesign' });
+    await expect
+      .poll(async () => (await panelAnswers()).production, { timeout: 20_000 })
+      .toEqual({ variation: 'redesign', value: 'redesign' });
 
     await page.getByLabel('Flag on in Production').click({ force: true });
     const production = test.locator('article[data-environment="production"]');
@@ -341,7 +351,7 @@ describe('the test panel', () => {
     expect(drafted.production).toEqual({ variation: 'classic', value: 'classic' });
     // Other environments are not drafted: their draft answer is the saved one.
     expect(drafted.development).toEqual((await panelAnswers()).development);
-    await expect(production.getByText('Draft changes this').isVisible()).resolves.toBe(true);
+    await production.getByText('Draft changes this').waitFor();
     await expect(production.locator('[data-answer="draft"]').textContent()).resolves.toContain('Flag off');
     // Nothing is saved: the SDK still serves the redesign to Ada.
     expect((await sdkAnswers({ key: 'ada' })).production).toEqual({ variation: 'redesign', value: 'redesign' });

@@ -132,7 +132,7 @@ describe('signing in and out of the console', () => {
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
     await page.waitForURL(/\/projects\/default\/flags\?env=/);
     await expect(page.getByTestId('member-roles').textContent()).resolves.toBe('Editor on default');
-    await expect(page.getByText('qa@example.com').isVisible()).resolves.toBe(true);
+    await page.getByText('qa@example.com').waitFor();
     await screenshot(page, 'invitation-signed-in');
   });
 
