@@ -87,4 +87,27 @@ describe('GroupCommit', () => {
     await expect(next).resolves.toBeUndefined();
     expect(transactions.at(-1)).toEqual(['next']);
   });
+
+  it('stores up to `concurrency` groups at once, the next group gathering what arrives meanwhile', async () => {
+    const { store, transactions, finish } = controlledStore();
+    const group = new GroupCommit(store, 100, 2);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const seen = outcomes({ a: group.submit('a', 1) });
+    await turn();
+    // A second group starts while the first runs.
+    outcomes({ b: group.submit('b', 1), c: group.submit('c', 1) }, seen);
+    await turn();
+    expect(transactions).toEqual([['a'], ['b', 'c']]);
+    // Both running: the next items wait for one of them.
+    outcomes({ d: group.submit('d', 1), e: group.submit('e', 1) }, seen);
+    await turn();
+    expect(transactions).toHaveLength(2);
+    await finish();
+    expect(seen).toEqual({ a: 'committed' });
+    expect(transactions).toEqual([['a'], ['b', 'c'], ['d', 'e']]);
+    await finish();
+    await finish();
+    expect(seen).toEqual({ a: 'committed', b: 'committed', c: 'committed', d: 'committed', e: 'committed' });
+    expect(transactions).toHaveLength(3);
+  });
 });

@@ -33,6 +33,11 @@ export interface EventStore {
 
 /** Events a transaction stores at most (whole batches, at least one). */
 const EVENTS_PER_GROUP = 10_000;
+/**
+ * Group transactions at once on PostgreSQL: one inserts its events while the other holds the
+ * experiments' locks (measured best at 2: docs/benchmarks.md). SQLite has one writer.
+ */
+const POSTGRES_GROUPS_AT_ONCE = 2;
 
 /** Ingestion's writes on this thread's connection, and the users list's merges (`ContextReports`). */
 export class LocalEventStore implements EventStore {
@@ -65,14 +70,15 @@ export class LocalEventStore implements EventStore {
   }
 }
 
-/** Batches of SDK events written in group commits (`GroupCommit`) on one connection. */
+/** Batches of SDK events written in group commits (`GroupCommit`). */
 export class BatchWriter {
   private readonly batches: GroupCommit<EventRows>;
   /** Batches submitted and not yet committed (or refused). */
   private readonly storing = new Set<Promise<void>>();
 
   constructor(private readonly database: Store) {
-    this.batches = new GroupCommit((batches) => this.storeBatches(batches), EVENTS_PER_GROUP);
+    const groups = database.dialect === 'postgres' ? POSTGRES_GROUPS_AT_ONCE : 1;
+    this.batches = new GroupCommit((batches) => this.storeBatches(batches), EVENTS_PER_GROUP, groups);
   }
 
   /** Resolves once the rows are committed; rejects with the database's error if they could not be. */
@@ -92,10 +98,12 @@ export class BatchWriter {
   }
 
   /**
-   * Batches in one transaction: their events, their evaluation counts (added up where batches share
-   * an hour's counter), their context reports, and what they change in the running experiments'
-   * aggregates, environment by environment in id order (so that PostgreSQL's experiment locks are
-   * taken in one order by every transaction).
+   * Batches in one transaction: their events, their context reports, what they change in the
+   * running experiments' aggregates, environment by environment in id order (so that PostgreSQL's
+   * experiment locks are taken in one order by every transaction), and their evaluation counts
+   * (added up where batches share an hour's counter). Rows other transactions write too are written
+   * last, the counters after the experiments' locks: a group that waits for them waits with nothing
+   * locked that the group before it needs, and the inserts before them run beside it.
    */
   private async storeBatches(batches: EventRows[]): Promise<void> {
     const { dialect } = this.database;
@@ -108,15 +116,15 @@ export class BatchWriter {
     }
     await this.database.db.transaction().execute(async (tx) => {
       await insertEvents(tx, dialect, events);
-      for (const chunk of chunks(addedUp(batches.flatMap((batch) => batch.counts)))) await addCounts(tx, chunk);
       await appendReports(
         tx,
         dialect,
         batches.flatMap((batch) => batch.contexts),
       );
-      // Last: it takes each running experiment's lock (PostgreSQL) until the commit.
+      // It takes each running experiment's lock (PostgreSQL) until the commit.
       for (const [environmentId, environmentEvents] of [...byEnvironment].sort(byKey))
         await aggregateEvents(tx, dialect, environmentId, environmentEvents);
+      for (const chunk of chunks(addedUp(batches.flatMap((batch) => batch.counts)))) await addCounts(tx, chunk);
     });
   }
 }
