@@ -112,8 +112,13 @@ export async function aggregateEvents(
   // Batches touching one experiment take turns (PostgreSQL; SQLite writes one at a time): each
   // reads a subject's aggregates and writes them back changed. Locks are taken in the experiments'
   // order, the same for every batch, so two batches cannot deadlock.
-  if (dialect === 'postgres')
-    for (const { experiment } of work) await sql`select pg_advisory_xact_lock(hashtext(${experiment.id}))`.execute(tx);
+  if (dialect === 'postgres') {
+    // One round trip: the set function yields the ids in the array's order, the aggregate locks them in it.
+    const ids = work.map(({ experiment }) => experiment.id);
+    await sql`select count(pg_advisory_xact_lock(hashtext(id))) from unnest(cast(${ids} as text[])) as locked(id)`.execute(
+      tx,
+    );
+  }
   await applyBatch(tx, dialect, environmentId, await withAggregates(tx, work));
 }
 
