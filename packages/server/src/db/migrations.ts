@@ -572,6 +572,72 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0014_aggregates_by_subject': {
+      // Per-subject aggregates keyed by subject first: ingestion looks a batch's subjects up in
+      // every running experiment at once, one seek per subject instead of one per subject and
+      // experiment (docs/benchmarks.md). What reads an experiment's rows whole (a rebuild, a
+      // cascade) goes through `experiment_subjects_experiment` and the values' `_y` index.
+      async up(db: PastSchema) {
+        const subjectKey = ['context_kind', 'context_key', 'experiment_id'] as const;
+        if (dialect === 'postgres') {
+          await sql`alter table experiment_subjects drop constraint experiment_subjects_pk,
+            add constraint experiment_subjects_pk primary key (context_kind, context_key, experiment_id)`.execute(db);
+          await sql`alter table experiment_subject_values drop constraint experiment_subject_values_pk,
+            add constraint experiment_subject_values_pk primary key (context_kind, context_key, experiment_id, metric_id)`.execute(
+            db,
+          );
+        } else {
+          // SQLite keeps a table's primary key for life: each table is copied into one keyed anew.
+          const experiment = (c: ColumnDefinitionBuilder) =>
+            c.notNull().references('experiments.id').onDelete('cascade');
+          const required = (c: ColumnDefinitionBuilder) => c.notNull();
+          await db.schema
+            .createTable('experiment_subjects_next')
+            .addColumn('experiment_id', 'text', experiment)
+            .addColumn('context_kind', 'text', required)
+            .addColumn('context_key', 'text', required)
+            .addColumn('first_at', 'text', required)
+            .addColumn('variation', 'text', required)
+            .addColumn('other', 'text', required)
+            .addColumn('allocation', 'text', required)
+            .addPrimaryKeyConstraint('experiment_subjects_pk', [...subjectKey])
+            .execute();
+          await db.schema
+            .createTable('experiment_subject_values_next')
+            .addColumn('experiment_id', 'text', experiment)
+            .addColumn('metric_id', 'text', required)
+            .addColumn('context_kind', 'text', required)
+            .addColumn('context_key', 'text', required)
+            .addColumn('variation', 'text', required)
+            .addColumn('day', 'text', required)
+            .addColumn('post_n', 'integer', required)
+            .addColumn('post_sum', 'double precision', required)
+            .addColumn('pre_n', 'integer', required)
+            .addColumn('pre_sum', 'double precision', required)
+            .addColumn('y', 'double precision', required)
+            .addColumn('x', 'double precision', required)
+            .addPrimaryKeyConstraint('experiment_subject_values_pk', [...subjectKey, 'metric_id'])
+            .execute();
+          for (const table of ['experiment_subjects', 'experiment_subject_values']) {
+            await sql`insert into ${sql.table(`${table}_next`)} select * from ${sql.table(table)}`.execute(db);
+            await db.schema.dropTable(table).execute();
+            await db.schema.alterTable(`${table}_next`).renameTo(table).execute();
+          }
+          // The capped metrics' indexes went with the old table (0012).
+          for (const column of ['y', 'x'])
+            await db.schema
+              .createIndex(`experiment_subject_values_${column}`)
+              .on('experiment_subject_values')
+              .columns(['experiment_id', 'metric_id', column])
+              .execute();
+        }
+        await db.schema
+          .createIndex('experiment_subjects_experiment')
+          .on('experiment_subjects')
+          .column('experiment_id')
+          .execute();
+      },
+    },
   };
 }
 

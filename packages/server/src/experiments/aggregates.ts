@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Dialect, Queryable, Tx } from '../db/database.js';
 import { type BulkColumn, insertRows } from '../db/bulk-insert.js';
-import { lookUpKeys } from '../db/key-lookup.js';
+import { type KeyLookup, lookUpKeys } from '../db/key-lookup.js';
 import { deleteRows, rowId } from '../db/row-ids.js';
 import type {
   ExperimentSubjectTable,
@@ -74,8 +74,6 @@ const NO_VALUES: Values = { postN: 0, postSum: 0, preN: 0, preSum: 0 };
 const ROWS_PER_STATEMENT = 500;
 /** Subjects a look-up names at once: well under both databases' limits on bound parameters. */
 const KEYS_PER_LOOKUP = 1000;
-/** Parameters a statement of several look-ups binds at most (SQLite's limit is 32,766, PostgreSQL's 65,535). */
-const PARAMETERS_PER_STATEMENT = 10_000;
 /** Look-ups a UNION ALL joins at most (SQLite refuses more than 500). */
 const LOOKUPS_PER_STATEMENT = 100;
 
@@ -308,10 +306,9 @@ async function applyBatch(tx: Tx, dialect: Dialect, environmentId: string, work:
   const valuesBefore = await storedValues(
     tx,
     dialect,
-    plans.map(({ experiment, before, after, extended }) => ({
-      experiment,
-      subjects: [...after.keys(), ...extended].filter((subject) => counted(before(subject))),
-    })),
+    plans.flatMap(({ before, after, extended }) =>
+      [...after.keys(), ...extended].filter((subject) => counted(before(subject))),
+    ),
   );
   for (const { experiment, metricEvents, before, after, extended } of plans) {
     const touched = [...after.keys(), ...extended];
@@ -380,116 +377,83 @@ function* lookups(subjects: readonly string[]): Generator<[string, string[]]> {
 }
 
 /**
- * The stored exposures of the subjects a batch names, by `${experiment id}\0${subject}`: each
- * experiment's own subjects (those it exposed, or that sent one of its metrics' events), but every
- * experiment in one statement, a UNION ALL of their look-ups (a round trip each would hold
- * PostgreSQL's experiment locks longer).
+ * The stored exposures of the subjects a batch names (those an experiment exposed, or that sent one
+ * of its metrics' events), by `${experiment id}\0${subject}`: each subject's rows of every
+ * experiment, adjacent under the key (subject first), in one seek per subject however many
+ * experiments run. Rows of experiments this batch does not touch are left out.
  */
 async function storedExposures(tx: Tx, dialect: Dialect, work: ExperimentBatch[]): Promise<Map<string, Exposure>> {
   const found = new Map<string, Exposure>();
-  const parts = work.flatMap(({ experiment, exposures, metricEvents }) =>
-    [...lookups([...new Set([...exposures.keys(), ...metricEvents.keys()])])].map(([kind, keys]) => ({
-      experimentId: experiment.id,
-      kind,
-      keys,
-    })),
+  const touched = new Set(work.map(({ experiment }) => experiment.id));
+  const subjects = new Set(
+    work.flatMap(({ exposures, metricEvents }) => [...exposures.keys(), ...metricEvents.keys()]),
   );
-  for (const statement of statements(parts)) {
-    const rows = await lookUpKeys(
-      tx,
-      dialect,
-      statement.map(({ experimentId, kind, keys }) => ({
-        keys,
-        query: (keyIs) =>
-          tx
-            .selectFrom('experimentSubjects')
-            .select(['experimentId', 'contextKind', 'contextKey', 'firstAt', 'variation', 'other', 'allocation'])
-            .where('experimentId', '=', experimentId)
-            .where('contextKind', '=', kind)
-            .where(keyIs('contextKey')),
-      })),
-    );
-    for (const { experimentId, contextKind, contextKey, ...exposure } of rows)
-      found.set(`${experimentId}\u0000${subjectId(contextKind, contextKey)}`, exposure);
-  }
+  const rows = await bySubject(
+    tx,
+    dialect,
+    subjects,
+    (kind) => (keyIs) =>
+      tx
+        .selectFrom('experimentSubjects')
+        .select(['experimentId', 'contextKind', 'contextKey', 'firstAt', 'variation', 'other', 'allocation'])
+        .where('contextKind', '=', kind)
+        .where(keyIs('contextKey')),
+  );
+  for (const { experimentId, contextKind, contextKey, ...exposure } of rows)
+    if (touched.has(experimentId)) found.set(`${experimentId}\u0000${subjectId(contextKind, contextKey)}`, exposure);
   return found;
-}
-
-/** A look-up of some subjects: its keys, and the other values it binds (the experiment, the metrics). */
-interface Lookup {
-  keys: string[];
-  metricIds?: string[];
-}
-
-/** Look-ups gathered into statements of at most `LOOKUPS_PER_STATEMENT` look-ups and `PARAMETERS_PER_STATEMENT` parameters. */
-function* statements<T extends Lookup>(parts: readonly T[]): Generator<T[]> {
-  let statement: T[] = [];
-  let parameters = 0;
-  for (const part of parts) {
-    // The keys, the metrics, the experiment and the context kind.
-    const bound = part.keys.length + (part.metricIds?.length ?? 0) + 2;
-    const full = statement.length === LOOKUPS_PER_STATEMENT || parameters + bound > PARAMETERS_PER_STATEMENT;
-    if (full && statement.length > 0) {
-      yield statement;
-      statement = [];
-      parameters = 0;
-    }
-    statement.push(part);
-    parameters += bound;
-  }
-  if (statement.length > 0) yield statement;
 }
 
 /**
- * Stored values of these experiments' subjects, by `${experiment id}\0${metric id}\0${subject}`:
- * every experiment in one statement, a UNION ALL of look-ups that name the experiment and its
- * metrics, so that each seeks the primary key. Without the metrics, the key's prefix is the
- * experiment alone, and SQLite read every value the experiment had stored, a scan that grew with
- * it until ingestion slowed to a crawl (docs/benchmarks.md).
+ * Stored values of these subjects, by `${experiment id}\0${metric id}\0${subject}`: as their
+ * exposures, every experiment's and metric's rows of a subject in one seek.
  */
-async function storedValues(
-  tx: Tx,
-  dialect: Dialect,
-  wanted: { experiment: TrackedExperiment; subjects: string[] }[],
-): Promise<Map<string, StoredValues>> {
+async function storedValues(tx: Tx, dialect: Dialect, subjects: Iterable<string>): Promise<Map<string, StoredValues>> {
   const found = new Map<string, StoredValues>();
-  const parts = wanted
-    .filter(({ experiment, subjects }) => experiment.metrics.length > 0 && subjects.length > 0)
-    .flatMap(({ experiment, subjects }) =>
-      [...lookups(subjects)].map(([kind, keys]) => ({
-        experimentId: experiment.id,
-        metricIds: experiment.metrics.map((metric) => metric.id),
-        kind,
-        keys,
-      })),
-    );
-  for (const statement of statements(parts)) {
-    const rows = await lookUpKeys(
-      tx,
-      dialect,
-      statement.map(({ experimentId, metricIds, kind, keys }) => ({
-        keys,
-        query: (keyIs) =>
-          tx
-            .selectFrom('experimentSubjectValues')
-            .select(['experimentId', 'metricId', 'contextKind', 'contextKey', 'postN', 'postSum', 'preN', 'preSum'])
-            .select(rowId(dialect).as('row'))
-            .where('experimentId', '=', experimentId)
-            .where('metricId', 'in', metricIds)
-            .where('contextKind', '=', kind)
-            .where(keyIs('contextKey')),
-      })),
-    );
-    for (const { experimentId, metricId, contextKind, contextKey, ...values } of rows)
-      found.set(`${experimentId}\u0000${metricId}\u0000${subjectId(contextKind, contextKey)}`, {
-        row: values.row,
-        postN: Number(values.postN),
-        postSum: Number(values.postSum),
-        preN: Number(values.preN),
-        preSum: Number(values.preSum),
-      });
-  }
+  const rows = await bySubject(
+    tx,
+    dialect,
+    new Set(subjects),
+    (kind) => (keyIs) =>
+      tx
+        .selectFrom('experimentSubjectValues')
+        .select(['experimentId', 'metricId', 'contextKind', 'contextKey', 'postN', 'postSum', 'preN', 'preSum'])
+        .select(rowId(dialect).as('row'))
+        .where('contextKind', '=', kind)
+        .where(keyIs('contextKey')),
+  );
+  for (const { experimentId, metricId, contextKind, contextKey, ...values } of rows)
+    found.set(`${experimentId}\u0000${metricId}\u0000${subjectId(contextKind, contextKey)}`, {
+      row: values.row,
+      postN: Number(values.postN),
+      postSum: Number(values.postSum),
+      preN: Number(values.preN),
+      preSum: Number(values.preSum),
+    });
   return found;
+}
+
+/** The rows `query` finds for each context kind and its keys among `subjects`, in as few statements as may hold them. */
+async function bySubject<Row>(
+  db: Queryable,
+  dialect: Dialect,
+  subjects: Set<string>,
+  query: (kind: string) => KeyLookup<Row>['query'],
+): Promise<Row[]> {
+  const parts = [...lookups([...subjects])];
+  const rows: Row[] = [];
+  for (let start = 0; start < parts.length; start += LOOKUPS_PER_STATEMENT)
+    rows.push(
+      ...(await lookUpKeys(
+        db,
+        dialect,
+        parts.slice(start, start + LOOKUPS_PER_STATEMENT).map(([kind, keys]) => ({
+          keys,
+          query: query(kind),
+        })),
+      )),
+    );
+  return rows;
 }
 
 /**
