@@ -56,12 +56,7 @@ describe.each(await testDialects())(
     beforeAll(async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'vexil-migrations-aggregates-'));
       const postgres = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
-      store = await openDatabase({
-        ...configFromEnvironment({}),
-        dataDir,
-        databaseUrl: postgres?.url,
-        logLevel: 'silent',
-      });
+      store = await openDatabase({ ...configFromEnvironment({}), dataDir, databaseUrl: postgres?.url });
       await migrate(store.db, store.dialect, '0013_context_reports');
       await sql`insert into organizations (id, key, name, created_at) values ('org', 'default', 'Org', ${NOW})`.execute(
         store.db,
