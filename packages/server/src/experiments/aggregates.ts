@@ -450,19 +450,15 @@ async function bySubject<Row>(
   query: (kind: string) => KeyLookup<Row>['query'],
 ): Promise<Row[]> {
   const parts = [...lookups([...subjects])];
-  const rows: Row[] = [];
-  for (let start = 0; start < parts.length; start += LOOKUPS_PER_STATEMENT)
-    rows.push(
-      ...(await lookUpKeys(
-        db,
-        dialect,
-        parts.slice(start, start + LOOKUPS_PER_STATEMENT).map(([kind, keys]) => ({
-          keys,
-          query: query(kind),
-        })),
-      )),
-    );
-  return rows;
+  const statements: Row[][] = [];
+  for (let start = 0; start < parts.length; start += LOOKUPS_PER_STATEMENT) {
+    const terms = parts
+      .slice(start, start + LOOKUPS_PER_STATEMENT)
+      .map(([kind, keys]) => ({ keys, query: query(kind) }));
+    statements.push(await lookUpKeys(db, dialect, terms));
+  }
+  // Not push(...rows): a statement may return more rows than a call takes arguments.
+  return statements.flat();
 }
 
 /**
